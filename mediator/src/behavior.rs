@@ -1,0 +1,100 @@
+//! Pipeline behaviors: cross-cutting steps (logging, validation, transactions) wrapped
+//! around every `send`. They compose statically: the builder nests them in [`Stack`]s,
+//! so a chain of behaviors and its handler compile into one future, with no boxing
+//! per behavior.
+
+use crate::{Context, Outcome, Request, RequestHandler};
+
+/// A step around every request handler. Call `next.run(request, ctx).await` to go on,
+/// or return an outcome without calling it to short-circuit.
+///
+/// A behavior is generic over the request; it can branch on `R::KIND`, `R::name()` or
+/// `TypeId::of::<R>()` to apply to some requests only.
+pub trait Behavior: Send + Sync + 'static {
+    /// Runs this step; `next` is the rest of the chain, ending with the handler.
+    fn handle<R: Request, N: Next<R>>(
+        &self,
+        request: R,
+        ctx: &mut Context,
+        next: N,
+    ) -> impl Future<Output = Outcome<R::Response>> + Send;
+}
+
+/// The rest of the pipeline after a behavior: inner behaviors, then the handler.
+/// Consumed by `run`, so it runs at most once.
+pub trait Next<R: Request>: Send {
+    /// Runs the rest of the pipeline.
+    fn run(
+        self,
+        request: R,
+        ctx: &mut Context,
+    ) -> impl Future<Output = Outcome<R::Response>> + Send;
+}
+
+/// No behavior: goes straight on. The start of every builder.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Identity;
+
+impl Behavior for Identity {
+    fn handle<R: Request, N: Next<R>>(
+        &self,
+        request: R,
+        ctx: &mut Context,
+        next: N,
+    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+        next.run(request, ctx)
+    }
+}
+
+/// Two behaviors as one: `outer` runs first and wraps `inner`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stack<Outer, Inner> {
+    /// The behavior that runs first.
+    pub outer: Outer,
+    /// The behavior `outer`'s `next` leads to.
+    pub inner: Inner,
+}
+
+impl<Outer: Behavior, Inner: Behavior> Behavior for Stack<Outer, Inner> {
+    fn handle<R: Request, N: Next<R>>(
+        &self,
+        request: R,
+        ctx: &mut Context,
+        next: N,
+    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+        let next = Then {
+            behavior: &self.inner,
+            next,
+        };
+        self.outer.handle(request, ctx, next)
+    }
+}
+
+/// `next` as seen by an outer behavior: run `behavior`, then the original `next`.
+struct Then<'b, B, N> {
+    behavior: &'b B,
+    next: N,
+}
+
+impl<R: Request, B: Behavior, N: Next<R>> Next<R> for Then<'_, B, N> {
+    fn run(
+        self,
+        request: R,
+        ctx: &mut Context,
+    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+        self.behavior.handle(request, ctx, self.next)
+    }
+}
+
+/// The end of every pipeline: the request handler itself.
+pub(crate) struct Handler<'h, H>(pub(crate) &'h H);
+
+impl<R: Request, H: RequestHandler<R>> Next<R> for Handler<'_, H> {
+    fn run(
+        self,
+        request: R,
+        ctx: &mut Context,
+    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+        self.0.handle(request, ctx)
+    }
+}

@@ -1,0 +1,244 @@
+//! Assembling a [`Mediator`]: behaviors first (their order is fixed by the builder's
+//! type), then handlers, each monomorphized with the behaviors into one pipeline.
+//! `build` checks the whole setup and reports every mistake at once.
+
+use crate::event::{EventRegistry, PublishReport};
+use crate::mediator::ReportHook;
+use crate::registry::{Pipeline, RequestEntry, TypeMap};
+use crate::{
+    Behavior, Catalog, Event, EventHandler, Identity, Mediator, Request, RequestHandler, Stack,
+};
+use std::any::TypeId;
+use std::collections::hash_map::Entry;
+use std::fmt;
+use std::sync::Arc;
+
+/// Builds a [`Mediator`] while behaviors can still be added; `B` is the stack so far.
+/// The first [`handler`](Self::handler) fixes the behaviors and turns this into a
+/// [`HandlersBuilder`], which has no `behavior` method.
+#[must_use = "a builder does nothing until `build` is called"]
+pub struct MediatorBuilder<B = Identity> {
+    behaviors: B,
+    setup: Setup,
+}
+
+/// Builds a [`Mediator`] once its behaviors are fixed: more handlers, event handlers
+/// and expectations, then [`build`](Self::build).
+#[must_use = "a builder does nothing until `build` is called"]
+pub struct HandlersBuilder<B> {
+    behaviors: Arc<B>,
+    setup: Setup,
+}
+
+impl MediatorBuilder {
+    /// An empty builder; same as [`Mediator::builder`].
+    pub fn new() -> Self {
+        Self {
+            behaviors: Identity,
+            setup: Setup::default(),
+        }
+    }
+}
+
+impl Default for MediatorBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<B: Behavior> MediatorBuilder<B> {
+    /// Adds a behavior inside those added before: the first added runs outermost.
+    pub fn behavior<X: Behavior>(self, behavior: X) -> MediatorBuilder<Stack<B, X>> {
+        let behaviors = Stack {
+            outer: self.behaviors,
+            inner: behavior,
+        };
+        MediatorBuilder {
+            behaviors,
+            setup: self.setup,
+        }
+    }
+
+    /// Registers the handler of `R` and fixes the behaviors; see [`HandlersBuilder::handler`].
+    pub fn handler<R: Request, H: RequestHandler<R>>(self, handler: H) -> HandlersBuilder<B> {
+        let builder = HandlersBuilder {
+            behaviors: Arc::new(self.behaviors),
+            setup: self.setup,
+        };
+        builder.handler(handler)
+    }
+
+    /// Adds a handler of event `E`; see [`HandlersBuilder::event_handler`].
+    pub fn event_handler<E: Event, H: EventHandler<E>>(mut self, handler: H) -> Self {
+        self.setup.events.add(handler);
+        self
+    }
+
+    /// Requires a handler for `R`; see [`HandlersBuilder::expect`].
+    pub fn expect<R: Request>(mut self) -> Self {
+        self.setup.expected.push(TypeId::of::<R>(), R::name());
+        self
+    }
+
+    /// Requires a handler for every type in `catalog`.
+    pub fn expect_all(mut self, catalog: Catalog) -> Self {
+        self.setup.expect_all(&catalog);
+        self
+    }
+
+    /// Sets the callback for events recorded in a [`Context`](crate::Context); see
+    /// [`HandlersBuilder::on_event_report`].
+    pub fn on_event_report(
+        mut self,
+        hook: impl Fn(&PublishReport) + Send + Sync + 'static,
+    ) -> Self {
+        self.setup.report_hook = Some(Arc::new(hook));
+        self
+    }
+
+    /// Checks the setup; see [`HandlersBuilder::build`].
+    pub fn build(self) -> Result<Mediator, BuildError> {
+        self.setup.build()
+    }
+}
+
+impl<B: Behavior> HandlersBuilder<B> {
+    /// Registers the handler of `R`, wrapped in the behaviors. A second handler for the
+    /// same type is kept out and reported by `build`.
+    pub fn handler<R: Request, H: RequestHandler<R>>(mut self, handler: H) -> Self {
+        let pipeline = Pipeline {
+            behaviors: Arc::clone(&self.behaviors),
+            handler,
+        };
+        match self.setup.requests.entry(TypeId::of::<R>()) {
+            Entry::Vacant(slot) => {
+                slot.insert(RequestEntry::new::<R>(Box::new(pipeline)));
+            }
+            Entry::Occupied(_) => self.setup.duplicates.push(R::name()),
+        }
+        self
+    }
+
+    /// Adds a handler of event `E`. Any number per event; they run in the order added.
+    pub fn event_handler<E: Event, H: EventHandler<E>>(mut self, handler: H) -> Self {
+        self.setup.events.add(handler);
+        self
+    }
+
+    /// Requires a handler for `R`, registered before or after this call; `build` fails
+    /// without one.
+    pub fn expect<R: Request>(mut self) -> Self {
+        self.setup.expected.push(TypeId::of::<R>(), R::name());
+        self
+    }
+
+    /// Requires a handler for every type in `catalog`.
+    pub fn expect_all(mut self, catalog: Catalog) -> Self {
+        self.setup.expect_all(&catalog);
+        self
+    }
+
+    /// Sets the callback that receives the report of each event recorded in a
+    /// [`Context`](crate::Context) and published after a successful send. No caller
+    /// sees those reports otherwise, so this is where their failures get logged.
+    pub fn on_event_report(
+        mut self,
+        hook: impl Fn(&PublishReport) + Send + Sync + 'static,
+    ) -> Self {
+        self.setup.report_hook = Some(Arc::new(hook));
+        self
+    }
+
+    /// The mediator, or every problem found: duplicate handlers and expected types
+    /// without a handler.
+    pub fn build(self) -> Result<Mediator, BuildError> {
+        self.setup.build()
+    }
+}
+
+/// What both builder stages collect.
+#[derive(Default)]
+struct Setup {
+    requests: TypeMap<RequestEntry>,
+    events: EventRegistry,
+    expected: Catalog,
+    duplicates: Vec<&'static str>,
+    report_hook: Option<ReportHook>,
+}
+
+impl Setup {
+    fn expect_all(&mut self, catalog: &Catalog) {
+        for &(id, name) in catalog.entries() {
+            self.expected.push(id, name);
+        }
+    }
+
+    fn build(self) -> Result<Mediator, BuildError> {
+        let mut problems: Vec<BuildProblem> = Vec::new();
+        for name in self.duplicates {
+            if !problems.contains(&BuildProblem::DuplicateHandler(name)) {
+                problems.push(BuildProblem::DuplicateHandler(name));
+            }
+        }
+        for &(id, name) in self.expected.entries() {
+            if !self.requests.contains_key(&id) {
+                problems.push(BuildProblem::MissingHandler(name));
+            }
+        }
+        if problems.is_empty() {
+            Ok(Mediator::from_parts(
+                self.requests,
+                self.events,
+                self.report_hook,
+            ))
+        } else {
+            Err(BuildError { problems })
+        }
+    }
+}
+
+/// One mistake in a mediator's setup, naming the request type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuildProblem {
+    /// More than one handler was registered for this request type.
+    DuplicateHandler(&'static str),
+    /// This request type was expected but has no handler.
+    MissingHandler(&'static str),
+}
+
+impl fmt::Display for BuildProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::DuplicateHandler(name) => write!(f, "duplicate handler for {name}"),
+            Self::MissingHandler(name) => write!(f, "no handler for {name}"),
+        }
+    }
+}
+
+/// Why [`build`](HandlersBuilder::build) refused the setup: every problem, not just the first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildError {
+    problems: Vec<BuildProblem>,
+}
+
+impl BuildError {
+    /// The problems, duplicates first, each in registration order.
+    pub fn problems(&self) -> &[BuildProblem] {
+        &self.problems
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("invalid mediator setup: ")?;
+        for (index, problem) in self.problems.iter().enumerate() {
+            if index > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for BuildError {}

@@ -1,0 +1,157 @@
+//! [`Context`]: what travels with one `send` besides the request. The server puts the
+//! caller's identity and correlation id in; handlers put domain events in, which the
+//! mediator publishes only once the send has succeeded.
+
+use crate::Event;
+use crate::event::{EventRegistry, PublishReport};
+use crate::registry::BoxFuture;
+use crate::request::short_type_name;
+use std::any::{Any, TypeId};
+use std::fmt;
+
+/// Per-send context: typed extensions (caller identity, correlation id, ...) and the
+/// domain events a handler records.
+#[derive(Default)]
+pub struct Context {
+    // Boxed and created on first use: an empty context is one null pointer, cheap to
+    // create, move into the send future and drop, which `send` does on every call.
+    data: Option<Box<Data>>,
+}
+
+#[derive(Default)]
+struct Data {
+    // A handful of entries at most, so a scan beats hashing.
+    extensions: Vec<Extension>,
+    events: Vec<Box<dyn Recorded>>,
+}
+
+struct Extension {
+    id: TypeId,
+    name: &'static str,
+    value: Box<dyn Any + Send + Sync>,
+}
+
+impl Context {
+    /// An empty context; allocates nothing.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Stores a value, replacing any earlier value of the same type.
+    pub fn insert<T: Send + Sync + 'static>(&mut self, value: T) {
+        let id = TypeId::of::<T>();
+        let value = Box::new(value);
+        let extensions = &mut self.data_mut().extensions;
+        match extensions.iter_mut().find(|extension| extension.id == id) {
+            Some(extension) => extension.value = value,
+            None => extensions.push(Extension {
+                id,
+                name: short_type_name::<T>(),
+                value,
+            }),
+        }
+    }
+
+    /// [`insert`](Self::insert), for building a context in one expression.
+    pub fn with<T: Send + Sync + 'static>(mut self, value: T) -> Self {
+        self.insert(value);
+        self
+    }
+
+    /// The stored value of type `T`, if any.
+    pub fn get<T: 'static>(&self) -> Option<&T> {
+        let id = TypeId::of::<T>();
+        let extensions = &self.data.as_ref()?.extensions;
+        let extension = extensions.iter().find(|extension| extension.id == id)?;
+        extension.value.downcast_ref()
+    }
+
+    /// Queues an event. It is published after the send returns `Ok`, in recording
+    /// order, and dropped if the send returns a problem: a failed command leaves no trace.
+    pub fn record<E: Event>(&mut self, event: E) {
+        self.data_mut().events.push(Box::new(event));
+    }
+
+    /// How many recorded events wait for the send to finish.
+    pub fn pending_events(&self) -> usize {
+        self.data.as_ref().map_or(0, |data| data.events.len())
+    }
+
+    pub(crate) fn take_events(&mut self) -> Vec<Box<dyn Recorded>> {
+        self.data
+            .as_mut()
+            .map(|data| std::mem::take(&mut data.events))
+            .unwrap_or_default()
+    }
+
+    fn data_mut(&mut self) -> &mut Data {
+        self.data.get_or_insert_with(Box::default)
+    }
+}
+
+impl fmt::Debug for Context {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (extensions, events): (Vec<&str>, Vec<&str>) = match &self.data {
+            Some(data) => (
+                data.extensions.iter().map(|e| e.name).collect(),
+                data.events.iter().map(|e| e.name()).collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        f.debug_struct("Context")
+            .field("extensions", &extensions)
+            .field("pending_events", &events)
+            .finish()
+    }
+}
+
+/// A recorded event with its type erased, so one queue holds events of every type.
+pub(crate) trait Recorded: Send + Sync {
+    fn name(&self) -> &'static str;
+    fn publish(self: Box<Self>, events: &EventRegistry) -> BoxFuture<'_, PublishReport>;
+}
+
+impl<E: Event> Recorded for E {
+    fn name(&self) -> &'static str {
+        E::name()
+    }
+
+    fn publish(self: Box<Self>, events: &EventRegistry) -> BoxFuture<'_, PublishReport> {
+        Box::pin(async move { events.publish(&*self).await })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    struct CallerId(u32);
+
+    #[derive(Clone)]
+    struct Happened;
+    impl Event for Happened {}
+
+    #[test]
+    fn a_later_insert_replaces_the_earlier_value() {
+        let mut ctx = Context::new().with(CallerId(1));
+        ctx.insert(CallerId(2));
+        assert_eq!(ctx.get::<CallerId>(), Some(&CallerId(2)));
+        assert_eq!(ctx.get::<String>(), None);
+    }
+
+    #[test]
+    fn recorded_events_wait_and_show_in_debug() {
+        let mut ctx = Context::new();
+        ctx.record(Happened);
+        ctx.record(Happened);
+        assert_eq!(ctx.pending_events(), 2);
+        assert!(format!("{ctx:?}").contains("Happened"));
+    }
+
+    #[test]
+    fn a_context_can_cross_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Context>();
+    }
+}

@@ -1,0 +1,120 @@
+//! A domain-free mediator for CQRS: each command and query goes to exactly one
+//! handler, each domain event to any number of handlers, and ordered pipeline
+//! behaviors wrap every `send`. Results are [`Outcome`]s carrying an HTTP-like status.
+//!
+//! Behaviors compose statically: the builder nests them into one type, and each
+//! handler is compiled together with them into one pipeline. The only per-send
+//! allocation is the boxed future at the type-erased dispatch boundary.
+//!
+//! # Layout
+//! - `request`: the [`Request`] and [`Event`] traits contracts implement,
+//!   and [`Catalog`], a list of request types that must be handled.
+//! - `status`, `outcome`, `problem`: [`Outcome`] = [`Done`] or [`Problem`], with
+//!   [`SuccessStatus`] and [`ProblemStatus`]; serializable, so they compile for wasm.
+//! - `context`: the per-send [`Context`] (caller data, recorded events).
+//! - `handler`: [`RequestHandler`] and [`EventHandler`], what an application writes.
+//! - `behavior`: [`Behavior`], [`Next`] and their static composition ([`Stack`]).
+//! - `builder`: [`MediatorBuilder`] and [`HandlersBuilder`], checked by `build`.
+//! - `mediator`: [`Mediator`], `send`, `send_with` and `publish`.
+//! - `event`: event fan-out and its [`PublishReport`].
+//! - `registry`: type erasure by `TypeId` at the dispatch boundary (private).
+//!
+//! # Example
+//! ```
+//! use mediator::*;
+//! use std::sync::atomic::{AtomicUsize, Ordering};
+//! use std::sync::Arc;
+//!
+//! struct PlaceOrder { pizzas: u32 }
+//! impl Request for PlaceOrder {
+//!     type Response = u64;
+//!     const KIND: RequestKind = RequestKind::Command;
+//! }
+//!
+//! #[derive(Clone)]
+//! struct OrderPlaced { order_id: u64 }
+//! impl Event for OrderPlaced {}
+//!
+//! struct PlaceOrderHandler;
+//! impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
+//!     async fn handle(&self, request: PlaceOrder, ctx: &mut Context) -> Outcome<u64> {
+//!         if request.pizzas == 0 {
+//!             return Err(Problem::bad_request("An order needs at least one pizza."));
+//!         }
+//!         ctx.record(OrderPlaced { order_id: 7 });
+//!         Ok(Done::created(7))
+//!     }
+//! }
+//!
+//! struct NotifyKitchen(Arc<AtomicUsize>);
+//! impl EventHandler<OrderPlaced> for NotifyKitchen {
+//!     async fn handle(&self, _event: &OrderPlaced) -> Result<(), EventError> {
+//!         self.0.fetch_add(1, Ordering::Relaxed);
+//!         Ok(())
+//!     }
+//! }
+//!
+//! /// Refuses every command while the shop is closed.
+//! struct ClosedForCommands;
+//! impl Behavior for ClosedForCommands {
+//!     async fn handle<R: Request, N: Next<R>>(
+//!         &self,
+//!         request: R,
+//!         ctx: &mut Context,
+//!         next: N,
+//!     ) -> Outcome<R::Response> {
+//!         if R::KIND == RequestKind::Command && ctx.get::<Closed>().is_some() {
+//!             return Err(Problem::unavailable("We are closed.", None));
+//!         }
+//!         next.run(request, ctx).await
+//!     }
+//! }
+//! struct Closed;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), BuildError> {
+//! let notified = Arc::new(AtomicUsize::new(0));
+//! let mediator = Mediator::builder()
+//!     .behavior(ClosedForCommands)
+//!     .handler::<PlaceOrder, _>(PlaceOrderHandler)
+//!     .event_handler::<OrderPlaced, _>(NotifyKitchen(notified.clone()))
+//!     .build()?;
+//!
+//! let done = mediator.send(PlaceOrder { pizzas: 2 }).await.unwrap();
+//! assert_eq!((done.code(), done.value), (201, 7));
+//! assert_eq!(notified.load(Ordering::Relaxed), 1);
+//!
+//! let closed = Context::new().with(Closed);
+//! let problem = mediator.send_with(PlaceOrder { pizzas: 2 }, closed).await.unwrap_err();
+//! assert_eq!(problem.code(), 503);
+//!
+//! let report = mediator.publish(OrderPlaced { order_id: 8 }).await;
+//! assert_eq!(report.delivered, 1);
+//! # Ok(())
+//! # }
+//! ```
+
+#![forbid(unsafe_code)]
+
+mod behavior;
+mod builder;
+mod context;
+mod event;
+mod handler;
+mod mediator;
+mod outcome;
+mod problem;
+mod registry;
+mod request;
+mod status;
+
+pub use behavior::{Behavior, Identity, Next, Stack};
+pub use builder::{BuildError, BuildProblem, HandlersBuilder, MediatorBuilder};
+pub use context::Context;
+pub use event::{HandlerFailure, PublishReport};
+pub use handler::{EventError, EventHandler, RequestHandler};
+pub use mediator::Mediator;
+pub use outcome::{Done, Outcome};
+pub use problem::{FieldError, Problem};
+pub use request::{Catalog, Event, Request, RequestKind};
+pub use status::{ProblemStatus, SuccessStatus, UnknownStatus};
