@@ -1,0 +1,71 @@
+//! Menu contracts: the `GetMenu` query and the pizza cards it returns.
+
+use mediator::{Request, RequestKind};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Lists the pizzas on the menu, optionally only those of one category.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GetMenu {
+    /// Category name as shown on the menu (case-insensitive match); `None` lists all.
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+impl Request for GetMenu {
+    type Response = Vec<MenuItem>;
+    const KIND: RequestKind = RequestKind::Query;
+}
+
+/// A pizza size; its price is the base price times [`PizzaSize::multiplier`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PizzaSize {
+    Small,
+    Medium,
+    Large,
+}
+
+impl PizzaSize {
+    /// Every size, smallest first.
+    pub const ALL: [PizzaSize; 3] = [PizzaSize::Small, PizzaSize::Medium, PizzaSize::Large];
+
+    /// Price multiplier applied to the base price: 0.8 / 1.0 / 1.3.
+    pub fn multiplier(self) -> Decimal {
+        match self {
+            PizzaSize::Small => Decimal::new(8, 1),
+            PizzaSize::Medium => Decimal::ONE,
+            PizzaSize::Large => Decimal::new(13, 1),
+        }
+    }
+
+    /// Lower-case name as used in JSON and URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PizzaSize::Small => "small",
+            PizzaSize::Medium => "medium",
+            PizzaSize::Large => "large",
+        }
+    }
+
+    /// Parses the lower-case name.
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|size| size.as_str() == value)
+    }
+}
+
+/// One pizza on the menu.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MenuItem {
+    /// Slug, e.g. `margherita`.
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// Price of a medium pizza without extra toppings, serialized as a decimal string.
+    pub base_price: Decimal,
+    pub category: String,
+    pub available_sizes: Vec<PizzaSize>,
+    /// Extra toppings a customer may add, each at [`crate::contracts::TOPPING_PRICE`].
+    pub available_toppings: Vec<String>,
+    pub preparation_time_minutes: u32,
+}

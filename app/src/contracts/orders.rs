@@ -1,0 +1,169 @@
+//! Order contracts: the `PlaceOrder` command, the `GetOrder` and `GetOrderStatus`
+//! queries, and the DTOs they answer with.
+
+use crate::contracts::PizzaSize;
+use chrono::{DateTime, Utc};
+use mediator::{Request, RequestKind};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// How the customer pays on delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PaymentMethod {
+    Cash,
+    Card,
+}
+
+impl PaymentMethod {
+    /// Lower-case name as used in JSON and storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentMethod::Cash => "cash",
+            PaymentMethod::Card => "card",
+        }
+    }
+}
+
+/// One line of an order as the customer asks for it. Prices are never sent by the client.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OrderLineRequest {
+    pub pizza_id: String,
+    pub size: PizzaSize,
+    /// Extra toppings, each from the pizza's `available_toppings`.
+    #[serde(default)]
+    pub toppings: Vec<String>,
+    #[serde(default = "one")]
+    pub quantity: u32,
+    #[serde(default)]
+    pub special_instructions: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Places a new order. Answers 201 with the id, the server-computed total and the ready time.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PlaceOrder {
+    pub customer_name: String,
+    pub customer_phone: String,
+    pub customer_address: String,
+    pub payment_method: PaymentMethod,
+    pub pizza_items: Vec<OrderLineRequest>,
+}
+
+impl Request for PlaceOrder {
+    type Response = PlacedOrder;
+    const KIND: RequestKind = RequestKind::Command;
+}
+
+/// What `PlaceOrder` answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlacedOrder {
+    pub order_id: Uuid,
+    pub total_amount: Decimal,
+    pub estimated_ready_time: DateTime<Utc>,
+}
+
+/// Where an order is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OrderStatus {
+    Pending,
+    Cooking,
+    Ready,
+    Delivering,
+    Delivered,
+    Cancelled,
+}
+
+impl OrderStatus {
+    /// Every status, in lifecycle order.
+    pub const ALL: [OrderStatus; 6] = [
+        OrderStatus::Pending,
+        OrderStatus::Cooking,
+        OrderStatus::Ready,
+        OrderStatus::Delivering,
+        OrderStatus::Delivered,
+        OrderStatus::Cancelled,
+    ];
+
+    /// Lower-case name as used in JSON and storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderStatus::Pending => "pending",
+            OrderStatus::Cooking => "cooking",
+            OrderStatus::Ready => "ready",
+            OrderStatus::Delivering => "delivering",
+            OrderStatus::Delivered => "delivered",
+            OrderStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses the lower-case name.
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|status| status.as_str() == value)
+    }
+}
+
+/// Reads one order with its lines and prices.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GetOrder {
+    pub order_id: Uuid,
+}
+
+impl Request for GetOrder {
+    type Response = OrderDetails;
+    const KIND: RequestKind = RequestKind::Query;
+}
+
+/// A whole order as the customer's confirmation page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderDetails {
+    pub order_id: Uuid,
+    pub status: OrderStatus,
+    pub customer_name: String,
+    pub customer_address: String,
+    pub payment_method: PaymentMethod,
+    pub items: Vec<OrderLine>,
+    pub total_amount: Decimal,
+    pub created_at: DateTime<Utc>,
+    pub estimated_ready_time: DateTime<Utc>,
+}
+
+/// One priced line of a placed order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLine {
+    pub pizza_id: String,
+    pub pizza_name: String,
+    pub size: PizzaSize,
+    pub toppings: Vec<String>,
+    pub quantity: u32,
+    pub special_instructions: Option<String>,
+    pub unit_price: Decimal,
+    pub line_price: Decimal,
+}
+
+/// Reads only where an order is, for a cheap status check.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GetOrderStatus {
+    pub order_id: Uuid,
+}
+
+impl Request for GetOrderStatus {
+    type Response = OrderStatusInfo;
+    const KIND: RequestKind = RequestKind::Query;
+}
+
+/// What `GetOrderStatus` answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderStatusInfo {
+    pub order_id: Uuid,
+    pub status: OrderStatus,
+    pub customer_name: String,
+    pub estimated_ready_time: DateTime<Utc>,
+}

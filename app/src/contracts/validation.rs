@@ -1,0 +1,175 @@
+//! Input rules of the order contracts that need no database. Shared so the checkout form
+//! can show the same messages before sending; the server checks them again regardless.
+
+use crate::contracts::{OrderLineRequest, PlaceOrder};
+use mediator::FieldError;
+
+/// Longest name, address or special instruction accepted, in characters.
+pub const MAX_TEXT_LEN: usize = 200;
+/// Most pizzas of one kind in a single order line.
+pub const MAX_QUANTITY: u32 = 20;
+/// Most lines in one order.
+pub const MAX_LINES: usize = 50;
+/// Most extra toppings on one pizza.
+pub const MAX_TOPPINGS: usize = 10;
+
+impl PlaceOrder {
+    /// Every rule this command breaks, one entry per offending field (empty when valid).
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        check_text(
+            &mut errors,
+            "customer_name",
+            &self.customer_name,
+            "your name",
+        );
+        check_text(
+            &mut errors,
+            "customer_address",
+            &self.customer_address,
+            "a delivery address",
+        );
+        if let Some(message) = phone_error(&self.customer_phone) {
+            errors.push(FieldError::new("customer_phone", message));
+        }
+        if self.pizza_items.is_empty() {
+            errors.push(FieldError::new(
+                "pizza_items",
+                "Add at least one pizza to the order.",
+            ));
+        } else if self.pizza_items.len() > MAX_LINES {
+            let message = format!("An order holds at most {MAX_LINES} lines.");
+            errors.push(FieldError::new("pizza_items", message));
+        }
+        for (index, line) in self.pizza_items.iter().enumerate() {
+            line.validate_into(index, &mut errors);
+        }
+        errors
+    }
+}
+
+impl OrderLineRequest {
+    fn validate_into(&self, index: usize, errors: &mut Vec<FieldError>) {
+        let field = |name: &str| format!("pizza_items[{index}].{name}");
+        if self.pizza_id.trim().is_empty() {
+            errors.push(FieldError::new(field("pizza_id"), "Choose a pizza."));
+        }
+        if !(1..=MAX_QUANTITY).contains(&self.quantity) {
+            let message = format!("Quantity must be between 1 and {MAX_QUANTITY}.");
+            errors.push(FieldError::new(field("quantity"), message));
+        }
+        if self.toppings.len() > MAX_TOPPINGS {
+            let message = format!("At most {MAX_TOPPINGS} extra toppings per pizza.");
+            errors.push(FieldError::new(field("toppings"), message));
+        } else if has_duplicates(&self.toppings) {
+            errors.push(FieldError::new(
+                field("toppings"),
+                "Each topping can be added once.",
+            ));
+        }
+        if let Some(text) = &self.special_instructions
+            && text.chars().count() > MAX_TEXT_LEN
+        {
+            let message = format!("Special instructions are limited to {MAX_TEXT_LEN} characters.");
+            errors.push(FieldError::new(field("special_instructions"), message));
+        }
+    }
+}
+
+fn check_text(errors: &mut Vec<FieldError>, field: &str, value: &str, what: &str) {
+    if value.trim().is_empty() {
+        errors.push(FieldError::new(field, format!("Please enter {what}.")));
+    } else if value.chars().count() > MAX_TEXT_LEN {
+        let message = format!("Must be at most {MAX_TEXT_LEN} characters.");
+        errors.push(FieldError::new(field, message));
+    }
+}
+
+/// A phone number is 7 to 20 digits; spaces, `+` and `-` may separate them.
+fn phone_error(phone: &str) -> Option<&'static str> {
+    let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-');
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    if !phone.chars().all(allowed) {
+        Some("Use digits only; spaces, + and - are allowed.")
+    } else if !(7..=20).contains(&digits) {
+        Some("A phone number has 7 to 20 digits.")
+    } else {
+        None
+    }
+}
+
+fn has_duplicates(values: &[String]) -> bool {
+    values
+        .iter()
+        .enumerate()
+        .any(|(i, value)| values[..i].contains(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contracts::{PaymentMethod, PizzaSize};
+
+    fn valid_order() -> PlaceOrder {
+        PlaceOrder {
+            customer_name: "Luigi".into(),
+            customer_phone: "+39 06-555 1234".into(),
+            customer_address: "Via Roma 1".into(),
+            payment_method: PaymentMethod::Card,
+            pizza_items: vec![OrderLineRequest {
+                pizza_id: "margherita".into(),
+                size: PizzaSize::Large,
+                toppings: vec!["basil".into()],
+                quantity: 2,
+                special_instructions: None,
+            }],
+        }
+    }
+
+    fn fields(order: &PlaceOrder) -> Vec<String> {
+        order.validate().into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_complete_order_has_no_errors() {
+        assert!(valid_order().validate().is_empty());
+    }
+
+    #[test]
+    fn every_broken_field_is_reported_at_once() {
+        let mut order = valid_order();
+        order.customer_name = "   ".into();
+        order.customer_phone = "12ab".into();
+        order.pizza_items[0].quantity = 21;
+        let expected = ["customer_name", "customer_phone", "pizza_items[0].quantity"];
+        assert_eq!(fields(&order), expected);
+    }
+
+    #[test]
+    fn phone_numbers_need_seven_to_twenty_digits() {
+        let mut order = valid_order();
+        for (phone, ok) in [
+            ("123456", false),
+            ("1234567", true),
+            ("1".repeat(21).as_str(), false),
+        ] {
+            order.customer_phone = phone.into();
+            assert_eq!(order.validate().is_empty(), ok, "{phone}");
+        }
+    }
+
+    #[test]
+    fn long_text_and_empty_orders_are_refused() {
+        let mut order = valid_order();
+        order.customer_address = "x".repeat(MAX_TEXT_LEN + 1);
+        order.pizza_items.clear();
+        assert_eq!(fields(&order), ["customer_address", "pizza_items"]);
+    }
+
+    #[test]
+    fn emoji_and_quotes_are_ordinary_text() {
+        let mut order = valid_order();
+        order.customer_name = "'; DROP TABLE orders; -- 🍕".into();
+        assert!(order.validate().is_empty());
+    }
+}

@@ -1,0 +1,54 @@
+//! The one error type server functions return. A mediator [`Problem`] becomes an
+//! [`AppError`] in exactly one place (`From<Problem>`); the UI reads messages from here.
+
+use mediator::Problem;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// What a server function call can fail with, as the UI sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The server answered with a problem (validation, not found, ...).
+    #[error("{}", .0.detail)]
+    Problem(Problem),
+    /// The call never produced an answer (network down, malformed response).
+    #[error("We could not reach the pizzeria. Please check your connection and try again.")]
+    Transport(String),
+}
+
+impl AppError {
+    /// The message for a field, when the server rejected that field.
+    pub fn field_message(&self, field: &str) -> Option<String> {
+        match self {
+            AppError::Problem(problem) => problem
+                .errors
+                .iter()
+                .find(|error| error.field == field)
+                .map(|error| error.message.clone()),
+            AppError::Transport(_) => None,
+        }
+    }
+
+    /// The HTTP-like status, when the server answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            AppError::Problem(problem) => Some(problem.code()),
+            AppError::Transport(_) => None,
+        }
+    }
+}
+
+impl From<Problem> for AppError {
+    fn from(problem: Problem) -> Self {
+        AppError::Problem(problem)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}

@@ -1,0 +1,67 @@
+//! The document shell the server renders and the root component with its routes.
+//!
+//! The menu and order pages render with `SsrMode::Async`: the server waits for their
+//! data, so the first HTML (and a browser without JavaScript) already shows the pizzas
+//! and the order. Checkout needs no server data and streams as usual.
+
+use crate::ui::cart::provide_cart;
+use crate::ui::checkout::CheckoutPage;
+use crate::ui::layout::{NotFoundPage, SiteFooter, SiteHeader};
+use crate::ui::menu::MenuPage;
+use crate::ui::order::OrderPage;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// A tiny pizza (cheese, crust, pepperoni) as an SVG data URL.
+const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E\
+%3Ccircle cx='16' cy='16' r='14' fill='%23f6d27a' stroke='%23e9b96e' stroke-width='3'/%3E\
+%3Ccircle cx='11' cy='12' r='3' fill='%23b83227'/%3E%3Ccircle cx='20' cy='14' r='3' fill='%23b83227'/%3E\
+%3Ccircle cx='14' cy='21' r='3' fill='%23b83227'/%3E%3C/svg%3E";
+
+/// The HTML document the server renders around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#b83227"/>
+                // Inline, so the browser's automatic /favicon.ico request never 404s.
+                <link rel="icon" href=FAVICON/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The root component: meta context, the cart, the frame and the routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_cart();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/pizzeria.css"/>
+        // Pages push their own title over this one.
+        <Title text="Mario's Pizzeria"/>
+        <Router>
+            <SiteHeader/>
+            <main class="page">
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=MenuPage ssr=SsrMode::Async/>
+                    <Route path=path!("/checkout") view=CheckoutPage/>
+                    <Route path=path!("/orders/:id") view=OrderPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

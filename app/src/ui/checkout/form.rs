@@ -1,0 +1,196 @@
+//! The delivery form: who orders, where to, how they pay. On submit it runs the
+//! contract's own validation, then sends `PlaceOrder` and, once the server has
+//! accepted it, empties the cart and opens the confirmation page.
+
+use super::feedback::{Feedback, field_message, invalid_before_sending, summary};
+use crate::api::place_order;
+use crate::contracts::{MAX_TEXT_LEN, PaymentMethod, PlaceOrder, PlacedOrder};
+use crate::error::AppError;
+use crate::ui::cart::{Cart, use_cart};
+use crate::ui::format::payment_label;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+
+/// What the customer types into the form.
+#[derive(Clone, Copy)]
+struct Delivery {
+    name: RwSignal<String>,
+    phone: RwSignal<String>,
+    address: RwSignal<String>,
+    payment: RwSignal<PaymentMethod>,
+}
+
+impl Delivery {
+    fn new() -> Self {
+        Self {
+            name: RwSignal::new(String::new()),
+            phone: RwSignal::new(String::new()),
+            address: RwSignal::new(String::new()),
+            // The product's default; the radios render whatever this starts as.
+            payment: RwSignal::new(PaymentMethod::Card),
+        }
+    }
+
+    /// The command for these details and the cart's lines.
+    fn command(self, cart: &Cart) -> PlaceOrder {
+        PlaceOrder {
+            customer_name: self.name.get_untracked().trim().to_owned(),
+            customer_phone: self.phone.get_untracked().trim().to_owned(),
+            customer_address: self.address.get_untracked().trim().to_owned(),
+            payment_method: self.payment.get_untracked(),
+            pizza_items: cart.to_requests(),
+        }
+    }
+}
+
+/// The checkout form. `placed` turns true once the order exists, so the page can say
+/// so while the cart empties and the confirmation loads.
+#[component]
+pub(super) fn CheckoutForm(feedback: Feedback, placed: RwSignal<bool>) -> impl IntoView {
+    let cart = use_cart().cart;
+    let delivery = Delivery::new();
+    let place = Action::new(|command: &PlaceOrder| place_order(command.clone()));
+    let pending = place.pending();
+    follow_outcome(place, feedback, placed);
+
+    let submit = move |ev: SubmitEvent| {
+        // The browser would otherwise post the form and reload the page.
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let command = cart.with_untracked(|cart| delivery.command(cart));
+        let errors = command.validate();
+        if errors.is_empty() {
+            feedback.set(None);
+            place.dispatch(command);
+        } else {
+            feedback.set(Some(invalid_before_sending(errors)));
+        }
+    };
+
+    view! {
+        // `novalidate`: our messages, which match the server's, replace the browser's.
+        <form class="card checkout-form" novalidate on:submit=submit>
+            <h2>"Delivery details"</h2>
+            {move || feedback.get().map(|error| view! { <div class="alert" role="alert">{summary(&error)}</div> })}
+            <TextField label="Name" field="customer_name" value=delivery.name feedback autocomplete="name"/>
+            <TextField label="Phone" field="customer_phone" value=delivery.phone feedback kind="tel" autocomplete="tel"/>
+            <TextField
+                label="Delivery address"
+                field="customer_address"
+                value=delivery.address
+                feedback
+                autocomplete="street-address"
+                multiline=true
+            />
+            <PaymentChoice payment=delivery.payment feedback/>
+            <button type="submit" class="button button-primary button-wide" disabled=move || pending.get()>
+                "Place order"
+            </button>
+            // Outside the button, so the button keeps its name while the order is sent.
+            <p class="pending" role="status">{move || pending.get().then_some("Placing your order…")}</p>
+        </form>
+    }
+}
+
+/// Once the server answers: on success empty the cart and open the confirmation; on
+/// failure show why.
+fn follow_outcome(
+    place: Action<PlaceOrder, Result<PlacedOrder, AppError>>,
+    feedback: Feedback,
+    placed: RwSignal<bool>,
+) {
+    let cart = use_cart().cart;
+    let navigate = use_navigate();
+    Effect::new(move |_| match place.value().get() {
+        Some(Ok(order)) => {
+            placed.set(true);
+            navigate(
+                &format!("/orders/{}", order.order_id),
+                NavigateOptions::default(),
+            );
+            cart.update(Cart::clear);
+        }
+        Some(Err(error)) => feedback.set(Some(error)),
+        None => {}
+    });
+}
+
+/// A labelled text input (or textarea) with its error linked for assistive technology.
+#[component]
+fn TextField(
+    label: &'static str,
+    field: &'static str,
+    value: RwSignal<String>,
+    feedback: Feedback,
+    autocomplete: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let id = format!("checkout-{field}");
+    let error_id = format!("{id}-error");
+    let message = Memo::new(move |_| field_message(feedback, field));
+    let invalid = move || message.with(Option::is_some).then_some("true");
+    let described_by = {
+        let error_id = error_id.clone();
+        move || message.with(Option::is_some).then(|| error_id.clone())
+    };
+    let on_input = move |ev| value.set(event_target_value(&ev));
+    let max = MAX_TEXT_LEN.to_string();
+
+    let control = if multiline {
+        view! {
+            <textarea id=id.clone() name=field rows="3" autocomplete=autocomplete maxlength=max
+                prop:value=value on:input=on_input aria-invalid=invalid aria-describedby=described_by
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() name=field type=kind autocomplete=autocomplete maxlength=max
+                prop:value=value on:input=on_input aria-invalid=invalid aria-describedby=described_by
+            />
+        }
+        .into_any()
+    };
+
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {control}
+            {move || message.get().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })}
+        </div>
+    }
+}
+
+/// Cash or card.
+#[component]
+fn PaymentChoice(payment: RwSignal<PaymentMethod>, feedback: Feedback) -> impl IntoView {
+    let message = Memo::new(move |_| field_message(feedback, "payment_method"));
+    let initial = payment.get_untracked();
+    let radios = [PaymentMethod::Cash, PaymentMethod::Card].map(|method| {
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="payment_method"
+                    value=method.as_str()
+                    checked=method == initial
+                    on:change=move |_| payment.set(method)
+                />
+                <span>{payment_label(method)}</span>
+            </label>
+        }
+    });
+
+    view! {
+        <fieldset class="choices payment" aria-describedby=move || message.with(Option::is_some).then_some("payment-error")>
+            <legend>"Payment method"</legend>
+            {radios.into_iter().collect_view()}
+            {move || message.get().map(|message| view! { <p class="field-error" id="payment-error">{message}</p> })}
+        </fieldset>
+    }
+}

@@ -1,0 +1,8 @@
+//! The checkout page: summary, delivery form, and the feedback they share.
+
+mod feedback;
+mod form;
+mod page;
+mod summary;
+
+pub(crate) use page::CheckoutPage;

@@ -1,0 +1,128 @@
+//! How the pages spell prices, sizes, times and links. Kept in one place so every page
+//! says "$12.99" the same way, and so the server and the browser render identical text
+//! (a mismatch would break hydration).
+
+use crate::contracts::{PaymentMethod, PizzaSize};
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+/// `$` and the amount with two decimals: `$41.98`.
+pub(crate) fn money(amount: Decimal) -> String {
+    format!("${amount:.2}")
+}
+
+/// The size as a customer reads it: `Medium`.
+pub(crate) fn size_label(size: PizzaSize) -> &'static str {
+    match size {
+        PizzaSize::Small => "Small",
+        PizzaSize::Medium => "Medium",
+        PizzaSize::Large => "Large",
+    }
+}
+
+/// The payment method as a customer reads it: `Card`.
+pub(crate) fn payment_label(method: PaymentMethod) -> &'static str {
+    match method {
+        PaymentMethod::Cash => "Cash",
+        PaymentMethod::Card => "Card",
+    }
+}
+
+/// `2 × Pepperoni (Large, + mushrooms, + olives)`: one order line in words.
+pub(crate) fn line_description(
+    quantity: u32,
+    pizza_name: &str,
+    size: PizzaSize,
+    toppings: &[String],
+) -> String {
+    let mut details = size_label(size).to_owned();
+    for topping in toppings {
+        details.push_str(", + ");
+        details.push_str(topping);
+    }
+    format!("{quantity} × {pizza_name} ({details})")
+}
+
+/// Time of day in UTC, `18:45 UTC`. UTC rather than the visitor's zone, because the
+/// server renders the page first and has no way to know that zone.
+pub(crate) fn clock_time(at: DateTime<Utc>) -> String {
+    at.format("%H:%M UTC").to_string()
+}
+
+/// The calendar day, `Friday 5 December 2025`.
+pub(crate) fn long_date(at: DateTime<Utc>) -> String {
+    at.format("%A %-d %B %Y").to_string()
+}
+
+/// The first block of an order id, enough for a person to quote on the phone.
+pub(crate) fn short_id(id: Uuid) -> String {
+    id.simple().to_string()[..8].to_uppercase()
+}
+
+/// Link to the menu filtered by one category, `/?category=Meat%20Lovers`.
+pub(crate) fn category_href(category: &str) -> String {
+    format!("/?category={}", encode_query_value(category))
+}
+
+/// Percent-encodes everything but the unreserved characters of RFC 3986. Hand-written
+/// because the router's own escape differs between server and browser builds, which
+/// would make the rendered `href`s disagree during hydration.
+fn encode_query_value(value: &str) -> String {
+    let mut encoded = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use std::str::FromStr;
+
+    #[test]
+    fn money_always_shows_cents() {
+        assert_eq!(money(Decimal::from_str("41.98").unwrap()), "$41.98");
+        assert_eq!(money(Decimal::from(10)), "$10.00");
+        assert_eq!(money(Decimal::from_str("7.5").unwrap()), "$7.50");
+    }
+
+    #[test]
+    fn a_line_lists_size_then_each_topping() {
+        let toppings = vec!["mushrooms".to_owned(), "olives".to_owned()];
+        assert_eq!(
+            line_description(2, "Pepperoni", PizzaSize::Large, &toppings),
+            "2 × Pepperoni (Large, + mushrooms, + olives)"
+        );
+        assert_eq!(
+            line_description(1, "Margherita", PizzaSize::Medium, &[]),
+            "1 × Margherita (Medium)"
+        );
+    }
+
+    #[test]
+    fn category_links_escape_spaces_and_symbols() {
+        assert_eq!(category_href("Classic"), "/?category=Classic");
+        assert_eq!(category_href("Meat & Fish"), "/?category=Meat%20%26%20Fish");
+        assert_eq!(category_href("Piccante é"), "/?category=Piccante%20%C3%A9");
+    }
+
+    #[test]
+    fn times_read_in_utc() {
+        let at = Utc.with_ymd_and_hms(2025, 12, 5, 18, 45, 0).unwrap();
+        assert_eq!(clock_time(at), "18:45 UTC");
+        assert_eq!(long_date(at), "Friday 5 December 2025");
+    }
+
+    #[test]
+    fn short_ids_are_the_first_eight_hex_digits() {
+        let id = Uuid::from_str("0f8fad5b-d9cb-469f-a165-70867728950e").unwrap();
+        assert_eq!(short_id(id), "0F8FAD5B");
+    }
+}

@@ -1,0 +1,72 @@
+//! The frame around every page (header, footer) and the small pieces pages share:
+//! the loading line, the error box and the "not found" page.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The red bar with the brand, which links home.
+#[component]
+pub(crate) fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="site-header-inner">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    "Mario's Pizzeria"
+                </a>
+                <p class="tagline">"Wood-fired pizza, delivered hot"</p>
+            </div>
+        </header>
+    }
+}
+
+/// How paying works, at the bottom of every page.
+#[component]
+pub(crate) fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>"Mario's Pizzeria · Pay by cash or card when your pizza arrives"</p>
+        </footer>
+    }
+}
+
+/// A polite "still loading" line.
+#[component]
+pub(crate) fn Loading(#[prop(into)] text: String) -> impl IntoView {
+    view! { <p class="loading" role="status">{text}</p> }
+}
+
+/// A failed call, in words a customer can act on.
+#[component]
+pub(crate) fn ErrorNotice(error: AppError) -> impl IntoView {
+    view! {
+        <div class="alert" role="alert">
+            <p>{error.to_string()}</p>
+            <p><a href="/">"Back to the menu"</a></p>
+        </div>
+    }
+}
+
+/// The fallback route: an unknown path.
+#[component]
+pub(crate) fn NotFoundPage() -> impl IntoView {
+    set_not_found_status();
+    view! {
+        <Title text="Page not found · Mario's Pizzeria"/>
+        <section class="card narrow">
+            <h1>"Page not found"</h1>
+            <p>"That page is not on the menu."</p>
+            <p><a class="button button-primary" href="/">"Go to the menu"</a></p>
+        </section>
+    }
+}
+
+/// Marks the server-rendered response as a 404, so crawlers and tests see the truth.
+/// Nothing to do in the browser: the status line was sent long ago.
+pub(crate) fn set_not_found_status() {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+}

@@ -1,0 +1,109 @@
+//! Opens the pool, applies the backend's migrations and seeds the menu.
+
+use crate::menu::seed_menu;
+use anyhow::Context as _;
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+use std::path::Path;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Connects to `url`, creating an SQLite file (and its folder) when missing, then
+/// migrates and seeds. Fails with a message naming what went wrong.
+pub(crate) async fn connect(url: &str) -> anyhow::Result<AnyPool> {
+    install_default_drivers();
+    let is_sqlite = url.starts_with("sqlite:");
+    let url = if is_sqlite {
+        prepare_sqlite(url)?
+    } else {
+        url.to_owned()
+    };
+    let pool = AnyPoolOptions::new()
+        // SQLite allows one writer at a time; a small pool avoids piling up on its lock.
+        .max_connections(if is_sqlite { 4 } else { 16 })
+        .after_connect(move |conn, _meta| {
+            Box::pin(async move {
+                if is_sqlite {
+                    // WAL lets readers run while an order is written; the busy timeout makes
+                    // a second writer wait instead of failing.
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                    )
+                    .await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(&url)
+        .await
+        .with_context(|| format!("connecting to the database at {}", redact(&url)))?;
+    let migrator = if is_sqlite {
+        &SQLITE_MIGRATIONS
+    } else {
+        &POSTGRES_MIGRATIONS
+    };
+    migrator
+        .run(&pool)
+        .await
+        .context("applying database migrations")?;
+    seed_menu(&pool).await.context("seeding the menu")?;
+    Ok(pool)
+}
+
+/// Makes sure the SQLite file can be created: its folder exists and `mode=rwc` is set.
+fn prepare_sqlite(url: &str) -> anyhow::Result<String> {
+    let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let path = path.split('?').next().unwrap_or_default();
+    if !path.is_empty()
+        && !path.starts_with(':')
+        && let Some(parent) = Path::new(path).parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating the database folder {}", parent.display()))?;
+    }
+    Ok(if url.contains("mode=") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    })
+}
+
+/// Hides a password in a database URL before it is logged.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            format!("{}://***{}", &url[..scheme], &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_urls_get_create_mode() {
+        assert_eq!(
+            prepare_sqlite("sqlite::memory:").unwrap(),
+            "sqlite::memory:?mode=rwc"
+        );
+        let dir = std::env::temp_dir().join("pizzeria-connect-test");
+        let url = format!("sqlite://{}/x.db", dir.display());
+        assert_eq!(prepare_sqlite(&url).unwrap(), format!("{url}?mode=rwc"));
+        assert!(dir.is_dir());
+    }
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            redact("postgres://me:secret@db/pizza"),
+            "postgres://***@db/pizza"
+        );
+    }
+}

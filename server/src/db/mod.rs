@@ -1,0 +1,9 @@
+//! Persistence set-up: one sqlx pool for SQLite (default) or PostgreSQL (by URL),
+//! migrated and seeded at start. Queries elsewhere use `$1`-style parameters,
+//! which both backends accept.
+
+mod connect;
+mod convert;
+
+pub(crate) use connect::connect;
+pub(crate) use convert::{DbError, decimal, json_list, timestamp, timestamp_text, uuid};

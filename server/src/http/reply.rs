@@ -1,0 +1,56 @@
+//! Sending a contract through the mediator from a REST route, and turning its success
+//! into a response with the status the handler chose.
+
+use crate::http::AppState;
+use crate::http::problem::ApiProblem;
+use axum::Json;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use mediator::{Done, Request, SuccessStatus};
+use serde::Serialize;
+
+/// A successful answer, with a `Location` header for created resources.
+pub(crate) struct Reply<T> {
+    done: Done<T>,
+    location: Option<String>,
+}
+
+impl<T> Reply<T> {
+    /// The answer's value.
+    pub fn value(&self) -> &T {
+        &self.done.value
+    }
+
+    /// Adds a `Location` header (used with 201 Created).
+    pub fn at(mut self, location: String) -> Self {
+        self.location = Some(location);
+        self
+    }
+}
+
+/// What a REST route returns.
+pub(crate) type ApiResult<T> = Result<Reply<T>, ApiProblem>;
+
+/// Sends `request` through the mediator.
+pub(crate) async fn send<R: Request>(state: &AppState, request: R) -> ApiResult<R::Response> {
+    let done = state.mediator.send(request).await?;
+    Ok(Reply {
+        done,
+        location: None,
+    })
+}
+
+impl<T: Serialize> IntoResponse for Reply<T> {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.done.status.code()).unwrap_or(StatusCode::OK);
+        let mut response = if self.done.status == SuccessStatus::NoContent {
+            status.into_response()
+        } else {
+            (status, Json(self.done.value)).into_response()
+        };
+        if let Some(location) = self.location.and_then(|l| l.parse().ok()) {
+            response.headers_mut().insert(header::LOCATION, location);
+        }
+        response
+    }
+}

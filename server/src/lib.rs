@@ -1,0 +1,29 @@
+//! Mario's Pizzeria server: axum hosting the mediator, the handlers, the database and
+//! the server-rendered Leptos app.
+//!
+//! # Layout
+//! - [`config`]: settings read from the environment.
+//! - `db`: the sqlx pool (SQLite by default, PostgreSQL by URL), migrations and seeding.
+//! - `menu`, `orders`: vertical slices; one file per command or query handler.
+//! - `behaviors`: pipeline behaviors wrapped around every request.
+//! - `wiring`: registers every handler and behavior with the mediator.
+//! - `http`: REST routes and the one place where a problem becomes an HTTP response.
+//! - [`Application`]: puts it together and listens.
+//!
+//! A request flows UI → server function (or REST route) → mediator → behaviors → handler →
+//! database, and the answer carries an HTTP-like status all the way back.
+#![forbid(unsafe_code)]
+// Leptos view types nest deeply; the default limit is too low for whole pages.
+#![recursion_limit = "256"]
+
+mod application;
+mod behaviors;
+pub mod config;
+mod db;
+mod http;
+mod menu;
+mod orders;
+mod wiring;
+
+pub use application::Application;
+pub use config::Config;

@@ -1,0 +1,5 @@
+//! Order commands, one handler per file.
+
+mod place_order;
+
+pub(crate) use place_order::PlaceOrderHandler;

@@ -1,0 +1,122 @@
+//! Test harness: `spawn_app()` starts a server on a free port with its own database.
+
+use reqwest::{Client, Response};
+use serde_json::{Value, json};
+use server::{Application, Config};
+use tempfile::TempDir;
+
+/// A running server and what a test needs to talk to it.
+pub struct TestApp {
+    pub address: String,
+    pub client: Client,
+    // Held so the database folder lives as long as the server.
+    _data: TempDir,
+}
+
+/// Starts a server with an empty, freshly migrated and seeded SQLite database.
+pub async fn spawn_app() -> TestApp {
+    let data = tempfile::tempdir().expect("a temporary folder");
+    let config = Config {
+        database_url: format!("sqlite://{}/test.db", data.path().display()),
+        address: "127.0.0.1:0".parse().unwrap(),
+        site_root: "target/site".into(),
+    };
+    let app = Application::build(config).await.expect("the server starts");
+    let address = format!("http://{}", app.address());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        client: Client::new(),
+        _data: data,
+    }
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .post(format!("{}{path}", self.address))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> Response {
+        self.client
+            .post(format!("{}{path}", self.address))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Places `order` and returns the 201 body.
+    pub async fn place(&self, order: &Value) -> Value {
+        let response = self.post_json("/api/orders", order).await;
+        assert_eq!(
+            response.status(),
+            201,
+            "{}",
+            response.text().await.unwrap_or_default()
+        );
+        response.json().await.unwrap()
+    }
+}
+
+/// A valid order: one large pepperoni with an extra topping, twice, and a medium margherita.
+pub fn valid_order() -> Value {
+    json!({
+        "customer_name": "Mario Rossi",
+        "customer_phone": "+39 06 555-1234",
+        "customer_address": "Via Roma 1, Napoli",
+        "payment_method": "card",
+        "pizza_items": [
+            {"pizza_id": "pepperoni", "size": "large", "toppings": ["mushrooms"], "quantity": 2},
+            {"pizza_id": "margherita", "size": "medium"}
+        ]
+    })
+}
+
+/// Asserts a problem+json answer with `status` and returns its body.
+pub async fn assert_problem(response: Response, status: u16) -> Value {
+    assert_eq!(response.status(), status);
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["status"], status);
+    assert!(
+        body["title"].as_str().is_some_and(|t| !t.is_empty()),
+        "{body}"
+    );
+    body
+}
+
+/// The field names a problem's `errors` list.
+pub fn error_fields(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| e["field"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
