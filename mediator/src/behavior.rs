@@ -1,15 +1,18 @@
 //! Pipeline behaviors: cross-cutting steps (logging, validation, transactions) wrapped
-//! around every `send`. They compose statically: the builder nests them in [`Stack`]s,
-//! so a chain of behaviors and its handler compile into one future, with no boxing
-//! per behavior.
+//! around every `send`, and optionally around every event publication. They compose
+//! statically: the builder nests them in [`Stack`]s, so a chain of behaviors and its
+//! handler compile into one future, with no boxing per behavior.
 
-use crate::{Context, Outcome, Request, RequestHandler};
+use crate::{Context, Event, Outcome, PublishReport, Request, RequestHandler};
+use std::any::{Any, TypeId};
+use std::fmt;
 
-/// A step around every request handler. Call `next.run(request, ctx).await` to go on,
-/// or return an outcome without calling it to short-circuit.
+/// A step around every request handler, and around the delivery of every event.
+/// Call `next.run(..).await` to go on, or return without calling it to short-circuit.
 ///
 /// A behavior is generic over the request; it can branch on `R::KIND`, `R::name()` or
-/// `TypeId::of::<R>()` to apply to some requests only.
+/// `TypeId::of::<R>()` to apply to some requests only, or be wrapped in
+/// [`Only`](crate::Only).
 pub trait Behavior: Send + Sync + 'static {
     /// Runs this step; `next` is the rest of the chain, ending with the handler.
     fn handle<R: Request, N: Next<R>>(
@@ -18,6 +21,16 @@ pub trait Behavior: Send + Sync + 'static {
         ctx: &mut Context,
         next: N,
     ) -> impl Future<Output = Outcome<R::Response>> + Send;
+
+    /// Runs this step around the delivery of an event to its handlers; `next` ends
+    /// with the delivery. Passes straight through unless overridden.
+    fn handle_event<N: NextEvent>(
+        &self,
+        event: EventRef<'_>,
+        next: N,
+    ) -> impl Future<Output = PublishReport> + Send {
+        next.run(event)
+    }
 }
 
 /// The rest of the pipeline after a behavior: inner behaviors, then the handler.
@@ -29,6 +42,59 @@ pub trait Next<R: Request>: Send {
         request: R,
         ctx: &mut Context,
     ) -> impl Future<Output = Outcome<R::Response>> + Send;
+}
+
+/// The rest of an event's pipeline: inner behaviors, then delivery to every handler.
+pub trait NextEvent: Send {
+    /// Runs the rest of the pipeline and reports how delivery went.
+    fn run(self, event: EventRef<'_>) -> impl Future<Output = PublishReport> + Send;
+}
+
+/// An event on its way to its handlers, as behaviors see it. Event steps are not
+/// generic over the event type (the mediator keeps one event pipeline for all of
+/// them), so this carries the name and type, and downcasts to the event itself.
+#[derive(Clone, Copy)]
+pub struct EventRef<'a> {
+    name: &'static str,
+    id: TypeId,
+    event: &'a (dyn Any + Send + Sync),
+}
+
+impl<'a> EventRef<'a> {
+    /// Wraps an event.
+    pub fn new<E: Event>(event: &'a E) -> Self {
+        Self {
+            name: E::name(),
+            id: TypeId::of::<E>(),
+            event,
+        }
+    }
+
+    /// The event's [`Event::name`].
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The `TypeId` of the event type.
+    pub fn type_id(&self) -> TypeId {
+        self.id
+    }
+
+    /// Whether this is an `E`.
+    pub fn is<E: Event>(&self) -> bool {
+        self.id == TypeId::of::<E>()
+    }
+
+    /// The event, if it is an `E`.
+    pub fn downcast_ref<E: Event>(&self) -> Option<&'a E> {
+        self.event.downcast_ref()
+    }
+}
+
+impl fmt::Debug for EventRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("EventRef").field(&self.name).finish()
+    }
 }
 
 /// No behavior: goes straight on. The start of every builder.
@@ -68,6 +134,18 @@ impl<Outer: Behavior, Inner: Behavior> Behavior for Stack<Outer, Inner> {
         };
         self.outer.handle(request, ctx, next)
     }
+
+    fn handle_event<N: NextEvent>(
+        &self,
+        event: EventRef<'_>,
+        next: N,
+    ) -> impl Future<Output = PublishReport> + Send {
+        let next = Then {
+            behavior: &self.inner,
+            next,
+        };
+        self.outer.handle_event(event, next)
+    }
 }
 
 /// `next` as seen by an outer behavior: run `behavior`, then the original `next`.
@@ -83,6 +161,12 @@ impl<R: Request, B: Behavior, N: Next<R>> Next<R> for Then<'_, B, N> {
         ctx: &mut Context,
     ) -> impl Future<Output = Outcome<R::Response>> + Send {
         self.behavior.handle(request, ctx, self.next)
+    }
+}
+
+impl<B: Behavior, N: NextEvent> NextEvent for Then<'_, B, N> {
+    fn run(self, event: EventRef<'_>) -> impl Future<Output = PublishReport> + Send {
+        self.behavior.handle_event(event, self.next)
     }
 }
 

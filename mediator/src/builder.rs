@@ -2,12 +2,10 @@
 //! type), then handlers, each monomorphized with the behaviors into one pipeline.
 //! `build` checks the whole setup and reports every mistake at once.
 
-use crate::event::{EventRegistry, PublishReport};
-use crate::mediator::ReportHook;
-use crate::registry::{Pipeline, RequestEntry, TypeMap};
-use crate::{
-    Behavior, Catalog, Event, EventHandler, Identity, Mediator, Request, RequestHandler, Stack,
-};
+use crate::event::{EventRegistry, Events, PublishReport, ReportHook};
+use crate::registry::{Pipeline, RequestEntry, TypeMap, event_pipeline};
+use crate::{Behavior, Catalog, Event, EventHandler, Identity, Mediator, PublishStrategy};
+use crate::{Request, RequestHandler, Stack};
 use std::any::TypeId;
 use std::collections::hash_map::Entry;
 use std::fmt;
@@ -47,7 +45,9 @@ impl Default for MediatorBuilder {
 }
 
 impl<B: Behavior> MediatorBuilder<B> {
-    /// Adds a behavior inside those added before: the first added runs outermost.
+    /// Adds a behavior inside those added before: the first added runs outermost,
+    /// around requests and around event deliveries alike. To apply it to some
+    /// messages only, wrap it in [`Only`](crate::Only).
     pub fn behavior<X: Behavior>(self, behavior: X) -> MediatorBuilder<Stack<B, X>> {
         let behaviors = Stack {
             outer: self.behaviors,
@@ -86,6 +86,12 @@ impl<B: Behavior> MediatorBuilder<B> {
         self
     }
 
+    /// Chooses how the handlers of one event run; see [`PublishStrategy`].
+    pub fn publish_strategy(mut self, strategy: PublishStrategy) -> Self {
+        self.setup.strategy = strategy;
+        self
+    }
+
     /// Sets the callback for events recorded in a [`Context`](crate::Context); see
     /// [`HandlersBuilder::on_event_report`].
     pub fn on_event_report(
@@ -98,7 +104,7 @@ impl<B: Behavior> MediatorBuilder<B> {
 
     /// Checks the setup; see [`HandlersBuilder::build`].
     pub fn build(self) -> Result<Mediator, BuildError> {
-        self.setup.build()
+        self.setup.build(Arc::new(self.behaviors))
     }
 }
 
@@ -138,6 +144,13 @@ impl<B: Behavior> HandlersBuilder<B> {
         self
     }
 
+    /// Chooses how the handlers of one event run; the default is
+    /// [`PublishStrategy::Sequential`].
+    pub fn publish_strategy(mut self, strategy: PublishStrategy) -> Self {
+        self.setup.strategy = strategy;
+        self
+    }
+
     /// Sets the callback that receives the report of each event recorded in a
     /// [`Context`](crate::Context) and published after a successful send. No caller
     /// sees those reports otherwise, so this is where their failures get logged.
@@ -152,7 +165,7 @@ impl<B: Behavior> HandlersBuilder<B> {
     /// The mediator, or every problem found: duplicate handlers and expected types
     /// without a handler.
     pub fn build(self) -> Result<Mediator, BuildError> {
-        self.setup.build()
+        self.setup.build(self.behaviors)
     }
 }
 
@@ -164,6 +177,7 @@ struct Setup {
     expected: Catalog,
     duplicates: Vec<&'static str>,
     report_hook: Option<ReportHook>,
+    strategy: PublishStrategy,
 }
 
 impl Setup {
@@ -173,7 +187,7 @@ impl Setup {
         }
     }
 
-    fn build(self) -> Result<Mediator, BuildError> {
+    fn build<B: Behavior>(self, behaviors: Arc<B>) -> Result<Mediator, BuildError> {
         let mut problems: Vec<BuildProblem> = Vec::new();
         for name in self.duplicates {
             if !problems.contains(&BuildProblem::DuplicateHandler(name)) {
@@ -186,11 +200,13 @@ impl Setup {
             }
         }
         if problems.is_empty() {
-            Ok(Mediator::from_parts(
-                self.requests,
-                self.events,
-                self.report_hook,
-            ))
+            let events = Events {
+                registry: self.events,
+                strategy: self.strategy,
+                pipeline: event_pipeline(behaviors),
+                report_hook: self.report_hook,
+            };
+            Ok(Mediator::from_parts(self.requests, events))
         } else {
             Err(BuildError { problems })
         }

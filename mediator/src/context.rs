@@ -3,11 +3,12 @@
 //! mediator publishes only once the send has succeeded.
 
 use crate::Event;
-use crate::event::{EventRegistry, PublishReport};
+use crate::event::{Events, PublishReport};
 use crate::registry::BoxFuture;
 use crate::request::short_type_name;
 use std::any::{Any, TypeId};
 use std::fmt;
+use std::sync::{Mutex, PoisonError};
 
 /// Per-send context: typed extensions (caller identity, correlation id, ...) and the
 /// domain events a handler records.
@@ -66,6 +67,40 @@ impl Context {
         extension.value.downcast_ref()
     }
 
+    /// The stored value of type `T`, mutably, if any.
+    pub fn get_mut<T: 'static>(&mut self) -> Option<&mut T> {
+        let id = TypeId::of::<T>();
+        let extensions = &mut self.data.as_mut()?.extensions;
+        let extension = extensions.iter_mut().find(|extension| extension.id == id)?;
+        extension.value.downcast_mut()
+    }
+
+    /// Removes the stored value of type `T` and returns it, if any.
+    pub fn take<T: 'static>(&mut self) -> Option<T> {
+        let id = TypeId::of::<T>();
+        let extensions = &mut self.data.as_mut()?.extensions;
+        let index = extensions.iter().position(|extension| extension.id == id)?;
+        let value = extensions.swap_remove(index).value.downcast::<T>().ok()?;
+        Some(*value)
+    }
+
+    /// The open transaction of type `T` that
+    /// [`Transactional`](crate::Transactional) began for this command, if any.
+    /// Writes made through it commit or roll back with the command.
+    pub fn transaction<T: Send + 'static>(&mut self) -> Option<&mut T> {
+        let slot = self.get_mut::<TransactionSlot<T>>()?;
+        Some(slot.0.get_mut().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    pub(crate) fn begin_transaction<T: Send + 'static>(&mut self, tx: T) {
+        self.insert(TransactionSlot(Mutex::new(tx)));
+    }
+
+    pub(crate) fn end_transaction<T: Send + 'static>(&mut self) -> Option<T> {
+        let slot = self.take::<TransactionSlot<T>>()?;
+        Some(slot.0.into_inner().unwrap_or_else(PoisonError::into_inner))
+    }
+
     /// Queues an event. It is published after the send returns `Ok`, in recording
     /// order, and dropped if the send returns a problem: a failed command leaves no trace.
     pub fn record<E: Event>(&mut self, event: E) {
@@ -75,6 +110,14 @@ impl Context {
     /// How many recorded events wait for the send to finish.
     pub fn pending_events(&self) -> usize {
         self.data.as_ref().map_or(0, |data| data.events.len())
+    }
+
+    /// Drops the events recorded after the first `len`: those of a rolled-back
+    /// transaction must not be published even if an outer behavior recovers.
+    pub(crate) fn truncate_events(&mut self, len: usize) {
+        if let Some(data) = &mut self.data {
+            data.events.truncate(len);
+        }
     }
 
     pub(crate) fn take_events(&mut self) -> Vec<Box<dyn Recorded>> {
@@ -105,10 +148,15 @@ impl fmt::Debug for Context {
     }
 }
 
+/// Holds a transaction in the context. Transactions (a database connection) are often
+/// `Send` but not `Sync`, while every extension must be `Sync`; a `Mutex` is `Sync`
+/// for any `Send` value, and it is never locked: access goes through `&mut`.
+struct TransactionSlot<T>(Mutex<T>);
+
 /// A recorded event with its type erased, so one queue holds events of every type.
 pub(crate) trait Recorded: Send + Sync {
     fn name(&self) -> &'static str;
-    fn publish(self: Box<Self>, events: &EventRegistry) -> BoxFuture<'_, PublishReport>;
+    fn publish(self: Box<Self>, events: &Events) -> BoxFuture<'_, PublishReport>;
 }
 
 impl<E: Event> Recorded for E {
@@ -116,7 +164,7 @@ impl<E: Event> Recorded for E {
         E::name()
     }
 
-    fn publish(self: Box<Self>, events: &EventRegistry) -> BoxFuture<'_, PublishReport> {
+    fn publish(self: Box<Self>, events: &Events) -> BoxFuture<'_, PublishReport> {
         Box::pin(async move { events.publish(&*self).await })
     }
 }
@@ -147,6 +195,40 @@ mod tests {
         ctx.record(Happened);
         assert_eq!(ctx.pending_events(), 2);
         assert!(format!("{ctx:?}").contains("Happened"));
+    }
+
+    #[test]
+    fn a_taken_value_is_gone_and_a_mutated_one_stays_changed() {
+        let mut ctx = Context::new().with(CallerId(1)).with(String::from("a"));
+        if let Some(caller) = ctx.get_mut::<CallerId>() {
+            caller.0 = 5;
+        }
+        assert_eq!(ctx.take::<CallerId>(), Some(CallerId(5)));
+        assert_eq!(ctx.take::<CallerId>(), None);
+        assert_eq!(ctx.get::<String>().map(String::as_str), Some("a"));
+    }
+
+    #[test]
+    fn a_transaction_is_reachable_mutably_until_it_ends() {
+        // `Cell` is `Send` but not `Sync`, like a database connection.
+        let mut ctx = Context::new();
+        ctx.begin_transaction(std::cell::Cell::new(1));
+        if let Some(tx) = ctx.transaction::<std::cell::Cell<i32>>() {
+            tx.set(2);
+        }
+        let tx = ctx.end_transaction::<std::cell::Cell<i32>>();
+        assert_eq!(tx.map(std::cell::Cell::into_inner), Some(2));
+        assert!(ctx.transaction::<std::cell::Cell<i32>>().is_none());
+    }
+
+    #[test]
+    fn truncating_events_keeps_the_earlier_ones() {
+        let mut ctx = Context::new();
+        ctx.record(Happened);
+        ctx.record(Happened);
+        ctx.record(Happened);
+        ctx.truncate_events(1);
+        assert_eq!(ctx.pending_events(), 1);
     }
 
     #[test]

@@ -1,12 +1,32 @@
 //! Event publication: every handler registered for an event type receives it, one
-//! after another in registration order. Failures are collected in a [`PublishReport`]
-//! instead of stopping delivery, since handlers are independent reactions.
+//! after another in registration order or all at once ([`PublishStrategy`]), inside
+//! the behaviors' event steps. Failures are logged and collected in a
+//! [`PublishReport`] instead of stopping delivery, since handlers are independent
+//! reactions.
 
-use crate::registry::{BoxFuture, TypeMap};
+use crate::context::Recorded;
+use crate::join::JoinAll;
+use crate::registry::{BoxFuture, ErasedEventPipeline, TypeMap};
 use crate::request::short_type_name;
-use crate::{Event, EventError, EventHandler};
+use crate::{Event, EventError, EventHandler, EventRef};
 use std::any::{Any, TypeId};
 use std::error::Error;
+use std::sync::Arc;
+
+/// Receives the report of every event published on behalf of a send.
+pub(crate) type ReportHook = Arc<dyn Fn(&PublishReport) + Send + Sync>;
+
+/// How the handlers of one event run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PublishStrategy {
+    /// One after another, in registration order: the default, and the right choice
+    /// when a handler relies on an earlier one (a projection before a notification).
+    #[default]
+    Sequential,
+    /// All at once, on the publishing task: for independent handlers that wait on
+    /// I/O. Failures are still reported in registration order.
+    Concurrent,
+}
 
 /// What happened when an event was published.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +52,18 @@ impl PublishReport {
     pub fn is_success(&self) -> bool {
         self.failed.is_empty()
     }
+
+    /// Counts a handler's result; a failure is logged here, once, with its causes.
+    fn note(&mut self, handler: &'static str, result: Result<(), EventError>) {
+        match result {
+            Ok(()) => self.delivered += 1,
+            Err(error) => {
+                let error = error_chain(error.as_ref());
+                tracing::error!(event = self.event, handler, %error, "event handler failed");
+                self.failed.push(HandlerFailure { handler, error });
+            }
+        }
+    }
 }
 
 /// One event handler's failure.
@@ -49,15 +81,19 @@ trait ErasedEventHandler<E>: Send + Sync {
     fn handle<'a>(&'a self, event: &'a E) -> BoxFuture<'a, Result<(), EventError>>;
 }
 
-struct Erased<H>(H);
+struct Erased<H> {
+    // Computed once here rather than on every delivery.
+    name: &'static str,
+    handler: H,
+}
 
 impl<E: Event, H: EventHandler<E>> ErasedEventHandler<E> for Erased<H> {
     fn name(&self) -> &'static str {
-        short_type_name::<H>()
+        self.name
     }
 
     fn handle<'a>(&'a self, event: &'a E) -> BoxFuture<'a, Result<(), EventError>> {
-        Box::pin(self.0.handle(event))
+        Box::pin(self.handler.handle(event))
     }
 }
 
@@ -87,25 +123,33 @@ impl EventRegistry {
                 handlers: Box::new(Handlers::<E>::new()),
             });
         if let Some(handlers) = entry.handlers.downcast_mut::<Handlers<E>>() {
-            handlers.push(Box::new(Erased(handler)));
+            let name = short_type_name::<H>();
+            handlers.push(Box::new(Erased { name, handler }));
             entry.count += 1;
         }
     }
 
-    /// Delivers `event` to each handler in turn; zero handlers is not an error.
-    pub(crate) async fn publish<E: Event>(&self, event: &E) -> PublishReport {
-        let mut report = PublishReport::new(E::name());
-        let handlers = self
-            .entries
-            .get(&TypeId::of::<E>())
-            .and_then(|entry| entry.handlers.downcast_ref::<Handlers<E>>());
-        for handler in handlers.into_iter().flatten() {
-            match handler.handle(event).await {
-                Ok(()) => report.delivered += 1,
-                Err(error) => report.failed.push(HandlerFailure {
-                    handler: handler.name(),
-                    error: error_chain(error.as_ref()),
-                }),
+    /// Delivers `event` to each handler; zero handlers is not an error.
+    async fn deliver<E: Event>(&self, event: &E, strategy: PublishStrategy) -> PublishReport {
+        let Some(entry) = self.entries.get(&TypeId::of::<E>()) else {
+            return PublishReport::new(E::name());
+        };
+        // The entry's name is `E::name()`, already computed at registration.
+        let mut report = PublishReport::new(entry.name);
+        let Some(handlers) = entry.handlers.downcast_ref::<Handlers<E>>() else {
+            return report;
+        };
+        match strategy {
+            PublishStrategy::Sequential => {
+                for handler in handlers {
+                    report.note(handler.name(), handler.handle(event).await);
+                }
+            }
+            PublishStrategy::Concurrent => {
+                let results = JoinAll::new(handlers.iter().map(|h| h.handle(event))).await;
+                for (handler, result) in handlers.iter().zip(results) {
+                    report.note(handler.name(), result);
+                }
             }
         }
         report
@@ -119,7 +163,44 @@ impl EventRegistry {
     }
 }
 
-fn error_chain(error: &(dyn Error + 'static)) -> String {
+/// Everything publishing needs: the handlers, the strategy, the behaviors' event
+/// steps and the hook for reports nobody awaits. Shared by direct `publish` and by
+/// events recorded during a send.
+pub(crate) struct Events {
+    pub(crate) registry: EventRegistry,
+    pub(crate) strategy: PublishStrategy,
+    pub(crate) pipeline: Option<Box<dyn ErasedEventPipeline>>,
+    pub(crate) report_hook: Option<ReportHook>,
+}
+
+impl Events {
+    /// Runs the event through the behaviors' event steps and delivers it.
+    pub(crate) async fn publish<E: Event>(&self, event: &E) -> PublishReport {
+        let deliver = self.registry.deliver(event, self.strategy);
+        match &self.pipeline {
+            None => deliver.await,
+            Some(pipeline) => pipeline.run(EventRef::new(event), Box::pin(deliver)).await,
+        }
+    }
+
+    /// Publishes the events a successful send recorded, in recording order, handing
+    /// each report to the hook.
+    // Boxed so that sends without events do not carry this state in their future: a
+    // smaller `send` future is a faster one, and sends with events allocate anyway.
+    pub(crate) fn publish_recorded(&self, recorded: Vec<Box<dyn Recorded>>) -> BoxFuture<'_, ()> {
+        Box::pin(async move {
+            for event in recorded {
+                let report = event.publish(self).await;
+                if let Some(hook) = &self.report_hook {
+                    hook(&report);
+                }
+            }
+        })
+    }
+}
+
+/// An error and its sources, joined with `": "`, for logs and reports.
+pub(crate) fn error_chain(error: &(dyn Error + 'static)) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {

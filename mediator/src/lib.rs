@@ -6,18 +6,28 @@
 //! handler is compiled together with them into one pipeline. The only per-send
 //! allocation is the boxed future at the type-erased dispatch boundary.
 //!
+//! The crate ships the behaviors most services need, each optional: [`Validation`],
+//! [`Tracing`], [`Metrics`], [`Caching`] and [`Transactional`], plus [`Only`] to
+//! restrict any behavior to commands, queries, events or named types. The
+//! [`guide`] has a short, compiled example of each concept.
+//!
 //! # Layout
 //! - `request`: the [`Request`] and [`Event`] traits contracts implement,
 //!   and [`Catalog`], a list of request types that must be handled.
 //! - `status`, `outcome`, `problem`: [`Outcome`] = [`Done`] or [`Problem`], with
 //!   [`SuccessStatus`] and [`ProblemStatus`]; serializable, so they compile for wasm.
-//! - `context`: the per-send [`Context`] (caller data, recorded events).
+//! - `context`: the per-send [`Context`] (caller data, recorded events, transaction).
 //! - `handler`: [`RequestHandler`] and [`EventHandler`], what an application writes.
-//! - `behavior`: [`Behavior`], [`Next`] and their static composition ([`Stack`]).
+//! - `behavior`: [`Behavior`], [`Next`], [`NextEvent`] and their static composition
+//!   ([`Stack`]).
+//! - `behaviors/`: the shipped behaviors, one file each, and [`Only`].
 //! - `builder`: [`MediatorBuilder`] and [`HandlersBuilder`], checked by `build`.
 //! - `mediator`: [`Mediator`], `send`, `send_with` and `publish`.
-//! - `event`: event fan-out and its [`PublishReport`].
+//! - `event`: event fan-out, [`PublishStrategy`] and its [`PublishReport`]; `join`,
+//!   the small join behind the concurrent strategy (private).
+//! - [`stream`]: [`ItemStream`], the answer of streaming queries.
 //! - `registry`: type erasure by `TypeId` at the dispatch boundary (private).
+//! - [`guide`]: documentation only.
 //!
 //! # Example
 //! ```
@@ -97,24 +107,32 @@
 #![forbid(unsafe_code)]
 
 mod behavior;
+mod behaviors;
 mod builder;
 mod context;
 mod event;
+pub mod guide;
 mod handler;
+mod join;
 mod mediator;
 mod outcome;
 mod problem;
 mod registry;
 mod request;
 mod status;
+pub mod stream;
 
-pub use behavior::{Behavior, Identity, Next, Stack};
+pub use behavior::{Behavior, EventRef, Identity, Next, NextEvent, Stack};
+pub use behaviors::{CachePolicy, Caching, Clock, SystemClock};
+pub use behaviors::{Metrics, MetricsRegistry, Only, Tracing, TypeList};
+pub use behaviors::{Transactional, UnitOfWork, Validation};
 pub use builder::{BuildError, BuildProblem, HandlersBuilder, MediatorBuilder};
 pub use context::Context;
-pub use event::{HandlerFailure, PublishReport};
+pub use event::{HandlerFailure, PublishReport, PublishStrategy};
 pub use handler::{EventError, EventHandler, RequestHandler};
 pub use mediator::Mediator;
 pub use outcome::{Done, Outcome};
 pub use problem::{FieldError, Problem};
 pub use request::{Catalog, Event, Request, RequestKind};
 pub use status::{ProblemStatus, SuccessStatus, UnknownStatus};
+pub use stream::ItemStream;

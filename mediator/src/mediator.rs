@@ -1,17 +1,13 @@
 //! [`Mediator`]: the runtime side. `send` finds a request's pipeline by type and runs
 //! it, then publishes the events the handler recorded; `publish` fans an event out.
 
-use crate::context::Recorded;
-use crate::event::{EventRegistry, PublishReport};
+use crate::event::{Events, PublishReport};
 use crate::registry::{BoxFuture, ErasedPipeline, RequestEntry, TypeMap};
 use crate::{Context, Event, Identity, MediatorBuilder, Outcome, Problem, Request, RequestKind};
 use std::any::TypeId;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
-
-/// Receives the report of every event published on behalf of a send.
-pub(crate) type ReportHook = Arc<dyn Fn(&PublishReport) + Send + Sync>;
 
 /// Routes commands and queries to their handler (through the behaviors) and events to
 /// their handlers. Cheap to clone: clones share one registry.
@@ -22,8 +18,7 @@ pub struct Mediator {
 
 struct Inner {
     requests: TypeMap<RequestEntry>,
-    events: EventRegistry,
-    report_hook: Option<ReportHook>,
+    events: Events,
 }
 
 impl Mediator {
@@ -32,17 +27,9 @@ impl Mediator {
         MediatorBuilder::new()
     }
 
-    pub(crate) fn from_parts(
-        requests: TypeMap<RequestEntry>,
-        events: EventRegistry,
-        report_hook: Option<ReportHook>,
-    ) -> Self {
+    pub(crate) fn from_parts(requests: TypeMap<RequestEntry>, events: Events) -> Self {
         Self {
-            inner: Arc::new(Inner {
-                requests,
-                events,
-                report_hook,
-            }),
+            inner: Arc::new(Inner { requests, events }),
         }
     }
 
@@ -59,23 +46,23 @@ impl Mediator {
     /// Runs the request through the behaviors and its handler. On `Ok`, the events
     /// recorded in `ctx` are then published in recording order; on a problem they are
     /// dropped. A type without a handler answers a 500 problem naming it.
-    pub async fn send_with<R: Request>(
+    // The pipeline is looked up now rather than when first polled, and its boxed
+    // future is returned as is: a one-pointer future, cheap to move and poll.
+    pub fn send_with<R: Request>(
         &self,
         request: R,
-        mut ctx: Context,
-    ) -> Outcome<R::Response> {
-        let Some(pipeline) = self.pipeline::<R>() else {
-            return Err(no_handler(R::name()));
-        };
-        let outcome = pipeline.call(request, &mut ctx).await;
-        if outcome.is_ok() && ctx.pending_events() > 0 {
-            self.publish_recorded(ctx.take_events()).await;
+        ctx: Context,
+    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+        match self.pipeline::<R>() {
+            Some(pipeline) => pipeline.call(request, ctx, &self.inner.events),
+            None => no_handler(R::name()),
         }
-        outcome
     }
 
-    /// Delivers the event to each of its handlers in registration order. A failing
-    /// handler does not stop the others; the report lists it.
+    /// Delivers the event to each of its handlers, through the behaviors' event steps,
+    /// by the [`PublishStrategy`](crate::PublishStrategy) chosen at build time
+    /// (registration order by default). A failing handler does not stop the others;
+    /// it is logged and listed in the report.
     pub async fn publish<E: Event>(&self, event: E) -> PublishReport {
         self.inner.events.publish(&event).await
     }
@@ -87,19 +74,6 @@ impl Mediator {
 
     fn pipeline<R: Request>(&self) -> Option<&dyn ErasedPipeline<R>> {
         self.inner.requests.get(&TypeId::of::<R>())?.pipeline::<R>()
-    }
-
-    // Boxed so that sends without events do not carry this state in their future: a
-    // smaller `send` future is a faster one, and sends with events allocate anyway.
-    fn publish_recorded(&self, events: Vec<Box<dyn Recorded>>) -> BoxFuture<'_, ()> {
-        Box::pin(async move {
-            for event in events {
-                let report = event.publish(&self.inner.events).await;
-                if let Some(hook) = &self.inner.report_hook {
-                    hook(&report);
-                }
-            }
-        })
     }
 }
 
@@ -115,20 +89,23 @@ impl fmt::Debug for Mediator {
         }
         commands.sort_unstable();
         queries.sort_unstable();
-        let events: BTreeMap<_, _> = self.inner.events.summary().into_iter().collect();
+        let summary = self.inner.events.registry.summary();
+        let events: BTreeMap<_, _> = summary.into_iter().collect();
         f.debug_struct("Mediator")
             .field("commands", &commands)
             .field("queries", &queries)
             .field("event_handlers", &events)
+            .field("publish_strategy", &self.inner.events.strategy)
             .finish()
     }
 }
 
-// Out of line and cold: keeps the error's construction out of every `send` future.
+// Out of line and cold: keeps the error's construction out of every `send`.
 #[cold]
 #[inline(never)]
-fn no_handler(name: &'static str) -> Problem {
-    Problem::internal(NoHandler(name))
+fn no_handler<'a, T: Send + 'a>(name: &'static str) -> BoxFuture<'a, Outcome<T>> {
+    let problem = Problem::internal(NoHandler(name));
+    Box::pin(async move { Err(problem) })
 }
 
 /// The hidden cause of the 500 answered for a request type nobody handles.

@@ -2,6 +2,7 @@
 //! each) and [`Event`]s (facts, any number of handlers). Contracts implement these
 //! traits once and compile for both the browser and the server.
 
+use crate::FieldError;
 use std::any::TypeId;
 
 /// Whether a request changes state or only reads it. Behaviors can branch on
@@ -24,6 +25,17 @@ pub trait Request: Send + 'static {
     /// Short name for logs, metrics and errors: the type name without its module path.
     fn name() -> &'static str {
         short_type_name::<Self>()
+    }
+
+    /// Checks the request's own rules (required fields, lengths, ranges) and lists
+    /// every broken one, not just the first. The [`Validation`](crate::Validation)
+    /// behavior answers 422 with them, so the handler never sees invalid input.
+    /// Rules that need the database belong in the handler.
+    ///
+    /// Valid by default; requests with rules override this.
+    #[inline]
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        Ok(())
     }
 }
 
@@ -83,13 +95,16 @@ impl Catalog {
 
 /// `my_app::orders::PlaceOrder` -> `PlaceOrder`. Generic arguments are kept as
 /// `type_name` spells them: a `&'static str` cannot be rewritten without leaking.
+// Byte scans rather than `str::rfind("::")`: names are computed on every traced or
+// counted request, and a substring searcher's setup costs more than the whole scan.
 pub(crate) fn short_type_name<T: ?Sized>() -> &'static str {
     let full = std::any::type_name::<T>();
-    let path_end = full.find('<').unwrap_or(full.len());
-    match full[..path_end].rfind("::") {
-        Some(separator) => &full[separator + 2..],
-        None => full,
-    }
+    let path_end = full.bytes().position(|b| b == b'<').unwrap_or(full.len());
+    let start = full.as_bytes()[..path_end]
+        .iter()
+        .rposition(|&b| b == b':')
+        .map_or(0, |colon| colon + 1);
+    &full[start..]
 }
 
 #[cfg(test)]

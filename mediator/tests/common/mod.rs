@@ -4,6 +4,8 @@
 // Each test file uses only some of these.
 #![allow(dead_code)]
 
+pub mod logs;
+
 use mediator::{Context, Done, Event, EventError, EventHandler, Outcome, Problem, Request};
 use mediator::{RequestHandler, RequestKind};
 use std::sync::{Arc, Mutex};

@@ -1,0 +1,18 @@
+//! The behaviors this crate ships, each in its own file; every one is domain-free and
+//! optional. Their order is the order they are added to the builder.
+
+mod cache_store;
+mod caching;
+mod metrics;
+mod only;
+mod prometheus;
+mod trace;
+mod transaction;
+mod validation;
+
+pub use caching::{CachePolicy, Caching, Clock, SystemClock};
+pub use metrics::{Metrics, MetricsRegistry};
+pub use only::{Only, TypeList};
+pub use trace::Tracing;
+pub use transaction::{Transactional, UnitOfWork};
+pub use validation::Validation;

@@ -1,0 +1,98 @@
+//! Unit of work: a command's writes and the events it records commit together or not
+//! at all. [`Transactional`] begins a transaction before the command handler, hands it
+//! over through the [`Context`], and commits only on success; the mediator publishes
+//! the recorded events only after that commit.
+
+use crate::event::error_chain;
+use crate::{Behavior, Context, Next, Outcome, Problem, Request, RequestKind};
+
+/// The storage side of a unit of work, implemented once by the application (for
+/// instance over a database pool). Failures are [`Problem`]s, usually 500 or 503
+/// with the driver error as their cause.
+pub trait UnitOfWork: Send + Sync + 'static {
+    /// An open transaction. Handlers reach it with
+    /// [`Context::transaction`](crate::Context::transaction).
+    type Tx: Send + 'static;
+
+    /// Opens a transaction.
+    fn begin(&self) -> impl Future<Output = Result<Self::Tx, Problem>> + Send;
+
+    /// Makes the transaction's writes permanent.
+    fn commit(&self, tx: Self::Tx) -> impl Future<Output = Result<(), Problem>> + Send;
+
+    /// Discards the transaction's writes.
+    fn rollback(&self, tx: Self::Tx) -> impl Future<Output = Result<(), Problem>> + Send;
+}
+
+/// Runs every command in a transaction of `U`: begin, the rest of the pipeline, then
+/// commit on `Ok` or roll back on a problem. A failed commit answers its problem, so
+/// the command's events are dropped; after a rollback they are discarded even if an
+/// outer behavior turns the problem into a success. Queries pass straight through.
+///
+/// Put it innermost, right around the handlers, after [`Validation`](crate::Validation).
+#[derive(Debug, Clone, Default)]
+pub struct Transactional<U> {
+    unit: U,
+}
+
+impl<U: UnitOfWork> Transactional<U> {
+    /// Wraps commands in transactions of `unit`.
+    pub fn new(unit: U) -> Self {
+        Self { unit }
+    }
+}
+
+impl<U: UnitOfWork> Behavior for Transactional<U> {
+    async fn handle<R: Request, N: Next<R>>(
+        &self,
+        request: R,
+        ctx: &mut Context,
+        next: N,
+    ) -> Outcome<R::Response> {
+        if R::KIND != RequestKind::Command {
+            return next.run(request, ctx).await;
+        }
+        let events_before = ctx.pending_events();
+        let tx = self.unit.begin().await?;
+        ctx.begin_transaction(tx);
+        let outcome = next.run(request, ctx).await;
+        let Some(tx) = ctx.end_transaction::<U::Tx>() else {
+            // Only this behavior ends a transaction, so a second `Transactional` of the
+            // same unit ran inside this one and replaced it: a wiring mistake.
+            ctx.truncate_events(events_before);
+            return Err(Problem::internal(LostTransaction(R::name())));
+        };
+        let result = match outcome {
+            Ok(done) => self.unit.commit(tx).await.map(|()| done),
+            Err(problem) => {
+                if let Err(failure) = self.unit.rollback(tx).await {
+                    log_failed_rollback(R::name(), &failure);
+                }
+                Err(problem)
+            }
+        };
+        if result.is_err() {
+            ctx.truncate_events(events_before);
+        }
+        result
+    }
+}
+
+// The command's own problem is what the caller needs; the rollback's is only logged.
+#[cold]
+fn log_failed_rollback(request: &'static str, failure: &Problem) {
+    let cause = failure.cause().map(|cause| error_chain(cause));
+    tracing::error!(request, detail = %failure.detail, cause, "rollback failed");
+}
+
+/// The hidden cause of a 500 when a command's transaction disappeared from its context.
+#[derive(Debug)]
+struct LostTransaction(&'static str);
+
+impl std::fmt::Display for LostTransaction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the transaction of {} was ended by someone else", self.0)
+    }
+}
+
+impl std::error::Error for LostTransaction {}
