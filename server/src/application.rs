@@ -4,7 +4,9 @@ use crate::config::Config;
 use crate::http::{AppState, router};
 use crate::{db, wiring};
 use anyhow::Context as _;
+use mediator::MetricsRegistry;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use tokio::net::TcpListener;
 
 /// A server that is bound and ready to serve.
@@ -19,13 +21,17 @@ impl Application {
     /// (port 0 picks a free port, which tests use).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let pool = db::connect(&config.database_url).await?;
-        let mediator = wiring::build_mediator(&pool).context("wiring the mediator")?;
+        let metrics = Arc::new(MetricsRegistry::new());
+        let sqlite = db::is_sqlite(&config.database_url);
+        let mediator = wiring::build_mediator(&pool, sqlite, metrics.clone())
+            .context("wiring the mediator")?;
         let listener = TcpListener::bind(config.address)
             .await
             .with_context(|| format!("binding {}", config.address))?;
         let address = listener.local_addr().context("reading the bound address")?;
         let state = AppState {
             mediator,
+            metrics,
             leptos_options: config.leptos_options(address),
         };
         Ok(Self {

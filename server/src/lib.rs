@@ -5,8 +5,7 @@
 //! - [`config`]: settings read from the environment.
 //! - `db`: the sqlx pool (SQLite by default, PostgreSQL by URL), migrations and seeding.
 //! - `menu`, `orders`: vertical slices; one file per command or query handler.
-//! - `behaviors`: pipeline behaviors wrapped around every request.
-//! - `wiring`: registers every handler and behavior with the mediator.
+//! - `wiring`: the mediator's behaviors, in order, and every handler.
 //! - `http`: REST routes and the one place where a problem becomes an HTTP response.
 //! - [`Application`]: puts it together and listens.
 //!
@@ -17,7 +16,6 @@
 #![recursion_limit = "256"]
 
 mod application;
-mod behaviors;
 pub mod config;
 mod db;
 mod http;

@@ -3,7 +3,7 @@
 
 use crate::contracts::PizzaSize;
 use chrono::{DateTime, Utc};
-use mediator::{Request, RequestKind};
+use mediator::{FieldError, Request, RequestKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -57,6 +57,10 @@ pub struct PlaceOrder {
 impl Request for PlaceOrder {
     type Response = PlacedOrder;
     const KIND: RequestKind = RequestKind::Command;
+
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        crate::contracts::validation::check_place_order(self)
+    }
 }
 
 /// What `PlaceOrder` answers.

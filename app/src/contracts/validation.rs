@@ -1,5 +1,6 @@
-//! Input rules of the order contracts that need no database. Shared so the checkout form
-//! can show the same messages before sending; the server checks them again regardless.
+//! Input rules of the order contracts that need no database, declared through
+//! `Request::validate` so the mediator's validation behavior enforces them before any
+//! handler runs. Shared so the checkout form shows the same messages before sending.
 
 use crate::contracts::{OrderLineRequest, PlaceOrder};
 use mediator::FieldError;
@@ -13,9 +14,13 @@ pub const MAX_LINES: usize = 50;
 /// Most extra toppings on one pizza.
 pub const MAX_TOPPINGS: usize = 10;
 
+/// Every rule `order` breaks, one entry per offending field; `Ok` when there is none.
+pub(crate) fn check_place_order(order: &PlaceOrder) -> Result<(), Vec<FieldError>> {
+    order.field_errors().map_or(Ok(()), Err)
+}
+
 impl PlaceOrder {
-    /// Every rule this command breaks, one entry per offending field (empty when valid).
-    pub fn validate(&self) -> Vec<FieldError> {
+    fn field_errors(&self) -> Option<Vec<FieldError>> {
         let mut errors = Vec::new();
         check_text(
             &mut errors,
@@ -44,7 +49,7 @@ impl PlaceOrder {
         for (index, line) in self.pizza_items.iter().enumerate() {
             line.validate_into(index, &mut errors);
         }
-        errors
+        (!errors.is_empty()).then_some(errors)
     }
 }
 
@@ -109,6 +114,7 @@ fn has_duplicates(values: &[String]) -> bool {
 mod tests {
     use super::*;
     use crate::contracts::{PaymentMethod, PizzaSize};
+    use mediator::Request;
 
     fn valid_order() -> PlaceOrder {
         PlaceOrder {
@@ -127,12 +133,13 @@ mod tests {
     }
 
     fn fields(order: &PlaceOrder) -> Vec<String> {
-        order.validate().into_iter().map(|e| e.field).collect()
+        let errors = order.validate().expect_err("the order must be invalid");
+        errors.into_iter().map(|e| e.field).collect()
     }
 
     #[test]
     fn a_complete_order_has_no_errors() {
-        assert!(valid_order().validate().is_empty());
+        assert_eq!(valid_order().validate(), Ok(()));
     }
 
     #[test]
@@ -154,7 +161,7 @@ mod tests {
             ("1".repeat(21).as_str(), false),
         ] {
             order.customer_phone = phone.into();
-            assert_eq!(order.validate().is_empty(), ok, "{phone}");
+            assert_eq!(order.validate().is_ok(), ok, "{phone}");
         }
     }
 
@@ -170,6 +177,6 @@ mod tests {
     fn emoji_and_quotes_are_ordinary_text() {
         let mut order = valid_order();
         order.customer_name = "'; DROP TABLE orders; -- 🍕".into();
-        assert!(order.validate().is_empty());
+        assert_eq!(order.validate(), Ok(()));
     }
 }

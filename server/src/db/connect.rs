@@ -13,7 +13,7 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations
 /// migrates and seeds. Fails with a message naming what went wrong.
 pub(crate) async fn connect(url: &str) -> anyhow::Result<AnyPool> {
     install_default_drivers();
-    let is_sqlite = url.starts_with("sqlite:");
+    let is_sqlite = is_sqlite(url);
     let url = if is_sqlite {
         prepare_sqlite(url)?
     } else {
@@ -50,6 +50,11 @@ pub(crate) async fn connect(url: &str) -> anyhow::Result<AnyPool> {
         .context("applying database migrations")?;
     seed_menu(&pool).await.context("seeding the menu")?;
     Ok(pool)
+}
+
+/// Whether `url` names an SQLite database (otherwise PostgreSQL).
+pub(crate) fn is_sqlite(url: &str) -> bool {
+    url.starts_with("sqlite:")
 }
 
 /// Makes sure the SQLite file can be created: its folder exists and `mode=rwc` is set.

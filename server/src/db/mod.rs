@@ -4,6 +4,8 @@
 
 mod connect;
 mod convert;
+mod unit_of_work;
 
-pub(crate) use connect::connect;
+pub(crate) use connect::{connect, is_sqlite};
 pub(crate) use convert::{DbError, decimal, json_list, timestamp, timestamp_text, uuid};
+pub(crate) use unit_of_work::{SqlUnitOfWork, transaction};

@@ -4,6 +4,7 @@
 
 mod json;
 mod menu;
+mod metrics;
 mod orders;
 mod problem;
 mod reply;
@@ -13,8 +14,9 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef};
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use mediator::{Mediator, Problem};
+use mediator::{Mediator, MetricsRegistry, Problem};
 use problem::ApiProblem;
+use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 
 /// Largest request body accepted, REST or server function.
@@ -24,6 +26,7 @@ pub(crate) const BODY_LIMIT: usize = 64 * 1024;
 #[derive(Clone)]
 pub(crate) struct AppState {
     pub mediator: Mediator,
+    pub metrics: Arc<MetricsRegistry>,
     pub leptos_options: LeptosOptions,
 }
 
@@ -43,6 +46,7 @@ pub(crate) fn router(state: AppState) -> Router {
         .fallback(|| async { ApiProblem(Problem::not_found("There is no such API route.")) });
     Router::new()
         .nest("/api", api)
+        .merge(metrics::router())
         .leptos_routes_with_context(
             &state,
             routes,

@@ -4,5 +4,6 @@
 mod bad_input;
 mod helpers;
 mod menu;
+mod metrics;
 mod orders;
 mod pages;

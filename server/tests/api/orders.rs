@@ -162,3 +162,20 @@ async fn the_server_function_reports_field_errors_with_the_problem_status() {
     let errors = &body["Problem"]["errors"];
     assert_eq!(errors[0]["field"], "customer_phone", "{body}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_orders_all_succeed() {
+    let app = spawn_app().await;
+    let tasks: Vec<_> = (0..16)
+        .map(|_| {
+            let (client, url) = (app.client.clone(), format!("{}/api/orders", app.address));
+            tokio::spawn(async move { client.post(url).json(&valid_order()).send().await })
+        })
+        .collect();
+    for task in tasks {
+        let response = task.await.unwrap().unwrap();
+        assert_eq!(response.status(), 201);
+    }
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    assert!(metrics.contains("status=\"201\"} 16"), "{metrics}");
+}

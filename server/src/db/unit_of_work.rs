@@ -1,0 +1,165 @@
+//! The sqlx unit of work the mediator's `Transactional` behavior opens around every
+//! command: a handler writes through the transaction it finds in its context, and the
+//! behavior commits only when the handler answered `Ok`.
+
+use crate::db::DbError;
+use mediator::{Context, Problem, UnitOfWork};
+use sqlx::{Any, AnyPool, Transaction};
+
+/// The transaction a command handler writes through.
+pub(crate) type Tx = Transaction<'static, Any>;
+
+/// Opens sqlx transactions on the pool.
+pub(crate) struct SqlUnitOfWork {
+    pub pool: AnyPool,
+    /// SQLite transactions start `IMMEDIATE`: taking the write lock up front means a
+    /// command never has to upgrade a read lock, which fails under concurrent writers.
+    pub sqlite: bool,
+}
+
+impl UnitOfWork for SqlUnitOfWork {
+    type Tx = Tx;
+
+    async fn begin(&self) -> Result<Tx, Problem> {
+        let tx = if self.sqlite {
+            self.pool.begin_with("BEGIN IMMEDIATE").await
+        } else {
+            self.pool.begin().await
+        };
+        Ok(tx.map_err(DbError::from)?)
+    }
+
+    async fn commit(&self, tx: Tx) -> Result<(), Problem> {
+        Ok(tx.commit().await.map_err(DbError::from)?)
+    }
+
+    async fn rollback(&self, tx: Tx) -> Result<(), Problem> {
+        Ok(tx.rollback().await.map_err(DbError::from)?)
+    }
+}
+
+/// The command's transaction; a command handler registered without the `Transactional`
+/// behavior gets a 500 (a wiring mistake) rather than writing outside a transaction.
+pub(crate) fn transaction(ctx: &mut Context) -> Result<&mut Tx, Problem> {
+    ctx.transaction::<Tx>()
+        .ok_or_else(|| Problem::internal("command handler ran without a transaction"))
+}
+
+#[cfg(test)]
+mod tests {
+    //! The unit of work against a real SQLite database: what a command writes lands
+    //! together with its events, or not at all.
+    use super::*;
+    use crate::db::connect;
+    use mediator::{
+        Done, Event, EventError, EventHandler, Mediator, Outcome, Request, RequestHandler,
+        RequestKind, Transactional,
+    };
+    use std::sync::{Arc, Mutex};
+
+    /// Adds a pizza row, then fails when asked to: a stand-in for any command.
+    struct AddTestPizza {
+        fail_after_write: bool,
+    }
+
+    impl Request for AddTestPizza {
+        type Response = ();
+        const KIND: RequestKind = RequestKind::Command;
+    }
+
+    #[derive(Clone)]
+    struct TestPizzaAdded;
+
+    impl Event for TestPizzaAdded {}
+
+    struct Handler;
+
+    impl RequestHandler<AddTestPizza> for Handler {
+        async fn handle(&self, command: AddTestPizza, ctx: &mut Context) -> Outcome<()> {
+            let tx = transaction(ctx)?;
+            sqlx::query(
+                "INSERT INTO pizzas (id, name, description, base_price, category, toppings, \
+                 preparation_minutes, sort_order) VALUES ('test', 'Test', '', '1.00', 'X', '[]', 1, 99)",
+            )
+            .execute(&mut **tx)
+            .await
+            .map_err(DbError::from)?;
+            ctx.record(TestPizzaAdded);
+            if command.fail_after_write {
+                return Err(Problem::conflict("refused after writing"));
+            }
+            Ok(Done::created(()))
+        }
+    }
+
+    /// Records, when the event arrives, whether the row is already visible to others.
+    struct SeesCommittedRow {
+        pool: AnyPool,
+        seen: Arc<Mutex<Vec<bool>>>,
+    }
+
+    impl EventHandler<TestPizzaAdded> for SeesCommittedRow {
+        async fn handle(&self, _event: &TestPizzaAdded) -> Result<(), EventError> {
+            let visible = test_rows(&self.pool).await == 1;
+            self.seen.lock().unwrap().push(visible);
+            Ok(())
+        }
+    }
+
+    async fn test_rows(pool: &AnyPool) -> i64 {
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM pizzas WHERE id = 'test'")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        count
+    }
+
+    async fn setup() -> (tempfile::TempDir, AnyPool, Mediator, Arc<Mutex<Vec<bool>>>) {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = connect(&format!("sqlite://{}/uow.db", dir.path().display()))
+            .await
+            .unwrap();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let unit = SqlUnitOfWork {
+            pool: pool.clone(),
+            sqlite: true,
+        };
+        let mediator = Mediator::builder()
+            .behavior(Transactional::new(unit))
+            .handler::<AddTestPizza, _>(Handler)
+            .event_handler::<TestPizzaAdded, _>(SeesCommittedRow {
+                pool: pool.clone(),
+                seen: seen.clone(),
+            })
+            .build()
+            .unwrap();
+        (dir, pool, mediator, seen)
+    }
+
+    #[tokio::test]
+    async fn a_successful_command_commits_before_its_event_is_published() {
+        let (_dir, pool, mediator, seen) = setup().await;
+        mediator
+            .send(AddTestPizza {
+                fail_after_write: false,
+            })
+            .await
+            .unwrap();
+        assert_eq!(test_rows(&pool).await, 1);
+        assert_eq!(*seen.lock().unwrap(), [true]);
+    }
+
+    #[tokio::test]
+    async fn a_refused_command_leaves_no_row_and_publishes_no_event() {
+        let (_dir, pool, mediator, seen) = setup().await;
+        let problem = mediator
+            .send(AddTestPizza {
+                fail_after_write: true,
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(problem.code(), 409);
+        assert_eq!(test_rows(&pool).await, 0);
+        assert!(seen.lock().unwrap().is_empty());
+    }
+}
