@@ -12,6 +12,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
+use mediator::Request as _;
 
 /// What the customer types into the form.
 #[derive(Clone, Copy)]
@@ -62,12 +63,12 @@ pub(super) fn CheckoutForm(feedback: Feedback, placed: RwSignal<bool>) -> impl I
             return;
         }
         let command = cart.with_untracked(|cart| delivery.command(cart));
-        let errors = command.validate();
-        if errors.is_empty() {
-            feedback.set(None);
-            place.dispatch(command);
-        } else {
-            feedback.set(Some(invalid_before_sending(errors)));
+        match command.validate() {
+            Ok(()) => {
+                feedback.set(None);
+                place.dispatch(command);
+            }
+            Err(errors) => feedback.set(Some(invalid_before_sending(errors))),
         }
     };
 
