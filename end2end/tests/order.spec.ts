@@ -1,0 +1,193 @@
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/**
+ * What a customer does in the browser: pick pizzas on the server-rendered menu, check out,
+ * and land on the order's confirmation page. Expected prices are computed here from the
+ * menu the API reports, with the same rule the app uses, so a pricing bug on either side
+ * shows up as a mismatch rather than being copied into the test.
+ */
+
+// Fails a test on any uncaught exception in the page (a wasm panic during hydration shows
+// up as one), and attaches the console's errors to the report for diagnosis.
+const test = base.extend<{ pageErrors: void }>({
+  pageErrors: [
+    async ({ page }, use, testInfo) => {
+      const uncaught: string[] = [];
+      const consoleErrors: string[] = [];
+      page.on('pageerror', (error) => uncaught.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      await use();
+      if (consoleErrors.length > 0) {
+        await testInfo.attach('console errors', { body: consoleErrors.join('\n') });
+      }
+      expect(uncaught, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+// ---- pricing, as in app/src/contracts/pricing.rs -----------------------------------------
+
+type Size = 'small' | 'medium' | 'large';
+
+/** Size multipliers in tenths: 0.8 / 1.0 / 1.3. */
+const SIZE_TENTHS: Record<Size, number> = { small: 8, medium: 10, large: 13 };
+const TOPPING_CENTS = 150;
+
+interface MenuItem {
+  id: string;
+  name: string;
+  base_price: string;
+  available_toppings: string[];
+}
+
+/** Whole cents of a non-negative decimal string with at most two decimals, e.g. "41.98". */
+function cents(decimal: string | number): number {
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(decimal).trim());
+  if (!match) throw new Error(`not an amount of money: ${JSON.stringify(decimal)}`);
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** round2(base × size multiplier + 1.50 × toppings), in cents, rounding halves up. */
+function unitPriceCents(basePrice: string, size: Size, toppings: number): number {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(basePrice.trim());
+  if (!match) throw new Error(`not a base price: ${JSON.stringify(basePrice)}`);
+  const fraction = match[2] ?? '';
+  // base = units / 10^scale dollars, so base × tenths / 10 in cents = units × tenths × 10 / 10^scale.
+  const units = Number(match[1] + fraction);
+  const numerator = units * SIZE_TENTHS[size] * 10;
+  const denominator = 10 ** fraction.length;
+  const sized = Math.floor((2 * numerator + denominator) / (2 * denominator));
+  return sized + TOPPING_CENTS * toppings;
+}
+
+function linePriceCents(item: MenuItem, size: Size, toppings: number, quantity: number): number {
+  return unitPriceCents(item.base_price, size, toppings) * quantity;
+}
+
+/** "$41.98" */
+function dollars(amountInCents: number): string {
+  return `$${Math.floor(amountInCents / 100)}.${String(amountInCents % 100).padStart(2, '0')}`;
+}
+
+// ---- helpers -------------------------------------------------------------------------
+
+async function fetchMenu(request: APIRequestContext): Promise<MenuItem[]> {
+  const response = await request.get('/api/menu');
+  expect(response.ok(), `GET /api/menu answered ${response.status()}`).toBe(true);
+  return (await response.json()) as MenuItem[];
+}
+
+function findPizza(menu: MenuItem[], id: string): MenuItem {
+  const pizza = menu.find((item) => item.id === id);
+  if (!pizza) throw new Error(`no pizza "${id}" in GET /api/menu: ${menu.map((i) => i.id).join(', ')}`);
+  return pizza;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+function cart(page: Page) {
+  return page.getByRole('complementary', { name: 'Your order' });
+}
+
+/**
+ * Opens the menu and adds one pizza with its default options, clicking until the cart
+ * shows it: a click that lands before the wasm has hydrated the server-rendered page
+ * does nothing, and the app has no hydration marker to wait for. Once this returns the
+ * page is interactive, so later steps need no retries.
+ */
+async function openMenuAndAddOnceHydrated(page: Page, pizzaName: string) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Our menu' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const addButton = page.getByRole('button', { name: `Add ${pizzaName} to order`, exact: true });
+  await expect(async () => {
+    await addButton.click({ timeout: 5_000 });
+    await expect(cart(page)).toContainText(pizzaName, { timeout: 2_000 });
+  }).toPass({ timeout: 25_000 });
+}
+
+// ---- tests ---------------------------------------------------------------------------
+
+test('a customer orders two different pizzas and sees the confirmation', async ({ page, request }) => {
+  const menu = await fetchMenu(request);
+  const margherita = findPizza(menu, 'margherita');
+  const pepperoni = findPizza(menu, 'pepperoni');
+  const topping = pepperoni.available_toppings[0];
+  expect(topping, 'Pepperoni has at least one extra topping').toBeTruthy();
+  const expectedCents =
+    linePriceCents(margherita, 'medium', 0, 1) + linePriceCents(pepperoni, 'large', 1, 2);
+  const expectedTotal = dollars(expectedCents);
+
+  // One medium Margherita, as preselected.
+  await openMenuAndAddOnceHydrated(page, margherita.name);
+
+  // Two large Pepperoni with one extra topping.
+  const card = page.getByRole('article', { name: pepperoni.name, exact: true });
+  await card.getByRole('radio', { name: 'Large' }).check();
+  await card.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(topping)}`, 'i') }).check();
+  const quantity = card.getByLabel('Quantity');
+  await quantity.fill('2');
+  await quantity.blur();
+  await card.getByRole('button', { name: `Add ${pepperoni.name} to order`, exact: true }).click();
+
+  await expect(cart(page)).toContainText(pepperoni.name);
+  await expect(cart(page).getByTestId('cart-total')).toHaveText(expectedTotal);
+
+  // Checkout.
+  await cart(page).getByRole('link', { name: 'Checkout' }).click();
+  await expect(page).toHaveURL(/\/checkout\/?$/);
+  await page.getByLabel(/^name\b/i).fill('Playwright Pat');
+  await page.getByLabel(/^phone\b/i).fill('+1 555-010-0200');
+  await page.getByLabel(/^delivery address\b/i).fill('1 Test Street');
+  await page.getByRole('radio', { name: 'Cash' }).check();
+  await page.getByRole('button', { name: 'Place order' }).click();
+
+  // Confirmation.
+  await expect(page).toHaveURL(new RegExp(`/orders/${UUID}/?$`, 'i'));
+  const orderId = new RegExp(`/orders/(${UUID})`, 'i').exec(page.url())![1];
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Order');
+  await expect(page.getByTestId('order-status')).toHaveText(/^\s*pending\s*$/i);
+  await expect(page.getByTestId('order-total')).toHaveText(expectedTotal);
+
+  // The API agrees with the page.
+  const response = await request.get(`/api/orders/${orderId}`);
+  expect(response.ok(), `GET /api/orders/${orderId} answered ${response.status()}`).toBe(true);
+  const order = await response.json();
+  expect(order.status).toBe('pending');
+  expect(cents(order.total_amount)).toBe(expectedCents);
+  expect(order.items).toHaveLength(2);
+  const pepperoniLine = order.items.find((line: { pizza_id: string }) => line.pizza_id === 'pepperoni');
+  expect(pepperoniLine).toMatchObject({ size: 'large', quantity: 2, toppings: [topping] });
+});
+
+test("checkout shows the server's field errors inline", async ({ page }) => {
+  await openMenuAndAddOnceHydrated(page, 'Margherita');
+  await cart(page).getByRole('link', { name: 'Checkout' }).click();
+  await expect(page).toHaveURL(/\/checkout\/?$/);
+
+  // Name left empty, phone too short.
+  await page.getByLabel(/^phone\b/i).fill('12');
+  await page.getByLabel(/^delivery address\b/i).fill('1 Test Street');
+  await page.getByRole('button', { name: 'Place order' }).click();
+
+  await expect(page.getByText('Please enter your name.')).toBeVisible();
+  await expect(page.getByText(/phone number has 7 to 20 digits/i)).toBeVisible();
+  await expect(page).toHaveURL(/\/checkout\/?$/);
+});
+
+test('the menu is server-rendered', async ({ request }) => {
+  const response = await request.get('/', { headers: { Accept: 'text/html' } });
+  expect(response.ok(), `GET / answered ${response.status()}`).toBe(true);
+  const html = await response.text();
+  expect(html).toContain('Our menu');
+  expect(html).toContain('Margherita');
+  expect(html).toContain('Pepperoni');
+  expect(html).toMatch(/\$\d+\.\d{2}/);
+});

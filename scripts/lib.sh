@@ -1,0 +1,132 @@
+# Shared helpers for scripts/run, scripts/test and scripts/measure-wasm.
+# Source it; it changes into the repository root and defines `ensure_*` functions that
+# install a tool only when it is missing or at the wrong version, so every script is
+# safe to run again and again (and on a fresh machine, where they install everything).
+# shellcheck shell=bash
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT" || exit 1
+
+# 0.3.11 and later need a newer rustc. The wasm-bindgen-cli version is not set here: it
+# must equal the wasm-bindgen crate's, so it is read from Cargo.lock.
+CARGO_LEPTOS_VERSION="0.3.10"
+WASM_TARGET="wasm32-unknown-unknown"
+E2E_DIR="$REPO_ROOT/end2end"
+
+# Installing the tools in release mode with LTO takes far longer on 2 cores than it saves.
+TOOL_BUILD_ENV=(CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16)
+
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export DEBIAN_FRONTEND=noninteractive
+
+log() { printf '==> %s\n' "$*"; }
+warn() { printf '==> WARNING: %s\n' "$*" >&2; }
+die() {
+    printf '==> ERROR: %s\n' "$*" >&2
+    exit 1
+}
+
+# Rust comes with the machine through rustup; a login shell may not have it on PATH yet.
+if ! command -v cargo >/dev/null 2>&1 && [[ -f "$HOME/.cargo/env" ]]; then
+    # shellcheck source=/dev/null
+    . "$HOME/.cargo/env"
+fi
+command -v cargo >/dev/null 2>&1 || die "cargo not found: install Rust with rustup first"
+
+# Runs a command as root, through sudo when we are not root already.
+as_root() {
+    if [[ "$(id -u)" -eq 0 ]]; then
+        "$@"
+    else
+        sudo "$@"
+    fi
+}
+
+# The version of a package in Cargo.lock, e.g. `locked_version wasm-bindgen` -> 0.2.130.
+locked_version() {
+    awk -v name="$1" '
+        $0 == "name = \"" name "\"" { found = 1; next }
+        found && /^version = / { gsub(/"/, "", $3); print $3; exit }
+    ' Cargo.lock
+}
+
+# True when `$1 --version`-style output ($2) names exactly version $3.
+version_is() {
+    local output="$1" version="$2"
+    local pattern="(^|[^0-9.])${version//./\\.}(\$|[^0-9.])"
+    [[ "$output" =~ $pattern ]]
+}
+
+ensure_rust_components() {
+    cargo fmt --version >/dev/null 2>&1 || {
+        log "installing rustfmt"
+        rustup component add rustfmt
+    }
+    cargo clippy --version >/dev/null 2>&1 || {
+        log "installing clippy"
+        rustup component add clippy
+    }
+}
+
+ensure_wasm_target() {
+    if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then
+        log "adding the $WASM_TARGET target"
+        rustup target add "$WASM_TARGET"
+    fi
+}
+
+ensure_cargo_leptos() {
+    if version_is "$(cargo leptos --version 2>/dev/null)" "$CARGO_LEPTOS_VERSION"; then
+        return
+    fi
+    log "installing cargo-leptos $CARGO_LEPTOS_VERSION (one time, ~15 min)"
+    env "${TOOL_BUILD_ENV[@]}" cargo install cargo-leptos \
+        --version "$CARGO_LEPTOS_VERSION" --locked --force
+}
+
+ensure_wasm_bindgen() {
+    local version
+    version="$(locked_version wasm-bindgen)"
+    [[ -n "$version" ]] || die "wasm-bindgen is not in Cargo.lock"
+    if version_is "$(wasm-bindgen --version 2>/dev/null)" "$version"; then
+        return
+    fi
+    log "installing wasm-bindgen-cli $version (one time, ~5 min)"
+    # Without --locked: its lock file wants a crate version the registry here lacks.
+    env "${TOOL_BUILD_ENV[@]}" cargo install wasm-bindgen-cli --version "$version" --force
+}
+
+# npm packages of end2end/: Playwright, and binaryen, whose wasm-opt release builds use.
+ensure_node_modules() {
+    command -v npm >/dev/null 2>&1 || die "npm not found: apt-get install -y nodejs npm"
+    local hidden_lock="$E2E_DIR/node_modules/.package-lock.json"
+    if [[ -f "$hidden_lock" && ! "$E2E_DIR/package-lock.json" -nt "$hidden_lock" ]]; then
+        return
+    fi
+    log "installing npm packages in end2end/ (npm ci)"
+    (cd "$E2E_DIR" && npm ci --no-audit --no-fund)
+}
+
+# cargo-leptos runs the first wasm-opt on PATH: make it binaryen's from npm. Debian's
+# binaryen emits wasm that breaks hydration in Chromium, so it must never win.
+use_project_wasm_opt() {
+    export PATH="$E2E_DIR/node_modules/.bin:$PATH"
+    [[ "$(command -v wasm-opt)" == "$E2E_DIR/node_modules/.bin/wasm-opt" ]] ||
+        die "end2end/node_modules/.bin/wasm-opt is missing: run npm ci in end2end/"
+}
+
+ensure_chromium() {
+    [[ -x /usr/bin/chromium ]] && return
+    log "installing chromium (apt)"
+    as_root apt-get update
+    as_root apt-get install -y chromium
+}
+
+# Everything a release build needs.
+ensure_build_tools() {
+    ensure_wasm_target
+    ensure_cargo_leptos
+    ensure_wasm_bindgen
+    ensure_node_modules
+    use_project_wasm_opt
+}
