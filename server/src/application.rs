@@ -1,13 +1,16 @@
 //! Start-up: connect the database, build the mediator, bind the listener, serve.
 
 use crate::config::Config;
+use crate::db;
 use crate::http::{AppState, router};
-use crate::{db, wiring};
+use crate::projections::{Projector, rebuild};
+use crate::wiring::{self, Services};
 use anyhow::Context as _;
 use mediator::MetricsRegistry;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
+use tokio::sync::Notify;
 
 /// A server that is bound and ready to serve.
 pub struct Application {
@@ -21,10 +24,26 @@ impl Application {
     /// (port 0 picks a free port, which tests use).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let pool = db::connect(&config.database_url).await?;
-        let metrics = Arc::new(MetricsRegistry::new());
         let sqlite = db::is_sqlite(&config.database_url);
-        let mediator = wiring::build_mediator(&pool, sqlite, metrics.clone())
-            .context("wiring the mediator")?;
+        let committed = Arc::new(Notify::new());
+        let (projector, views) = Projector::start(
+            pool.clone(),
+            sqlite,
+            wiring::projections(),
+            committed.clone(),
+        )
+        .await
+        .context("starting the projector")?;
+        tokio::spawn(projector.run());
+        let metrics = Arc::new(MetricsRegistry::new());
+        let services = Services {
+            pool,
+            sqlite,
+            metrics: metrics.clone(),
+            committed,
+            views,
+        };
+        let mediator = wiring::build_mediator(&services).context("wiring the mediator")?;
         let listener = TcpListener::bind(config.address)
             .await
             .with_context(|| format!("binding {}", config.address))?;
@@ -39,6 +58,16 @@ impl Application {
             address,
             router: router(state),
         })
+    }
+
+    /// Empties every read model and replays the whole event log into them; run with the
+    /// server stopped. Returns the last position applied.
+    pub async fn rebuild_projections(config: &Config) -> anyhow::Result<i64> {
+        let pool = db::connect(&config.database_url).await?;
+        let sqlite = db::is_sqlite(&config.database_url);
+        rebuild(&pool, sqlite, wiring::projections())
+            .await
+            .context("rebuilding the read models")
     }
 
     /// The address actually bound.

@@ -4,6 +4,8 @@
 //! # Layout
 //! - [`config`]: settings read from the environment.
 //! - `db`: the sqlx pool (SQLite by default, PostgreSQL by URL), migrations and seeding.
+//! - `events`: the append-only event store.
+//! - `projections`: the projector that keeps the read models up to date.
 //! - `menu`, `orders`: vertical slices; one file per command or query handler.
 //! - `wiring`: the mediator's behaviors, in order, and every handler.
 //! - `http`: REST routes and the one place where a problem becomes an HTTP response.
@@ -18,9 +20,11 @@
 mod application;
 pub mod config;
 mod db;
+mod events;
 mod http;
 mod menu;
 mod orders;
+mod projections;
 mod wiring;
 
 pub use application::Application;

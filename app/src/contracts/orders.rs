@@ -69,6 +69,9 @@ pub struct PlacedOrder {
     pub order_id: Uuid,
     pub total_amount: Decimal,
     pub estimated_ready_time: DateTime<Utc>,
+    /// Global position of the order's `OrderPlaced` event: a query that asks to see at
+    /// least this position reads its own write.
+    pub position: i64,
 }
 
 /// Where an order is in its life.

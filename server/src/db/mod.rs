@@ -4,8 +4,10 @@
 
 mod connect;
 mod convert;
+#[cfg(test)]
+pub(crate) mod test_support;
 mod unit_of_work;
 
 pub(crate) use connect::{connect, is_sqlite};
 pub(crate) use convert::{DbError, decimal, json_list, timestamp, timestamp_text, uuid};
-pub(crate) use unit_of_work::{SqlUnitOfWork, transaction};
+pub(crate) use unit_of_work::{SqlUnitOfWork, Tx, begin_write, transaction};

@@ -5,32 +5,43 @@
 use crate::db::DbError;
 use mediator::{Context, Problem, UnitOfWork};
 use sqlx::{Any, AnyPool, Transaction};
+use std::sync::Arc;
+use tokio::sync::Notify;
 
 /// The transaction a command handler writes through.
 pub(crate) type Tx = Transaction<'static, Any>;
 
+/// Opens a transaction that will write. SQLite transactions start `IMMEDIATE`: taking
+/// the write lock up front means a writer never has to upgrade a read lock, which fails
+/// under concurrent writers instead of waiting.
+pub(crate) async fn begin_write(pool: &AnyPool, sqlite: bool) -> Result<Tx, DbError> {
+    let tx = if sqlite {
+        pool.begin_with("BEGIN IMMEDIATE").await
+    } else {
+        pool.begin().await
+    };
+    Ok(tx?)
+}
+
 /// Opens sqlx transactions on the pool.
 pub(crate) struct SqlUnitOfWork {
     pub pool: AnyPool,
-    /// SQLite transactions start `IMMEDIATE`: taking the write lock up front means a
-    /// command never has to upgrade a read lock, which fails under concurrent writers.
     pub sqlite: bool,
+    /// Told after every commit, so the projector wakes at once.
+    pub committed: Arc<Notify>,
 }
 
 impl UnitOfWork for SqlUnitOfWork {
     type Tx = Tx;
 
     async fn begin(&self) -> Result<Tx, Problem> {
-        let tx = if self.sqlite {
-            self.pool.begin_with("BEGIN IMMEDIATE").await
-        } else {
-            self.pool.begin().await
-        };
-        Ok(tx.map_err(DbError::from)?)
+        Ok(begin_write(&self.pool, self.sqlite).await?)
     }
 
     async fn commit(&self, tx: Tx) -> Result<(), Problem> {
-        Ok(tx.commit().await.map_err(DbError::from)?)
+        tx.commit().await.map_err(DbError::from)?;
+        self.committed.notify_one();
+        Ok(())
     }
 
     async fn rollback(&self, tx: Tx) -> Result<(), Problem> {
@@ -47,10 +58,11 @@ pub(crate) fn transaction(ctx: &mut Context) -> Result<&mut Tx, Problem> {
 
 #[cfg(test)]
 mod tests {
-    //! The unit of work against a real SQLite database: what a command writes lands
-    //! together with its events, or not at all.
+    //! The unit of work against a real database (SQLite, or PostgreSQL when
+    //! `TEST_DATABASE_URL` is set): what a command writes lands together with its events,
+    //! or not at all.
     use super::*;
-    use crate::db::connect;
+    use crate::db::test_support::{TestDatabase, test_database};
     use mediator::{
         Done, Event, EventError, EventHandler, Mediator, Outcome, Request, RequestHandler,
         RequestKind, Transactional,
@@ -114,15 +126,14 @@ mod tests {
         count
     }
 
-    async fn setup() -> (tempfile::TempDir, AnyPool, Mediator, Arc<Mutex<Vec<bool>>>) {
-        let dir = tempfile::tempdir().unwrap();
-        let pool = connect(&format!("sqlite://{}/uow.db", dir.path().display()))
-            .await
-            .unwrap();
+    async fn setup() -> (TestDatabase, AnyPool, Mediator, Arc<Mutex<Vec<bool>>>) {
+        let db = test_database().await;
+        let pool = db.pool.clone();
         let seen = Arc::new(Mutex::new(Vec::new()));
         let unit = SqlUnitOfWork {
             pool: pool.clone(),
-            sqlite: true,
+            sqlite: db.sqlite,
+            committed: Arc::default(),
         };
         let mediator = Mediator::builder()
             .behavior(Transactional::new(unit))
@@ -133,12 +144,12 @@ mod tests {
             })
             .build()
             .unwrap();
-        (dir, pool, mediator, seen)
+        (db, pool, mediator, seen)
     }
 
     #[tokio::test]
     async fn a_successful_command_commits_before_its_event_is_published() {
-        let (_dir, pool, mediator, seen) = setup().await;
+        let (_db, pool, mediator, seen) = setup().await;
         mediator
             .send(AddTestPizza {
                 fail_after_write: false,
@@ -151,7 +162,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_refused_command_leaves_no_row_and_publishes_no_event() {
-        let (_dir, pool, mediator, seen) = setup().await;
+        let (_db, pool, mediator, seen) = setup().await;
         let problem = mediator
             .send(AddTestPizza {
                 fail_after_write: true,

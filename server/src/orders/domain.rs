@@ -21,6 +21,8 @@ pub(crate) struct Order {
     pub command: PlaceOrder,
     pub lines: Vec<OrderLine>,
     pub total_amount: Decimal,
+    /// Quantity × preparation minutes, summed over lines: the kitchen's work.
+    pub total_prep_minutes: u32,
     pub created_at: DateTime<Utc>,
     pub estimated_ready_at: DateTime<Utc>,
 }
@@ -40,10 +42,12 @@ impl Order {
         let mut errors = Vec::new();
         let mut lines = Vec::with_capacity(command.pizza_items.len());
         let mut longest_prep = 0;
+        let mut total_prep_minutes = 0;
         for (index, item) in command.pizza_items.iter().enumerate() {
             match price_line(index, item, menu) {
                 Ok((line, minutes)) => {
                     longest_prep = longest_prep.max(minutes);
+                    total_prep_minutes += minutes * line.quantity;
                     lines.push(line);
                 }
                 Err(error) => errors.push(error),
@@ -61,6 +65,7 @@ impl Order {
             command,
             lines,
             total_amount,
+            total_prep_minutes,
             created_at: now,
             estimated_ready_at: now + Duration::minutes(minutes),
         })

@@ -6,4 +6,6 @@ mod events;
 pub(crate) mod queries;
 mod store;
 
-pub(crate) use events::OrderPlaced;
+pub(crate) use events::{
+    CookingStarted, OrderCancelled, OrderDelivered, OrderOutForDelivery, OrderPlaced, OrderReady,
+};

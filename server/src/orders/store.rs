@@ -8,8 +8,8 @@ use app::contracts::{
 use sqlx::{Any, AnyPool, Transaction};
 use uuid::Uuid;
 
-/// Writes the order, its lines and its `OrderPlaced` event. The caller commits, so the
-/// state and the event land together or not at all.
+/// Writes the order and its lines (the write model). The caller appends the
+/// `OrderPlaced` event in the same transaction.
 pub(crate) async fn insert_placed_order(
     tx: &mut Transaction<'_, Any>,
     event: &OrderPlaced,
@@ -34,21 +34,6 @@ pub(crate) async fn insert_placed_order(
     for (line_no, line) in event.lines.iter().enumerate() {
         insert_line(tx, &id, line_no, line).await?;
     }
-    let payload = serde_json::to_string(event).map_err(|error| DbError::Corrupt {
-        column: "events.payload",
-        value: error.to_string(),
-    })?;
-    sqlx::query(
-        "INSERT INTO events (stream_id, stream_version, event_type, schema_version, payload, \
-         recorded_at) VALUES ($1, 1, $2, $3, $4, $5)",
-    )
-    .bind(&id)
-    .bind(OrderPlaced::TYPE)
-    .bind(OrderPlaced::SCHEMA_VERSION)
-    .bind(payload)
-    .bind(timestamp_text(event.placed_at))
-    .execute(&mut **tx)
-    .await?;
     Ok(())
 }
 

@@ -1,8 +1,9 @@
-//! `PlaceOrder`: prices the customer's order from the server's menu and stores it with
-//! its `OrderPlaced` event in the command's transaction. Input rules were already
+//! `PlaceOrder`: prices the customer's order from the server's menu and stores it, with
+//! its `OrderPlaced` event appended to the event store, in the command's transaction. Input rules were already
 //! enforced by the validation behavior (`PlaceOrder::validate`).
 
 use crate::db::transaction;
+use crate::events::append;
 use crate::menu::load_menu;
 use crate::orders::OrderPlaced;
 use crate::orders::domain::Order;
@@ -25,11 +26,13 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
             .map_err(Problem::validation)?;
         let event = OrderPlaced::from(&order);
         insert_placed_order(tx, &event).await?;
+        let appended = append(tx, 0, std::slice::from_ref(&event)).await?;
         ctx.record(event);
         Ok(Done::created(PlacedOrder {
             order_id: order.id,
             total_amount: order.total_amount,
             estimated_ready_time: order.estimated_ready_at,
+            position: appended.position,
         }))
     }
 }

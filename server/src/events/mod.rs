@@ -1,0 +1,7 @@
+//! The event store and what reads it: every state change appends domain events in the
+//! same transaction (outbox); the projector turns them, in global order, into the read
+//! models queries are served from.
+
+mod store;
+
+pub(crate) use store::{Appended, DomainEvent, StoredEvent, append, read_after};

@@ -1,0 +1,12 @@
+//! The read side: the projector applies stored events, in global order, to the read
+//! models (`...View` tables) that every query reads. See `projector` for the guarantees.
+
+mod projection;
+mod projector;
+#[cfg(test)]
+mod tests;
+mod watch;
+
+pub(crate) use projection::{BoxFuture, Projection};
+pub(crate) use projector::{Projector, rebuild};
+pub(crate) use watch::ProjectionWatch;
