@@ -122,6 +122,23 @@ ensure_chromium() {
     as_root apt-get install -y chromium
 }
 
+# The newest PostgreSQL server binaries Debian installed (initdb, pg_ctl), or nothing.
+postgres_bin_dir() {
+    local dir
+    dir="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+    [[ -x "$dir/initdb" && -x "$dir/pg_ctl" ]] && printf '%s\n' "$dir"
+}
+
+# Only the binaries are needed: the tests start their own throw-away cluster. (The
+# package may also create Debian's default cluster; the tests never use it.)
+ensure_postgres() {
+    postgres_bin_dir >/dev/null && return
+    log "installing postgresql (apt)"
+    as_root apt-get update
+    as_root apt-get install -y postgresql
+    postgres_bin_dir >/dev/null || die "postgresql is installed but initdb/pg_ctl are missing"
+}
+
 # Everything a release build needs.
 ensure_build_tools() {
     ensure_wasm_target

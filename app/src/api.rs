@@ -20,10 +20,19 @@ pub async fn place_order(command: PlaceOrder) -> Result<PlacedOrder, AppError> {
     dispatch(command).await
 }
 
-/// Reads one order for the confirmation page.
+/// Reads one order for the confirmation page. With `min_position` (from
+/// `PlacedOrder::position`) it waits until the order's read model includes that event, so
+/// the page never says "not found" for the order just placed.
 #[server(name = GetOrderCall, prefix = "/api/fn", endpoint = "get_order", input = Json)]
-pub async fn get_order(order_id: Uuid) -> Result<OrderDetails, AppError> {
-    dispatch(crate::contracts::GetOrder { order_id }).await
+pub async fn get_order(
+    order_id: Uuid,
+    min_position: Option<i64>,
+) -> Result<OrderDetails, AppError> {
+    dispatch(crate::contracts::GetOrder {
+        order_id,
+        min_position,
+    })
+    .await
 }
 
 /// Sends a request through the mediator found in the server function's context and

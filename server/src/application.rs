@@ -26,7 +26,7 @@ impl Application {
         let pool = db::connect(&config.database_url).await?;
         let sqlite = db::is_sqlite(&config.database_url);
         let committed = Arc::new(Notify::new());
-        let (projector, views) = Projector::start(
+        let (mut projector, views) = Projector::start(
             pool.clone(),
             sqlite,
             wiring::projections(),
@@ -34,6 +34,12 @@ impl Application {
         )
         .await
         .context("starting the projector")?;
+        // Catch up before serving: the first page must show the seeded menu, not an
+        // empty view (which the menu cache would then keep for its TTL).
+        projector
+            .catch_up()
+            .await
+            .context("bringing the read models up to date")?;
         tokio::spawn(projector.run());
         let metrics = Arc::new(MetricsRegistry::new());
         let services = Services {

@@ -6,7 +6,8 @@
 //! - `db`: the sqlx pool (SQLite by default, PostgreSQL by URL), migrations and seeding.
 //! - `events`: the append-only event store.
 //! - `projections`: the projector that keeps the read models up to date.
-//! - `menu`, `orders`: vertical slices; one file per command or query handler.
+//! - `menu`, `orders`, `analytics`: vertical slices; one file per command or query
+//!   handler, one per read model (`views/`).
 //! - `wiring`: the mediator's behaviors, in order, and every handler.
 //! - `http`: REST routes and the one place where a problem becomes an HTTP response.
 //! - [`Application`]: puts it together and listens.
@@ -17,6 +18,7 @@
 // Leptos view types nest deeply; the default limit is too low for whole pages.
 #![recursion_limit = "256"]
 
+mod analytics;
 mod application;
 pub mod config;
 mod db;
@@ -25,6 +27,10 @@ mod http;
 mod menu;
 mod orders;
 mod projections;
+#[cfg(test)]
+mod read_side_tests;
+#[cfg(test)]
+mod testing;
 mod wiring;
 
 pub use application::Application;

@@ -2,15 +2,35 @@
 //! Adding a command or query means adding one line here; a contract without a handler
 //! makes start-up fail, naming the type.
 
+use crate::analytics::queries::{GetPopularPizzasHandler, GetRevenueHandler};
+use crate::analytics::views::{PopularPizzasView, RevenueView};
 use crate::db::SqlUnitOfWork;
+use crate::menu::commands::{AddPizzaHandler, RemovePizzaHandler, UpdatePizzaHandler};
 use crate::menu::queries::GetMenuHandler;
-use crate::orders::commands::PlaceOrderHandler;
-use crate::orders::queries::{GetOrderHandler, GetOrderStatusHandler};
-use crate::projections::{Projection, ProjectionWatch};
-use app::contracts::{GetMenu, GetOrder, GetOrderStatus, PlaceOrder};
+use crate::menu::views::{MenuView, MenuViewCaughtUp};
+use crate::menu::{PizzaAdded, PizzaRemoved, PizzaUpdated};
+use crate::orders::commands::{
+    AssignDeliveryHandler, CancelOrderHandler, MarkOrderDeliveredHandler, MarkOrderReadyHandler,
+    PlaceOrderHandler, StartCookingHandler,
+};
+use crate::orders::queries::{
+    GetCustomerHistoryHandler, GetKitchenQueueHandler, GetOrderHandler, GetOrderStatusHandler,
+    ListOrdersHandler,
+};
+use crate::orders::views::{
+    CustomerHistoryView, KitchenQueueView, OrderDetailView, OrderSummaryView,
+};
+use crate::projections::{Projection, ProjectionWatch, ReadModels};
+use app::contracts::{
+    AddPizza, AssignDelivery, CancelOrder, GetMenu, GetOrder, GetOrderStatus, MarkOrderDelivered,
+    MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
+};
+use app::contracts::{
+    GetCustomerHistory, GetKitchenQueue, GetPopularPizzas, GetRevenue, ListOrders,
+};
 use mediator::{
-    BuildError, CachePolicy, Caching, Mediator, Metrics, MetricsRegistry, Tracing, Transactional,
-    Validation,
+    Behavior, BuildError, CachePolicy, Caching, HandlersBuilder, Mediator, Metrics,
+    MetricsRegistry, Tracing, Transactional, Validation,
 };
 use sqlx::AnyPool;
 use std::sync::Arc;
@@ -30,11 +50,22 @@ pub(crate) struct Services {
 
 /// Every read model the projector maintains, in the order it applies them.
 pub(crate) fn projections() -> Vec<Box<dyn Projection>> {
-    Vec::new()
+    vec![
+        Box::new(MenuView),
+        Box::new(OrderDetailView),
+        Box::new(OrderSummaryView),
+        Box::new(KitchenQueueView),
+        Box::new(CustomerHistoryView),
+        Box::new(PopularPizzasView),
+        Box::new(RevenueView),
+    ]
 }
 
-/// The menu changes rarely and only through staff commands; a minute of staleness at most
-/// until those commands exist and invalidate it by their events.
+/// The menu changes rarely and only through staff commands, whose events clear the cache
+/// at once; the minute is a bound for changes made outside this process. `GetMenu` reads
+/// the menu view, which the projector updates a moment after the command commits: the
+/// cache is cleared only once the view caught up (`MenuViewCaughtUp`), so a read in that
+/// moment cannot keep the old menu cached.
 const MENU_CACHE: CachePolicy = CachePolicy {
     ttl: Duration::from_secs(60),
     capacity: 32,
@@ -56,25 +87,76 @@ pub(crate) fn build_mediator(services: &Services) -> Result<Mediator, BuildError
         committed,
         ..
     } = services;
-    let caching = Caching::new().query::<GetMenu>(MENU_CACHE);
+    let caching = Caching::new()
+        .query::<GetMenu>(MENU_CACHE)
+        .invalidated_by::<GetMenu, PizzaAdded>()
+        .invalidated_by::<GetMenu, PizzaUpdated>()
+        .invalidated_by::<GetMenu, PizzaRemoved>();
     let unit_of_work = SqlUnitOfWork {
         pool: pool.clone(),
         sqlite: *sqlite,
         committed: committed.clone(),
     };
-    Mediator::builder()
+    let writes = Mediator::builder()
         .behavior(Tracing)
         .behavior(Metrics::new(metrics.clone()))
         .behavior(Validation)
         .behavior(caching)
         .behavior(Transactional::new(unit_of_work))
         .handler::<PlaceOrder, _>(PlaceOrderHandler)
-        .handler::<GetMenu, _>(GetMenuHandler { pool: pool.clone() })
-        .handler::<GetOrder, _>(GetOrderHandler { pool: pool.clone() })
-        .handler::<GetOrderStatus, _>(GetOrderStatusHandler { pool: pool.clone() })
+        .handler::<StartCooking, _>(StartCookingHandler)
+        .handler::<MarkOrderReady, _>(MarkOrderReadyHandler)
+        .handler::<AssignDelivery, _>(AssignDeliveryHandler)
+        .handler::<MarkOrderDelivered, _>(MarkOrderDeliveredHandler)
+        .handler::<CancelOrder, _>(CancelOrderHandler)
+        .handler::<AddPizza, _>(AddPizzaHandler)
+        .handler::<UpdatePizza, _>(UpdatePizzaHandler)
+        .handler::<RemovePizza, _>(RemovePizzaHandler);
+    read_side(writes, services)
         .expect::<PlaceOrder>()
+        .expect::<StartCooking>()
+        .expect::<MarkOrderReady>()
+        .expect::<AssignDelivery>()
+        .expect::<MarkOrderDelivered>()
+        .expect::<CancelOrder>()
+        .expect::<AddPizza>()
+        .expect::<UpdatePizza>()
+        .expect::<RemovePizza>()
+        .build()
+}
+
+/// Registers every query handler, each reading only read models, and what keeps the
+/// menu cache from outliving a menu change.
+fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> HandlersBuilder<B> {
+    let read = ReadModels {
+        pool: services.pool.clone(),
+        sqlite: services.sqlite,
+        views: services.views.clone(),
+    };
+    let caught_up = MenuViewCaughtUp {
+        pool: services.pool.clone(),
+        views: services.views.clone(),
+    };
+    builder
+        .handler::<GetMenu, _>(GetMenuHandler {
+            pool: services.pool.clone(),
+        })
+        .handler::<GetOrder, _>(GetOrderHandler { read: read.clone() })
+        .handler::<GetOrderStatus, _>(GetOrderStatusHandler { read: read.clone() })
+        .handler::<ListOrders, _>(ListOrdersHandler { read: read.clone() })
+        .handler::<GetCustomerHistory, _>(GetCustomerHistoryHandler { read: read.clone() })
+        .handler::<GetKitchenQueue, _>(GetKitchenQueueHandler { read: read.clone() })
+        .handler::<GetPopularPizzas, _>(GetPopularPizzasHandler { read: read.clone() })
+        .handler::<GetRevenue, _>(GetRevenueHandler { read })
+        .event_handler::<PizzaAdded, _>(caught_up.clone())
+        .event_handler::<PizzaUpdated, _>(caught_up.clone())
+        .event_handler::<PizzaRemoved, _>(caught_up)
         .expect::<GetMenu>()
         .expect::<GetOrder>()
         .expect::<GetOrderStatus>()
-        .build()
+        .expect::<ListOrders>()
+        .expect::<GetCustomerHistory>()
+        .expect::<GetKitchenQueue>()
+        .expect::<GetPopularPizzas>()
+        .expect::<GetRevenue>()
 }

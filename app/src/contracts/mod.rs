@@ -1,15 +1,38 @@
 //! The requests the client and the REST API send, and the DTOs they get back.
 //! Defined once here, compiled for both the browser (wasm) and the server.
 
+mod analytics;
+mod customers;
+mod kitchen;
+mod lifecycle;
 mod menu;
+mod menu_admin;
+mod order_views;
 mod orders;
+mod paging;
 mod pricing;
+mod rules;
 mod validation;
 
+pub use analytics::{
+    GetPopularPizzas, GetRevenue, MAX_POPULAR_DAYS, MAX_POPULAR_LIMIT, PopularPizza, RevenueBucket,
+    TimeBucket, parse_date_or_time,
+};
+pub use customers::{CustomerHistory, GetCustomerHistory, PizzaTally, phone_key};
+pub use kitchen::{GetKitchenQueue, KITCHEN_QUEUE_LIMIT, KitchenItem, KitchenTicket};
+pub use lifecycle::{
+    AssignDelivery, CancelOrder, MAX_DRIVER_LEN, MAX_REASON_LEN, MarkOrderDelivered,
+    MarkOrderReady, OrderStatusChanged, StartCooking,
+};
 pub use menu::{GetMenu, MenuItem, PizzaSize};
+pub use menu_admin::{
+    AddPizza, MAX_DESCRIPTION_LEN, MAX_NAME_LEN, MenuChanged, RemovePizza, UpdatePizza,
+};
+pub use order_views::{ListOrders, OrderSummary, OrderTimelineEntry};
 pub use orders::{
     GetOrder, GetOrderStatus, OrderDetails, OrderLine, OrderLineRequest, OrderStatus,
     OrderStatusInfo, PaymentMethod, PlaceOrder, PlacedOrder,
 };
+pub use paging::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page};
 pub use pricing::{TOPPING_PRICE, line_price, unit_price};
 pub use validation::{MAX_QUANTITY, MAX_TEXT_LEN};

@@ -1,7 +1,7 @@
 //! Order contracts: the `PlaceOrder` command, the `GetOrder` and `GetOrderStatus`
 //! queries, and the DTOs they answer with.
 
-use crate::contracts::PizzaSize;
+use crate::contracts::{OrderTimelineEntry, PizzaSize};
 use chrono::{DateTime, Utc};
 use mediator::{FieldError, Request, RequestKind};
 use rust_decimal::Decimal;
@@ -23,6 +23,13 @@ impl PaymentMethod {
             PaymentMethod::Cash => "cash",
             PaymentMethod::Card => "card",
         }
+    }
+
+    /// Parses the lower-case name.
+    pub fn parse(value: &str) -> Option<Self> {
+        [PaymentMethod::Cash, PaymentMethod::Card]
+            .into_iter()
+            .find(|method| method.as_str() == value)
     }
 }
 
@@ -121,6 +128,10 @@ impl OrderStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct GetOrder {
     pub order_id: Uuid,
+    /// Wait (at most 2 s, then 503) until the read models include this event position,
+    /// e.g. `PlacedOrder::position`, so a customer always sees the order just placed.
+    #[serde(default)]
+    pub min_position: Option<i64>,
 }
 
 impl Request for GetOrder {
@@ -140,6 +151,8 @@ pub struct OrderDetails {
     pub total_amount: Decimal,
     pub created_at: DateTime<Utc>,
     pub estimated_ready_time: DateTime<Utc>,
+    /// Every status the order went through, oldest first, starting with `pending`.
+    pub timeline: Vec<OrderTimelineEntry>,
 }
 
 /// One priced line of a placed order.
@@ -159,6 +172,9 @@ pub struct OrderLine {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct GetOrderStatus {
     pub order_id: Uuid,
+    /// As [`GetOrder::min_position`].
+    #[serde(default)]
+    pub min_position: Option<i64>,
 }
 
 impl Request for GetOrderStatus {

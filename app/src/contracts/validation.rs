@@ -91,7 +91,7 @@ fn check_text(errors: &mut Vec<FieldError>, field: &str, value: &str, what: &str
 }
 
 /// A phone number is 7 to 20 digits; spaces, `+` and `-` may separate them.
-fn phone_error(phone: &str) -> Option<&'static str> {
+pub(crate) fn phone_error(phone: &str) -> Option<&'static str> {
     let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-');
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     if !phone.chars().all(allowed) {

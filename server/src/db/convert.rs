@@ -23,7 +23,8 @@ impl From<DbError> for Problem {
     }
 }
 
-fn corrupt(column: &'static str, value: &str) -> DbError {
+/// A stored value that does not parse, named by its column.
+pub(crate) fn corrupt(column: &'static str, value: &str) -> DbError {
     DbError::Corrupt {
         column,
         value: value.to_owned(),
@@ -33,6 +34,12 @@ fn corrupt(column: &'static str, value: &str) -> DbError {
 /// Parses a stored decimal.
 pub(crate) fn decimal(column: &'static str, value: &str) -> Result<Decimal, DbError> {
     Decimal::from_str(value).map_err(|_| corrupt(column, value))
+}
+
+/// Narrows a stored BIGINT count (quantities, minutes, totals) to the type the DTO uses;
+/// a negative or oversized count is corruption.
+pub(crate) fn count<T: TryFrom<i64>>(column: &'static str, value: i64) -> Result<T, DbError> {
+    T::try_from(value).map_err(|_| corrupt(column, &value.to_string()))
 }
 
 /// Parses a stored UUID.

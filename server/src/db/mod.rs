@@ -4,10 +4,14 @@
 
 mod connect;
 mod convert;
+mod snapshot;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod unit_of_work;
 
 pub(crate) use connect::{connect, is_sqlite};
-pub(crate) use convert::{DbError, decimal, json_list, timestamp, timestamp_text, uuid};
+pub(crate) use convert::{
+    DbError, corrupt, count, decimal, json_list, timestamp, timestamp_text, uuid,
+};
+pub(crate) use snapshot::begin_snapshot;
 pub(crate) use unit_of_work::{SqlUnitOfWork, Tx, begin_write, transaction};

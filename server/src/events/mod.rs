@@ -4,4 +4,4 @@
 
 mod store;
 
-pub(crate) use store::{Appended, DomainEvent, StoredEvent, append, read_after};
+pub(crate) use store::{DomainEvent, StoredEvent, append, head, now, read_after, stream_version};

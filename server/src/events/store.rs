@@ -9,7 +9,7 @@
 //! commit in position order.
 
 use crate::db::{DbError, Tx, timestamp, timestamp_text};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use mediator::Problem;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -63,6 +63,22 @@ impl StoredEvent {
             })
         })
     }
+}
+
+/// The time to stamp a new event with. Storage keeps microseconds, so an event read back
+/// equals the one recorded.
+pub(crate) fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+/// How many events `stream_id` holds: the version to append at, 0 for a new stream.
+pub(crate) async fn stream_version(tx: &mut Tx, stream_id: &str) -> Result<i64, DbError> {
+    let (version,): (Option<i64>,) =
+        sqlx::query_as("SELECT MAX(stream_version) FROM events WHERE stream_id = $1")
+            .bind(stream_id)
+            .fetch_one(&mut **tx)
+            .await?;
+    Ok(version.unwrap_or(0))
 }
 
 /// Appends `events` to their stream, which must be at `expected_version` (0 for a new
@@ -157,7 +173,6 @@ pub(crate) async fn read_after<'e>(
 }
 
 /// The highest position stored, 0 when the log is empty.
-#[allow(dead_code)]
 pub(crate) async fn head(pool: &AnyPool) -> Result<i64, DbError> {
     let (head,): (Option<i64>,) = sqlx::query_as("SELECT MAX(position) FROM events")
         .fetch_one(pool)

@@ -2,11 +2,15 @@
 //! compression and a 64 KiB body limit. Every REST route only builds a contract and sends
 //! it through the mediator; [`problem`] is the one place a problem becomes a response.
 
+mod analytics;
+mod customers;
 mod json;
+mod kitchen;
 mod menu;
 mod metrics;
 mod orders;
 mod problem;
+mod query;
 mod reply;
 
 use app::{App, shell};
@@ -43,6 +47,9 @@ pub(crate) fn router(state: AppState) -> Router {
     let api = Router::new()
         .merge(menu::router())
         .merge(orders::router())
+        .merge(customers::router())
+        .merge(kitchen::router())
+        .merge(analytics::router())
         .fallback(|| async { ApiProblem(Problem::not_found("There is no such API route.")) });
     Router::new()
         .nest("/api", api)

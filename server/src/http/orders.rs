@@ -1,21 +1,25 @@
-//! REST routes of orders: place one, read one, read its status.
+//! REST routes of orders: place one, list them, read one, read its status. Every read
+//! takes `?min_position=N` to see at least the write that answered position N.
 
 use crate::http::AppState;
 use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
+use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send};
 use app::contracts::{
-    GetOrder, GetOrderStatus, OrderDetails, OrderStatusInfo, PlaceOrder, PlacedOrder,
+    GetOrder, GetOrderStatus, ListOrders, OrderDetails, OrderStatusInfo, OrderSummary, Page,
+    PlaceOrder, PlacedOrder,
 };
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::routing::{get, post};
+use axum::routing::get;
 use mediator::{FieldError, Problem};
+use serde::Deserialize;
 use uuid::Uuid;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
-        .route("/orders", post(place_order))
+        .route("/orders", get(list_orders).post(place_order))
         .route("/orders/{id}", get(get_order))
         .route("/orders/{id}/status", get(get_order_status))
 }
@@ -29,14 +33,33 @@ async fn place_order(
     Ok(reply.at(location))
 }
 
+/// `GET /orders?customer_phone=&status=&page=&page_size=&min_position=`.
+async fn list_orders(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<ListOrders>,
+) -> ApiResult<Page<OrderSummary>> {
+    send(&state, query).await
+}
+
+/// The query string of the single-order reads.
+#[derive(Deserialize)]
+struct ReadYourWrites {
+    #[serde(default)]
+    min_position: Option<i64>,
+}
+
 async fn get_order(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    ApiQuery(query): ApiQuery<ReadYourWrites>,
 ) -> ApiResult<OrderDetails> {
+    let order_id = order_id(&id)?;
+    let min_position = query.min_position;
     send(
         &state,
         GetOrder {
-            order_id: order_id(&id)?,
+            order_id,
+            min_position,
         },
     )
     .await
@@ -45,11 +68,15 @@ async fn get_order(
 async fn get_order_status(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    ApiQuery(query): ApiQuery<ReadYourWrites>,
 ) -> ApiResult<OrderStatusInfo> {
+    let order_id = order_id(&id)?;
+    let min_position = query.min_position;
     send(
         &state,
         GetOrderStatus {
-            order_id: order_id(&id)?,
+            order_id,
+            min_position,
         },
     )
     .await

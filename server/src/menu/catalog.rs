@@ -1,7 +1,7 @@
-//! The stored menu: loading pizzas from the `pizzas` table.
+//! The stored menu (write model): loading pizzas from the `pizzas` table, which
+//! `PlaceOrder` prices orders from. Customers' menu reads go to `menu_view` instead.
 
 use crate::db::{DbError, decimal, json_list};
-use app::contracts::{MenuItem, PizzaSize};
 use rust_decimal::Decimal;
 use sqlx::{Any, Executor};
 
@@ -16,22 +16,6 @@ pub(crate) struct Pizza {
     pub toppings: Vec<String>,
     pub preparation_minutes: u32,
     pub available: bool,
-}
-
-impl Pizza {
-    /// The card the customer sees.
-    pub fn to_menu_item(&self) -> MenuItem {
-        MenuItem {
-            id: self.id.clone(),
-            name: self.name.clone(),
-            description: self.description.clone(),
-            base_price: self.base_price,
-            category: self.category.clone(),
-            available_sizes: PizzaSize::ALL.to_vec(),
-            available_toppings: self.toppings.clone(),
-            preparation_time_minutes: self.preparation_minutes,
-        }
-    }
 }
 
 type PizzaRow = (String, String, String, String, String, String, i64, i64);

@@ -1,9 +1,13 @@
-//! Menu slice: the pizzas on offer, how they are stored and seeded, and the menu query.
+//! Menu slice: the pizzas on offer, how they are stored and seeded, the staff commands
+//! that change them, the menu view projected from their events, and the menu query.
 
 mod catalog;
+pub(crate) mod commands;
 mod events;
 pub(crate) mod queries;
 mod seed;
+mod store;
+pub(crate) mod views;
 
 pub(crate) use catalog::{Pizza, load_menu};
 pub(crate) use events::{PizzaAdded, PizzaRemoved, PizzaState, PizzaUpdated, pizza_stream};

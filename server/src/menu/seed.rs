@@ -1,6 +1,12 @@
-//! The opening menu, written once into an empty `pizzas` table at start.
-//! Later changes to the menu (by staff) are never overwritten: a non-empty menu is left alone.
+//! The opening menu, written once into an empty `pizzas` table at start, each pizza with
+//! its `PizzaAdded` event. Later changes to the menu (by staff) are never overwritten: a
+//! non-empty menu is left alone.
 
+use crate::db::{DbError, Tx, decimal};
+use crate::events::{append, now};
+use crate::menu::store::{insert_pizza, mark_recorded, unrecorded_pizzas};
+use crate::menu::{PizzaAdded, PizzaState};
+use mediator::Problem;
 use sqlx::AnyPool;
 
 struct SeedPizza {
@@ -10,7 +16,7 @@ struct SeedPizza {
     base_price: &'static str,
     category: &'static str,
     toppings: &'static [&'static str],
-    minutes: i64,
+    minutes: u32,
 }
 
 const MENU: &[SeedPizza] = &[
@@ -118,34 +124,110 @@ const MENU: &[SeedPizza] = &[
     },
 ];
 
-/// Writes the opening menu when no pizza is stored yet; does nothing otherwise.
-pub(crate) async fn seed_menu(pool: &AnyPool) -> Result<(), sqlx::Error> {
+/// Writes the opening menu when no pizza is stored yet (a non-empty menu is left alone),
+/// then records a `PizzaAdded` for every pizza whose stream holds no event: the seeded
+/// ones, and those of menus written before the event store. One transaction, so the read
+/// side, which builds the menu from events, never sees a pizza without its event.
+pub(crate) async fn seed_menu(pool: &AnyPool) -> anyhow::Result<()> {
     let mut tx = pool.begin().await?;
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM pizzas")
         .fetch_one(&mut *tx)
         .await?;
-    if count > 0 {
-        return Ok(());
+    if count == 0 {
+        for (order, pizza) in MENU.iter().enumerate() {
+            insert_pizza(&mut tx, &pizza.state(order as i64)?, 0).await?;
+        }
+        tracing::info!(pizzas = MENU.len(), "seeded the menu");
     }
-    for (order, pizza) in MENU.iter().enumerate() {
-        let toppings = serde_json::to_string(pizza.toppings).unwrap_or_else(|_| "[]".into());
+    record_unrecorded(&mut tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Appends the first event of every pizza stream that has none.
+async fn record_unrecorded(tx: &mut Tx) -> Result<(), Problem> {
+    for pizza in unrecorded_pizzas(tx).await? {
+        let event = PizzaAdded {
+            pizza: pizza.state,
+            at: now(),
+        };
+        append(tx, 0, std::slice::from_ref(&event)).await?;
+        mark_recorded(tx, &event.pizza.pizza_id).await?;
+    }
+    Ok(())
+}
+
+impl SeedPizza {
+    /// The pizza as the menu events describe it, available, at `sort_order`.
+    fn state(&self, sort_order: i64) -> Result<PizzaState, DbError> {
+        Ok(PizzaState {
+            pizza_id: self.id.to_owned(),
+            name: self.name.to_owned(),
+            description: self.description.to_owned(),
+            base_price: decimal("seed.base_price", self.base_price)?,
+            category: self.category.to_owned(),
+            toppings: self.toppings.iter().map(|t| t.to_string()).collect(),
+            preparation_minutes: self.minutes,
+            available: true,
+            sort_order,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Seeding against a real database (SQLite, or PostgreSQL with `TEST_DATABASE_URL`):
+    //! `test_database` has already seeded it once, as a server start does.
+    use super::*;
+    use crate::db::test_support::test_database;
+
+    async fn added_events(pool: &AnyPool) -> i64 {
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM events WHERE event_type = 'PizzaAdded'")
+                .fetch_one(pool)
+                .await
+                .unwrap();
+        count
+    }
+
+    #[tokio::test]
+    async fn each_seeded_pizza_is_recorded_once_even_when_seeding_runs_again() {
+        let db = test_database().await;
+        assert_eq!(added_events(&db.pool).await, MENU.len() as i64);
+        seed_menu(&db.pool).await.unwrap();
+        assert_eq!(added_events(&db.pool).await, MENU.len() as i64);
+        let (unrecorded,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM pizzas WHERE version <> 1")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(unrecorded, 0);
+    }
+
+    #[tokio::test]
+    async fn a_pizza_stored_before_the_event_store_gets_its_first_event() {
+        let db = test_database().await;
         sqlx::query(
             "INSERT INTO pizzas (id, name, description, base_price, category, toppings, \
-             preparation_minutes, available, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+             preparation_minutes, sort_order) \
+             VALUES ('bianca', 'Bianca', '', '9.00', 'Classic', '[]', 10, 99)",
         )
-        .bind(pizza.id)
-        .bind(pizza.name)
-        .bind(pizza.description)
-        .bind(pizza.base_price)
-        .bind(pizza.category)
-        .bind(toppings)
-        .bind(pizza.minutes)
-        .bind(1_i64)
-        .bind(order as i64)
-        .execute(&mut *tx)
-        .await?;
+        .execute(&db.pool)
+        .await
+        .unwrap();
+        seed_menu(&db.pool).await.unwrap();
+        let (event_type, version): (String, i64) = sqlx::query_as(
+            "SELECT event_type, stream_version FROM events WHERE stream_id = 'pizza-bianca'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!((event_type.as_str(), version), ("PizzaAdded", 1));
+        let (row_version,): (i64,) =
+            sqlx::query_as("SELECT version FROM pizzas WHERE id = 'bianca'")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(row_version, 1);
     }
-    tx.commit().await?;
-    tracing::info!(pizzas = MENU.len(), "seeded the menu");
-    Ok(())
 }

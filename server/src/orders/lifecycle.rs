@@ -66,7 +66,10 @@ pub(crate) fn decide(
     if transition.allowed_from(current) {
         Ok(transition.target())
     } else {
-        Err(IllegalTransition { current, action: transition.action() })
+        Err(IllegalTransition {
+            current,
+            action: transition.action(),
+        })
     }
 }
 
@@ -76,11 +79,15 @@ mod tests {
     use OrderStatus::*;
 
     fn cancel() -> Transition {
-        Transition::Cancel { reason: "changed my mind".into() }
+        Transition::Cancel {
+            reason: "changed my mind".into(),
+        }
     }
 
     fn assign() -> Transition {
-        Transition::AssignDelivery { driver: "Luigi".into() }
+        Transition::AssignDelivery {
+            driver: "Luigi".into(),
+        }
     }
 
     /// Given an order in `from`, when `transition` is asked, then the result is `expected`.
@@ -114,7 +121,13 @@ mod tests {
     #[test]
     fn delivered_and_cancelled_orders_are_final() {
         for from in [Delivered, Cancelled] {
-            for transition in [Transition::StartCooking, Transition::MarkReady, assign(), Transition::MarkDelivered, cancel()] {
+            for transition in [
+                Transition::StartCooking,
+                Transition::MarkReady,
+                assign(),
+                Transition::MarkDelivered,
+                cancel(),
+            ] {
                 given_when_then(from, transition, None);
             }
         }
@@ -144,6 +157,9 @@ mod tests {
     #[test]
     fn the_refusal_names_the_current_state() {
         let error = decide(Ready, &Transition::StartCooking).unwrap_err();
-        assert_eq!(error.to_string(), "An order that is ready cannot start cooking.");
+        assert_eq!(
+            error.to_string(),
+            "An order that is ready cannot start cooking."
+        );
     }
 }

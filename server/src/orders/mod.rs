@@ -1,10 +1,14 @@
-//! Orders slice: pricing and placing orders, the events they raise, and order queries.
+//! Orders slice: pricing and placing orders, moving them through their lifecycle, the
+//! events they raise, the read models projected from them (`views`), and the order
+//! queries, which read only those.
 
 pub(crate) mod commands;
 mod domain;
 mod events;
+mod lifecycle;
 pub(crate) mod queries;
 mod store;
+pub(crate) mod views;
 
 pub(crate) use events::{
     CookingStarted, OrderCancelled, OrderDelivered, OrderOutForDelivery, OrderPlaced, OrderReady,

@@ -3,10 +3,12 @@
 
 mod projection;
 mod projector;
+mod reader;
 #[cfg(test)]
 mod tests;
 mod watch;
 
 pub(crate) use projection::{BoxFuture, Projection};
 pub(crate) use projector::{Projector, rebuild};
+pub(crate) use reader::ReadModels;
 pub(crate) use watch::ProjectionWatch;

@@ -134,7 +134,12 @@ impl Projector {
         let mut tx = begin_write(&self.pool, self.sqlite).await?;
         for event in events {
             for projection in self.projections.iter() {
-                projection.apply(&mut tx, event).await?;
+                if let Err(error) = projection.apply(&mut tx, event).await {
+                    // Which view refused which event: the batch rolls back and is retried.
+                    let (view, position) = (projection.name(), event.position);
+                    tracing::error!(view, position, %error, "a read model could not apply an event");
+                    return Err(error);
+                }
             }
         }
         let last = events

@@ -1,23 +1,29 @@
-//! Test harness: `spawn_app()` starts a server on a free port with its own database.
+//! Test harness: `spawn_app()` starts a server on a free port with its own database:
+//! a temporary SQLite file, or a new database on the PostgreSQL server that
+//! `TEST_DATABASE_URL` names (`postgres://postgres@127.0.0.1:5432/postgres`).
 
 use reqwest::{Client, Response};
 use serde_json::{Value, json};
 use server::{Application, Config};
+use sqlx::postgres::PgConnectOptions;
+use sqlx::{ConnectOptions, Connection, Executor, PgConnection};
+use std::str::FromStr;
 use tempfile::TempDir;
 
 /// A running server and what a test needs to talk to it.
 pub struct TestApp {
     pub address: String,
     pub client: Client,
-    // Held so the database folder lives as long as the server.
-    _data: TempDir,
+    // Held so the SQLite folder lives as long as the server. PostgreSQL databases are
+    // left behind: the cluster they live in is thrown away after the run.
+    _data: Option<TempDir>,
 }
 
-/// Starts a server with an empty, freshly migrated and seeded SQLite database.
+/// Starts a server with an empty, freshly migrated and seeded database.
 pub async fn spawn_app() -> TestApp {
-    let data = tempfile::tempdir().expect("a temporary folder");
+    let (database_url, data) = fresh_database().await;
     let config = Config {
-        database_url: format!("sqlite://{}/test.db", data.path().display()),
+        database_url,
         address: "127.0.0.1:0".parse().unwrap(),
         site_root: "target/site".into(),
     };
@@ -29,6 +35,34 @@ pub async fn spawn_app() -> TestApp {
         client: Client::new(),
         _data: data,
     }
+}
+
+/// The URL of a database no other test uses, still empty (the server migrates it), and
+/// the folder to hold on to while it is in use when it is an SQLite file.
+pub async fn fresh_database() -> (String, Option<TempDir>) {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(server) if !server.is_empty() => (create_postgres_database(&server).await, None),
+        _ => {
+            let data = tempfile::tempdir().expect("a temporary folder");
+            let url = format!("sqlite://{}/test.db", data.path().display());
+            (url, Some(data))
+        }
+    }
+}
+
+/// Creates `test_<uuid>` on the server at `server_url` and returns the new database's URL.
+async fn create_postgres_database(server_url: &str) -> String {
+    let server = PgConnectOptions::from_str(server_url).expect("TEST_DATABASE_URL is a URL");
+    let name = format!("test_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = PgConnection::connect_with(&server)
+        .await
+        .expect("connecting to TEST_DATABASE_URL");
+    admin
+        .execute(format!(r#"CREATE DATABASE "{name}""#).as_str())
+        .await
+        .expect("creating a test database");
+    admin.close().await.expect("closing the admin connection");
+    server.database(&name).to_url_lossy().to_string()
 }
 
 impl TestApp {

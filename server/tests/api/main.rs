@@ -1,9 +1,13 @@
-//! API tests: each starts the real server on port 0 with a fresh SQLite database and
-//! talks HTTP to it.
+//! API tests: each starts the real server on port 0 with a fresh database (SQLite, or
+//! PostgreSQL when `TEST_DATABASE_URL` names a server) and talks HTTP to it.
 
+mod analytics;
 mod bad_input;
+mod crash;
 mod helpers;
+mod kitchen;
 mod menu;
 mod metrics;
 mod orders;
 mod pages;
+mod views;

@@ -1,5 +1,6 @@
 //! Placing and reading orders through `POST /api/orders`, `GET /api/orders/{id}` and
-//! `GET /api/orders/{id}/status`.
+//! `GET /api/orders/{id}/status`. Reads pass the `position` the 201 answered as
+//! `min_position`: they are served from read models that the projector updates just after.
 
 use crate::helpers::{assert_problem, error_fields, spawn_app, valid_order};
 use chrono::{DateTime, Utc};
@@ -29,7 +30,10 @@ async fn a_placed_order_reads_back_pending_with_line_prices() {
     let app = spawn_app().await;
     let placed = app.place(&valid_order()).await;
     let id = placed["order_id"].as_str().unwrap();
-    let response = app.get(&format!("/api/orders/{id}")).await;
+    let position = &placed["position"];
+    let response = app
+        .get(&format!("/api/orders/{id}?min_position={position}"))
+        .await;
     assert_eq!(response.status(), 200);
     let order: Value = response.json().await.unwrap();
     assert_eq!(order["order_id"], id);
@@ -56,8 +60,9 @@ async fn the_status_endpoint_answers_with_the_short_form() {
     let app = spawn_app().await;
     let placed = app.place(&valid_order()).await;
     let id = placed["order_id"].as_str().unwrap();
+    let position = &placed["position"];
     let status: Value = app
-        .get(&format!("/api/orders/{id}/status"))
+        .get(&format!("/api/orders/{id}/status?min_position={position}"))
         .await
         .json()
         .await
@@ -109,8 +114,9 @@ async fn hostile_and_emoji_text_is_stored_and_shown_verbatim() {
         json!("<script>alert(1)</script> extra crispy 🔥");
     let placed = app.place(&order).await;
     let id = placed["order_id"].as_str().unwrap();
+    let position = &placed["position"];
     let stored: Value = app
-        .get(&format!("/api/orders/{id}"))
+        .get(&format!("/api/orders/{id}?min_position={position}"))
         .await
         .json()
         .await
@@ -140,8 +146,9 @@ async fn the_server_function_places_an_order_through_the_same_mediator() {
     let placed: Value = response.json().await.unwrap();
     assert_eq!(placed["total_amount"], "47.77");
     let id = placed["order_id"].as_str().unwrap();
+    let position = &placed["position"];
     let rest: Value = app
-        .get(&format!("/api/orders/{id}"))
+        .get(&format!("/api/orders/{id}?min_position={position}"))
         .await
         .json()
         .await

@@ -1,26 +1,129 @@
-//! `GetOrder`: one order with its priced lines.
+//! `GetOrder`: one order with its priced lines and its timeline, read from the order
+//! detail view (after waiting for `min_position`, when given).
 
-use crate::orders::store::find_details;
-use app::contracts::{GetOrder, OrderDetails};
+use crate::db::{DbError, Tx, corrupt, count, decimal, json_list, timestamp, uuid};
+use crate::orders::views::stored_status;
+use crate::projections::ReadModels;
+use app::contracts::{
+    GetOrder, OrderDetails, OrderLine, OrderTimelineEntry, PaymentMethod, PizzaSize,
+};
 use mediator::{Context, Done, Outcome, Problem, RequestHandler};
-use sqlx::AnyPool;
+use uuid::Uuid;
 
 /// Answers [`GetOrder`]; an unknown id is a 404.
 pub(crate) struct GetOrderHandler {
-    pub pool: AnyPool,
+    pub read: ReadModels,
 }
 
 impl RequestHandler<GetOrder> for GetOrderHandler {
     #[tracing::instrument(name = "GetOrder", skip_all, fields(order_id = %query.order_id))]
     async fn handle(&self, query: GetOrder, _ctx: &mut Context) -> Outcome<OrderDetails> {
-        match find_details(&self.pool, query.order_id).await? {
-            Some(details) => Ok(Done::ok(details)),
-            None => Err(order_not_found(query.order_id)),
-        }
+        let mut tx = self.read.snapshot(query.min_position).await?;
+        let Some(mut details) = find_header(&mut tx, query.order_id).await? else {
+            return Err(order_not_found(query.order_id));
+        };
+        details.items = find_lines(&mut tx, query.order_id).await?;
+        details.timeline = find_timeline(&mut tx, query.order_id).await?;
+        tx.commit().await.map_err(DbError::from)?;
+        Ok(Done::ok(details))
     }
 }
 
 /// The problem both order queries answer for an id no order has.
-pub(super) fn order_not_found(order_id: uuid::Uuid) -> Problem {
+pub(super) fn order_not_found(order_id: Uuid) -> Problem {
     Problem::not_found(format!("There is no order {order_id}."))
+}
+
+type HeaderRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
+
+async fn find_header(tx: &mut Tx, id: Uuid) -> Result<Option<OrderDetails>, DbError> {
+    let row: Option<HeaderRow> = sqlx::query_as(
+        "SELECT order_id, status, customer_name, customer_address, payment_method, \
+         total_amount, placed_at, estimated_ready_at FROM order_detail_view WHERE order_id = $1",
+    )
+    .bind(id.to_string())
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((id, status, name, address, payment, total, placed, ready)) = row else {
+        return Ok(None);
+    };
+    Ok(Some(OrderDetails {
+        order_id: uuid("order_detail_view.order_id", &id)?,
+        status: stored_status("order_detail_view.status", &status)?,
+        customer_name: name,
+        customer_address: address,
+        payment_method: PaymentMethod::parse(&payment)
+            .ok_or_else(|| corrupt("order_detail_view.payment_method", &payment))?,
+        items: Vec::new(),
+        total_amount: decimal("order_detail_view.total_amount", &total)?,
+        created_at: timestamp("order_detail_view.placed_at", &placed)?,
+        estimated_ready_time: timestamp("order_detail_view.estimated_ready_at", &ready)?,
+        timeline: Vec::new(),
+    }))
+}
+
+type LineRow = (
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+    String,
+    String,
+);
+
+async fn find_lines(tx: &mut Tx, id: Uuid) -> Result<Vec<OrderLine>, DbError> {
+    let rows: Vec<LineRow> = sqlx::query_as(
+        "SELECT pizza_id, pizza_name, size, toppings, quantity, special_instructions, \
+         unit_price, line_price FROM order_detail_items_view WHERE order_id = $1 \
+         ORDER BY line_no",
+    )
+    .bind(id.to_string())
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.into_iter().map(line).collect()
+}
+
+fn line(row: LineRow) -> Result<OrderLine, DbError> {
+    let (pizza_id, pizza_name, size, toppings, quantity, instructions, unit, line) = row;
+    Ok(OrderLine {
+        pizza_id,
+        pizza_name,
+        size: PizzaSize::parse(&size)
+            .ok_or_else(|| corrupt("order_detail_items_view.size", &size))?,
+        toppings: json_list("order_detail_items_view.toppings", &toppings)?,
+        quantity: count("order_detail_items_view.quantity", quantity)?,
+        special_instructions: instructions,
+        unit_price: decimal("order_detail_items_view.unit_price", &unit)?,
+        line_price: decimal("order_detail_items_view.line_price", &line)?,
+    })
+}
+
+async fn find_timeline(tx: &mut Tx, id: Uuid) -> Result<Vec<OrderTimelineEntry>, DbError> {
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT status, at, note FROM order_timeline_view WHERE order_id = $1 \
+         ORDER BY event_position",
+    )
+    .bind(id.to_string())
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.into_iter()
+        .map(|(status, at, note)| {
+            Ok(OrderTimelineEntry {
+                status: stored_status("order_timeline_view.status", &status)?,
+                at: timestamp("order_timeline_view.at", &at)?,
+                note,
+            })
+        })
+        .collect()
 }

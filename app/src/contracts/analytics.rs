@@ -1,0 +1,231 @@
+//! Analytics contracts: `GetPopularPizzas` (pizzas sold over the last days) and
+//! `GetRevenue` (revenue and order count per hour or day). Cancelled orders count in
+//! neither: the read models subtract them again when they are cancelled.
+
+use crate::contracts::rules::verdict;
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use mediator::{FieldError, Request, RequestKind};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Most days `GetPopularPizzas` looks back.
+pub const MAX_POPULAR_DAYS: u32 = 365;
+/// Most pizzas `GetPopularPizzas` lists.
+pub const MAX_POPULAR_LIMIT: u32 = 50;
+
+/// The most ordered pizzas over the last `days` UTC days, today included.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GetPopularPizzas {
+    /// 1 to [`MAX_POPULAR_DAYS`], 7 by default.
+    #[serde(default = "default_days")]
+    pub days: u32,
+    /// 1 to [`MAX_POPULAR_LIMIT`], 10 by default.
+    #[serde(default = "default_limit")]
+    pub limit: u32,
+    /// Wait (at most 2 s) until the read models include this event position.
+    #[serde(default)]
+    pub min_position: Option<i64>,
+}
+
+fn default_days() -> u32 {
+    7
+}
+
+fn default_limit() -> u32 {
+    10
+}
+
+impl Default for GetPopularPizzas {
+    fn default() -> Self {
+        Self {
+            days: default_days(),
+            limit: default_limit(),
+            min_position: None,
+        }
+    }
+}
+
+impl Request for GetPopularPizzas {
+    type Response = Vec<PopularPizza>;
+    const KIND: RequestKind = RequestKind::Query;
+
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if !(1..=MAX_POPULAR_DAYS).contains(&self.days) {
+            let message = format!("Look back 1 to {MAX_POPULAR_DAYS} days.");
+            errors.push(FieldError::new("days", message));
+        }
+        if !(1..=MAX_POPULAR_LIMIT).contains(&self.limit) {
+            let message = format!("List 1 to {MAX_POPULAR_LIMIT} pizzas.");
+            errors.push(FieldError::new("limit", message));
+        }
+        verdict(errors)
+    }
+}
+
+/// One pizza's sales over the period, most sold first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PopularPizza {
+    pub pizza_id: String,
+    pub pizza_name: String,
+    /// Pizzas sold, counting quantities.
+    pub quantity: u64,
+    /// Orders that had at least one.
+    pub orders: u64,
+}
+
+/// The width of a revenue bucket, in UTC.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeBucket {
+    Hour,
+    #[default]
+    Day,
+}
+
+impl TimeBucket {
+    /// Lower-case name as used in JSON, URLs and storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeBucket::Hour => "hour",
+            TimeBucket::Day => "day",
+        }
+    }
+
+    /// The longest `to - from` a query may span: 31 days of hours (744 buckets) or
+    /// 366 days, so no query asks for millions of buckets.
+    pub fn max_span(self) -> TimeDelta {
+        match self {
+            TimeBucket::Hour => TimeDelta::days(31),
+            TimeBucket::Day => TimeDelta::days(366),
+        }
+    }
+}
+
+/// Revenue per bucket from the one holding `from` to the one holding `to`, both
+/// included, oldest first; buckets without orders are listed with zeros.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GetRevenue {
+    /// An RFC 3339 time (`2026-01-31T18:00:00Z`) or a UTC date (`2026-01-31`).
+    #[serde(deserialize_with = "date_or_time")]
+    pub from: DateTime<Utc>,
+    /// As `from`; not before it.
+    #[serde(deserialize_with = "date_or_time")]
+    pub to: DateTime<Utc>,
+    /// `hour` or `day` (the default).
+    #[serde(default)]
+    pub bucket: TimeBucket,
+    /// Wait (at most 2 s) until the read models include this event position.
+    #[serde(default)]
+    pub min_position: Option<i64>,
+}
+
+impl Request for GetRevenue {
+    type Response = Vec<RevenueBucket>;
+    const KIND: RequestKind = RequestKind::Query;
+
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let span = self.to - self.from;
+        let message = if span < TimeDelta::zero() {
+            "Must not be before `from`.".to_owned()
+        } else if span > self.bucket.max_span() {
+            let days = self.bucket.max_span().num_days();
+            format!(
+                "A report by {} spans at most {days} days.",
+                self.bucket.as_str()
+            )
+        } else {
+            return Ok(());
+        };
+        Err(vec![FieldError::new("to", message)])
+    }
+}
+
+/// Revenue of the orders placed in one bucket, cancelled ones left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevenueBucket {
+    /// Start of the hour or of the day (midnight UTC).
+    pub start: DateTime<Utc>,
+    pub revenue: Decimal,
+    pub order_count: u64,
+}
+
+/// Reads an RFC 3339 time or a date, which means its midnight UTC.
+pub fn parse_date_or_time(text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    DateTime::parse_from_rfc3339(text)
+        .map(|time| time.with_timezone(&Utc))
+        .ok()
+        .or_else(|| {
+            let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+            Some(date.and_time(NaiveTime::MIN).and_utc())
+        })
+}
+
+fn date_or_time<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    parse_date_or_time(&text).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "expected a time such as 2026-01-31T18:00:00Z or a date such as 2026-01-31, \
+             not {text:?}"
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn revenue(from: &str, to: &str, bucket: &str) -> GetRevenue {
+        let json = format!(r#"{{"from":"{from}","to":"{to}","bucket":"{bucket}"}}"#);
+        serde_json::from_str(&json).unwrap()
+    }
+
+    #[test]
+    fn popular_pizzas_default_to_ten_over_a_week_and_refuse_odd_ranges() {
+        let query: GetPopularPizzas = serde_json::from_str("{}").unwrap();
+        assert_eq!((query.days, query.limit, query.validate()), (7, 10, Ok(())));
+        let query = GetPopularPizzas {
+            days: 366,
+            limit: 0,
+            min_position: None,
+        };
+        let fields: Vec<_> = query
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["days", "limit"]);
+    }
+
+    #[test]
+    fn dates_mean_midnight_utc_and_times_keep_their_offset() {
+        let query = revenue("2026-01-31", "2026-01-31T19:30:00+01:00", "hour");
+        assert_eq!(query.from.to_rfc3339(), "2026-01-31T00:00:00+00:00");
+        assert_eq!(query.to.to_rfc3339(), "2026-01-31T18:30:00+00:00");
+        assert_eq!(query.validate(), Ok(()));
+        let error = serde_json::from_str::<GetRevenue>(r#"{"from":"yesterday","to":"2026-01-01"}"#);
+        assert!(error.unwrap_err().to_string().contains("yesterday"));
+    }
+
+    #[test]
+    fn a_report_runs_forwards_and_spans_a_bounded_number_of_buckets() {
+        assert_eq!(
+            revenue("2026-01-01", "2026-02-01", "hour").validate(),
+            Ok(())
+        );
+        assert_eq!(
+            revenue("2026-01-01", "2027-01-01", "day").validate(),
+            Ok(())
+        );
+        for query in [
+            revenue("2026-01-02", "2026-01-01", "day"),
+            revenue("2026-01-01", "2026-02-02", "hour"),
+            revenue("2026-01-01", "2027-01-03", "day"),
+        ] {
+            let errors = query.validate().unwrap_err();
+            assert_eq!(errors[0].field, "to", "{query:?}");
+        }
+    }
+}

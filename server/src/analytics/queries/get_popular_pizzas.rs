@@ -1,0 +1,57 @@
+//! `GetPopularPizzas`: the most sold pizzas over the last days (today, UTC, included),
+//! summed from the popular pizzas view.
+
+use crate::analytics::buckets::key;
+use crate::db::{DbError, count};
+use crate::projections::ReadModels;
+use app::contracts::{GetPopularPizzas, PopularPizza, TimeBucket};
+use chrono::{TimeDelta, Utc};
+use mediator::{Context, Done, Outcome, RequestHandler};
+
+/// Answers [`GetPopularPizzas`]: most pizzas first, then most orders, then by id.
+pub(crate) struct GetPopularPizzasHandler {
+    pub read: ReadModels,
+}
+
+impl RequestHandler<GetPopularPizzas> for GetPopularPizzasHandler {
+    #[tracing::instrument(
+        name = "GetPopularPizzas",
+        skip_all,
+        fields(days = query.days, limit = query.limit)
+    )]
+    async fn handle(
+        &self,
+        query: GetPopularPizzas,
+        _ctx: &mut Context,
+    ) -> Outcome<Vec<PopularPizza>> {
+        let first_day = Utc::now() - TimeDelta::days(i64::from(query.days) - 1);
+        let mut tx = self.read.snapshot(query.min_position).await?;
+        // A renamed pizza keeps its id; MAX picks one of its names for the whole period.
+        let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
+            "SELECT pizza_id, MAX(pizza_name) AS pizza_name, \
+             CAST(SUM(quantity) AS BIGINT) AS total_quantity, \
+             CAST(SUM(orders) AS BIGINT) AS total_orders \
+             FROM popular_pizzas_view WHERE day >= $1 GROUP BY pizza_id \
+             HAVING SUM(quantity) > 0 \
+             ORDER BY total_quantity DESC, total_orders DESC, pizza_id LIMIT $2",
+        )
+        .bind(key(TimeBucket::Day, first_day))
+        .bind(i64::from(query.limit))
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(DbError::from)?;
+        tx.commit().await.map_err(DbError::from)?;
+        let pizzas = rows
+            .into_iter()
+            .map(|(pizza_id, pizza_name, quantity, orders)| {
+                Ok(PopularPizza {
+                    pizza_id,
+                    pizza_name,
+                    quantity: count("popular_pizzas_view.quantity", quantity)?,
+                    orders: count("popular_pizzas_view.orders", orders)?,
+                })
+            })
+            .collect::<Result<_, DbError>>()?;
+        Ok(Done::ok(pizzas))
+    }
+}

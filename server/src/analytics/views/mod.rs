@@ -1,0 +1,7 @@
+//! The analytics read models, one projection per file.
+
+mod popular_pizzas_view;
+mod revenue_view;
+
+pub(crate) use popular_pizzas_view::PopularPizzasView;
+pub(crate) use revenue_view::RevenueView;

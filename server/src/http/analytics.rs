@@ -1,0 +1,30 @@
+//! REST routes of analytics: `GET /api/analytics/popular-pizzas?days=&limit=` and
+//! `GET /api/analytics/revenue?from=&to=&bucket=hour|day`. Open to anyone for now; staff
+//! authorization comes with its own issue.
+
+use crate::http::AppState;
+use crate::http::query::ApiQuery;
+use crate::http::reply::{ApiResult, send};
+use app::contracts::{GetPopularPizzas, GetRevenue, PopularPizza, RevenueBucket};
+use axum::extract::State;
+use axum::{Router, routing::get};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/analytics/popular-pizzas", get(popular_pizzas))
+        .route("/analytics/revenue", get(revenue))
+}
+
+async fn popular_pizzas(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<GetPopularPizzas>,
+) -> ApiResult<Vec<PopularPizza>> {
+    send(&state, query).await
+}
+
+async fn revenue(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<GetRevenue>,
+) -> ApiResult<Vec<RevenueBucket>> {
+    send(&state, query).await
+}

@@ -1,0 +1,38 @@
+//! REST routes of customers: `GET /api/customers/{phone}/history?page=&page_size=`.
+
+use crate::http::AppState;
+use crate::http::query::ApiQuery;
+use crate::http::reply::{ApiResult, send};
+use app::contracts::{CustomerHistory, DEFAULT_PAGE_SIZE, GetCustomerHistory};
+use axum::extract::{Path, State};
+use axum::{Router, routing::get};
+use serde::Deserialize;
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new().route("/customers/{phone}/history", get(customer_history))
+}
+
+/// The query string of a history; the phone comes from the path.
+#[derive(Deserialize)]
+struct HistoryParams {
+    #[serde(default)]
+    page: Option<u32>,
+    #[serde(default)]
+    page_size: Option<u32>,
+    #[serde(default)]
+    min_position: Option<i64>,
+}
+
+async fn customer_history(
+    State(state): State<AppState>,
+    Path(phone): Path<String>,
+    ApiQuery(params): ApiQuery<HistoryParams>,
+) -> ApiResult<CustomerHistory> {
+    let query = GetCustomerHistory {
+        phone,
+        page: params.page.unwrap_or(1),
+        page_size: params.page_size.unwrap_or(DEFAULT_PAGE_SIZE),
+        min_position: params.min_position,
+    };
+    send(&state, query).await
+}

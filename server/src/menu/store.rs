@@ -1,0 +1,181 @@
+//! The menu's write model: `pizzas` rows with their version, read and written through a
+//! command's (or the seed's) transaction. Menu commands and seeding write here and append
+//! the matching event in the same transaction; menu queries read through `catalog`.
+//!
+//! A row's `version` is the version of its stream (`pizza-<id>`): an update or delete
+//! matches the version it read, so of two concurrent commands on one pizza only the
+//! first changes it and the other answers 409.
+
+use crate::db::{DbError, Tx, decimal, json_list};
+use crate::menu::PizzaState;
+use mediator::Problem;
+
+/// A pizza as stored, with the version of its stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StoredPizza {
+    pub state: PizzaState,
+    pub version: i64,
+}
+
+type PizzaRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    i64,
+    i64,
+);
+
+const COLUMNS: &str = "id, name, description, base_price, category, toppings, \
+                       preparation_minutes, available, sort_order, version";
+
+/// The pizza with that id, or `None`.
+pub(crate) async fn find_pizza(tx: &mut Tx, id: &str) -> Result<Option<StoredPizza>, DbError> {
+    let row: Option<PizzaRow> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM pizzas WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    row.map(from_row).transpose()
+}
+
+/// Every pizza whose stream holds no event yet: rows written before the event store.
+pub(crate) async fn unrecorded_pizzas(tx: &mut Tx) -> Result<Vec<StoredPizza>, DbError> {
+    let rows: Vec<PizzaRow> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM pizzas WHERE version = 0 ORDER BY sort_order, id"
+    ))
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.into_iter().map(from_row).collect()
+}
+
+/// The sort order that puts a new pizza after every other.
+pub(crate) async fn next_sort_order(tx: &mut Tx) -> Result<i64, DbError> {
+    let (last,): (Option<i64>,) = sqlx::query_as("SELECT MAX(sort_order) FROM pizzas")
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(last.map_or(0, |last| last + 1))
+}
+
+/// Writes a new row at `version`; `false` when a pizza with that id exists already
+/// (on PostgreSQL, possibly one a concurrent command is adding).
+pub(crate) async fn insert_pizza(
+    tx: &mut Tx,
+    pizza: &PizzaState,
+    version: i64,
+) -> Result<bool, DbError> {
+    let inserted = sqlx::query(
+        "INSERT INTO pizzas (id, name, description, base_price, category, toppings, \
+         preparation_minutes, available, sort_order, version) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&pizza.pizza_id)
+    .bind(&pizza.name)
+    .bind(&pizza.description)
+    .bind(pizza.base_price.to_string())
+    .bind(&pizza.category)
+    .bind(toppings_json(&pizza.toppings))
+    .bind(i64::from(pizza.preparation_minutes))
+    .bind(i64::from(pizza.available))
+    .bind(pizza.sort_order)
+    .bind(version)
+    .execute(&mut **tx)
+    .await;
+    match inserted {
+        Ok(_) => Ok(true),
+        Err(error) if is_unique_violation(&error) => Ok(false),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Stores `pizza`'s price, availability, description and toppings and moves the row from
+/// `version` to the next; 409 when another command moved it first.
+pub(crate) async fn update_pizza(
+    tx: &mut Tx,
+    pizza: &PizzaState,
+    version: i64,
+) -> Result<(), Problem> {
+    let updated = sqlx::query(
+        "UPDATE pizzas SET base_price = $1, available = $2, description = $3, toppings = $4, \
+         version = $5 WHERE id = $6 AND version = $7",
+    )
+    .bind(pizza.base_price.to_string())
+    .bind(i64::from(pizza.available))
+    .bind(&pizza.description)
+    .bind(toppings_json(&pizza.toppings))
+    .bind(version + 1)
+    .bind(&pizza.pizza_id)
+    .bind(version)
+    .execute(&mut **tx)
+    .await
+    .map_err(DbError::from)?;
+    one_row(updated.rows_affected())
+}
+
+/// Deletes the row if it is still at `version`; 409 when another command moved it first.
+pub(crate) async fn delete_pizza(tx: &mut Tx, id: &str, version: i64) -> Result<(), Problem> {
+    let deleted = sqlx::query("DELETE FROM pizzas WHERE id = $1 AND version = $2")
+        .bind(id)
+        .bind(version)
+        .execute(&mut **tx)
+        .await
+        .map_err(DbError::from)?;
+    one_row(deleted.rows_affected())
+}
+
+/// Marks a pizza's first event as appended: its row now matches a stream of one event.
+pub(crate) async fn mark_recorded(tx: &mut Tx, id: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE pizzas SET version = 1 WHERE id = $1 AND version = 0")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// 404 for a pizza id the menu does not hold.
+pub(crate) fn unknown_pizza(id: &str) -> Problem {
+    Problem::not_found(format!("No pizza has the id {id}."))
+}
+
+fn one_row(rows: u64) -> Result<(), Problem> {
+    if rows == 1 {
+        Ok(())
+    } else {
+        Err(Problem::conflict(
+            "The pizza was changed by someone else at the same time; reload it and try again.",
+        ))
+    }
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .is_some_and(|db| db.is_unique_violation())
+}
+
+fn toppings_json(toppings: &[String]) -> String {
+    serde_json::to_string(toppings).unwrap_or_else(|_| "[]".into())
+}
+
+fn from_row(row: PizzaRow) -> Result<StoredPizza, DbError> {
+    let (id, name, description, price, category, toppings, minutes, available, sort, version) = row;
+    let state = PizzaState {
+        pizza_id: id,
+        name,
+        description,
+        base_price: decimal("pizzas.base_price", &price)?,
+        category,
+        toppings: json_list("pizzas.toppings", &toppings)?,
+        preparation_minutes: u32::try_from(minutes).map_err(|_| DbError::Corrupt {
+            column: "pizzas.preparation_minutes",
+            value: minutes.to_string(),
+        })?,
+        available: available != 0,
+        sort_order: sort,
+    };
+    Ok(StoredPizza { state, version })
+}

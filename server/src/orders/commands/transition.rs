@@ -1,0 +1,86 @@
+//! What every lifecycle command does, in the command's transaction: read the order's
+//! status and version, let [`decide`] judge the step, move the `orders` row on only if
+//! nobody else moved it meanwhile, and append the step's event at the version read.
+//! The handlers (`start_cooking.rs`, ...) only say which step and which event.
+//!
+//! Two guards keep concurrent commands on one order from both succeeding: the `UPDATE`
+//! matches the version it read (0 rows means another command won: 409), and the event
+//! store refuses a second event with the same stream version (409). Either way the
+//! transaction rolls back, so nothing is half-written.
+
+use crate::db::{DbError, Tx, transaction};
+use crate::events::{DomainEvent, append};
+use crate::orders::lifecycle::{Transition, decide};
+use app::contracts::{OrderStatus, OrderStatusChanged};
+use mediator::{Context, Done, Outcome, Problem};
+use uuid::Uuid;
+
+/// Applies `transition` to the order and appends `event`; answers 404 for an unknown
+/// order and 409 when its status forbids the step or another command changed it first.
+pub(super) async fn change_status<E: DomainEvent>(
+    ctx: &mut Context,
+    order_id: Uuid,
+    transition: &Transition,
+    event: E,
+) -> Outcome<OrderStatusChanged> {
+    let tx = transaction(ctx)?;
+    let (current, version) = find_status(tx, order_id)
+        .await?
+        .ok_or_else(|| Problem::not_found(format!("No order has the id {order_id}.")))?;
+    let status =
+        decide(current, transition).map_err(|refused| Problem::conflict(refused.to_string()))?;
+    if !update_status(tx, order_id, status, version).await? {
+        return Err(changed_meanwhile());
+    }
+    let appended = append(tx, version, std::slice::from_ref(&event)).await?;
+    ctx.record(event);
+    Ok(Done::ok(OrderStatusChanged {
+        order_id,
+        status,
+        position: appended.position,
+    }))
+}
+
+fn changed_meanwhile() -> Problem {
+    Problem::conflict(
+        "The order was changed by someone else at the same time; reload it and try again.",
+    )
+}
+
+/// The order's status and version (the number of events in its stream), read through
+/// the command's transaction; `None` when no order has that id.
+async fn find_status(tx: &mut Tx, order_id: Uuid) -> Result<Option<(OrderStatus, i64)>, DbError> {
+    let row: Option<(String, i64)> =
+        sqlx::query_as("SELECT status, version FROM orders WHERE id = $1")
+            .bind(order_id.to_string())
+            .fetch_optional(&mut **tx)
+            .await?;
+    row.map(|(status, version)| {
+        let parsed = OrderStatus::parse(&status).ok_or(DbError::Corrupt {
+            column: "orders.status",
+            value: status,
+        })?;
+        Ok((parsed, version))
+    })
+    .transpose()
+}
+
+/// Moves the order to `status` and the next version, only if it is still at `version`.
+/// Returns whether it did. On PostgreSQL a concurrent writer of the same row waits for
+/// this transaction and then matches no row, so it never overwrites this change.
+pub(super) async fn update_status(
+    tx: &mut Tx,
+    order_id: Uuid,
+    status: OrderStatus,
+    version: i64,
+) -> Result<bool, DbError> {
+    let updated =
+        sqlx::query("UPDATE orders SET status = $1, version = $2 WHERE id = $3 AND version = $4")
+            .bind(status.as_str())
+            .bind(version + 1)
+            .bind(order_id.to_string())
+            .bind(version)
+            .execute(&mut **tx)
+            .await?;
+    Ok(updated.rows_affected() == 1)
+}

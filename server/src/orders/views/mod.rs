@@ -1,0 +1,15 @@
+//! The orders slice's read models, one projection per file, and what they share.
+
+mod customer_history_view;
+mod kitchen_queue_view;
+mod order_detail_view;
+mod order_pizzas;
+mod order_summary_view;
+mod status_change;
+
+pub(crate) use customer_history_view::CustomerHistoryView;
+pub(crate) use kitchen_queue_view::KitchenQueueView;
+pub(crate) use order_detail_view::OrderDetailView;
+pub(crate) use order_pizzas::pizza_quantities;
+pub(crate) use order_summary_view::{OrderSummaryView, SummaryFilter, find_summaries};
+pub(crate) use status_change::{StatusChange, stored_status};

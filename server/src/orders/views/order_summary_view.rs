@@ -1,0 +1,181 @@
+//! `OrderSummaryView`: one line per order for the lists (`ListOrders` and a customer's
+//! history), newest first, filterable by phone digits and status (table
+//! `order_summary_view`).
+//!
+//! - `OrderPlaced`: a new line, `pending`.
+//! - `CookingStarted` … `OrderCancelled`: the line's new status.
+
+use crate::db::{DbError, Tx, count, decimal, timestamp, timestamp_text, uuid};
+use crate::events::StoredEvent;
+use crate::orders::OrderPlaced;
+use crate::orders::views::{StatusChange, stored_status};
+use crate::projections::{BoxFuture, Projection};
+use app::contracts::{OrderStatus, OrderSummary, Page, phone_key};
+
+/// Keeps `order_summary_view` up to date.
+pub(crate) struct OrderSummaryView;
+
+impl Projection for OrderSummaryView {
+    fn name(&self) -> &'static str {
+        "order_summary_view"
+    }
+
+    fn tables(&self) -> &'static [&'static str] {
+        &["order_summary_view"]
+    }
+
+    fn apply<'a>(
+        &'a self,
+        tx: &'a mut Tx,
+        event: &'a StoredEvent,
+    ) -> BoxFuture<'a, Result<(), DbError>> {
+        Box::pin(async move {
+            if let Some(placed) = event.decode::<OrderPlaced>() {
+                insert_summary(tx, &placed?).await
+            } else if let Some(change) = StatusChange::from_event(event)? {
+                sqlx::query("UPDATE order_summary_view SET status = $1 WHERE order_id = $2")
+                    .bind(change.status.as_str())
+                    .bind(change.order_id.to_string())
+                    .execute(&mut **tx)
+                    .await?;
+                Ok(())
+            } else {
+                Ok(())
+            }
+        })
+    }
+}
+
+async fn insert_summary(tx: &mut Tx, order: &OrderPlaced) -> Result<(), DbError> {
+    let pizzas: u32 = order.lines.iter().map(|line| line.quantity).sum();
+    sqlx::query(
+        "INSERT INTO order_summary_view (order_id, customer_phone_key, customer_phone, \
+         customer_name, status, total_amount, pizza_count, placed_at, estimated_ready_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (order_id) DO NOTHING",
+    )
+    .bind(order.order_id.to_string())
+    .bind(phone_key(&order.customer_phone))
+    .bind(&order.customer_phone)
+    .bind(&order.customer_name)
+    .bind(OrderStatus::Pending.as_str())
+    .bind(order.total_amount.to_string())
+    .bind(i64::from(pizzas))
+    .bind(timestamp_text(order.placed_at))
+    .bind(timestamp_text(order.estimated_ready_at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Which orders a list holds; `None` means any.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SummaryFilter {
+    /// The digits of the customer's phone ([`phone_key`]).
+    pub phone_key: Option<String>,
+    pub status: Option<OrderStatus>,
+}
+
+impl SummaryFilter {
+    /// The `WHERE` clause (empty without conditions) and the values of its parameters,
+    /// numbered from `$1`. Only fixed text goes into the SQL; values are always bound.
+    fn clause(&self) -> (String, Vec<String>) {
+        let mut conditions = Vec::new();
+        let mut values = Vec::new();
+        if let Some(key) = &self.phone_key {
+            values.push(key.clone());
+            conditions.push(format!("customer_phone_key = ${}", values.len()));
+        }
+        if let Some(status) = self.status {
+            values.push(status.as_str().to_owned());
+            conditions.push(format!("status = ${}", values.len()));
+        }
+        if conditions.is_empty() {
+            (String::new(), values)
+        } else {
+            (format!(" WHERE {}", conditions.join(" AND ")), values)
+        }
+    }
+}
+
+type SummaryRow = (String, String, String, String, String, i64, String, String);
+
+/// Page `page` (1-based) of the orders `filter` keeps, newest first, with their total.
+pub(crate) async fn find_summaries(
+    tx: &mut Tx,
+    filter: &SummaryFilter,
+    page: u32,
+    page_size: u32,
+) -> Result<Page<OrderSummary>, DbError> {
+    let (clause, values) = filter.clause();
+    let count_sql = format!("SELECT COUNT(*) FROM order_summary_view{clause}");
+    let mut counting = sqlx::query_as::<_, (i64,)>(&count_sql);
+    for value in &values {
+        counting = counting.bind(value);
+    }
+    let (total,) = counting.fetch_one(&mut **tx).await?;
+    let total: u64 = count("order_summary_view.count", total)?;
+    let offset = Page::<OrderSummary>::offset(page, page_size);
+    let mut items = Vec::new();
+    if offset < total {
+        let next = values.len();
+        let page_sql = format!(
+            "SELECT order_id, status, customer_name, customer_phone, total_amount, \
+             pizza_count, placed_at, estimated_ready_at FROM order_summary_view{clause} \
+             ORDER BY placed_at DESC, order_id DESC LIMIT ${} OFFSET ${}",
+            next + 1,
+            next + 2
+        );
+        let mut reading = sqlx::query_as::<_, SummaryRow>(&page_sql);
+        for value in &values {
+            reading = reading.bind(value);
+        }
+        let rows = reading
+            .bind(i64::from(page_size))
+            .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+            .fetch_all(&mut **tx)
+            .await?;
+        items = rows.into_iter().map(summary).collect::<Result<_, _>>()?;
+    }
+    Ok(Page {
+        items,
+        page,
+        page_size,
+        total,
+    })
+}
+
+fn summary(row: SummaryRow) -> Result<OrderSummary, DbError> {
+    let (id, status, name, phone, total, pizzas, placed, ready) = row;
+    Ok(OrderSummary {
+        order_id: uuid("order_summary_view.order_id", &id)?,
+        status: stored_status("order_summary_view.status", &status)?,
+        customer_name: name,
+        customer_phone: phone,
+        total_amount: decimal("order_summary_view.total_amount", &total)?,
+        pizza_count: count("order_summary_view.pizza_count", pizzas)?,
+        placed_at: timestamp("order_summary_view.placed_at", &placed)?,
+        estimated_ready_time: timestamp("order_summary_view.estimated_ready_at", &ready)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filter_numbers_its_parameters_and_binds_every_value() {
+        assert_eq!(SummaryFilter::default().clause(), (String::new(), vec![]));
+        let filter = SummaryFilter {
+            phone_key: Some("5551234".into()),
+            status: Some(OrderStatus::Cooking),
+        };
+        let (clause, values) = filter.clause();
+        assert_eq!(clause, " WHERE customer_phone_key = $1 AND status = $2");
+        assert_eq!(values, ["5551234", "cooking"]);
+        let only_status = SummaryFilter {
+            status: Some(OrderStatus::Ready),
+            ..SummaryFilter::default()
+        };
+        assert_eq!(only_status.clause().0, " WHERE status = $1");
+    }
+}

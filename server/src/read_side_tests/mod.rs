@@ -1,0 +1,8 @@
+//! The read side as a whole, through the server's mediator (`crate::testing`), against a
+//! real database: lifecycle and menu commands as every view shows them, and a rebuild
+//! from the event log giving exactly the rows the live projector wrote.
+
+mod lifecycle;
+mod menu;
+mod rebuild;
+mod support;

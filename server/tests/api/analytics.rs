@@ -1,0 +1,144 @@
+//! `GET /api/analytics/popular-pizzas` and `GET /api/analytics/revenue`, for orders
+//! placed now (read with `min_position`, so the projector has applied them).
+
+use crate::helpers::{assert_problem, error_fields, spawn_app};
+use crate::views::{order_of, place_all, read};
+use chrono::{DateTime, Duration, Utc};
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::str::FromStr;
+
+#[tokio::test]
+async fn popular_pizzas_rank_todays_pizzas_by_quantity_then_orders() {
+    let app = spawn_app().await;
+    let (_, position) = place_all(
+        &app,
+        &[
+            order_of("5551234567", &[("margherita", 2), ("funghi", 1)]),
+            order_of("5551234568", &[("funghi", 1), ("margherita", 1)]),
+            order_of("5551234569", &[("pepperoni", 1), ("funghi", 1)]),
+        ],
+    )
+    .await;
+    let top = read(
+        &app,
+        "/api/analytics/popular-pizzas?days=1&limit=2",
+        position,
+    )
+    .await;
+    let ranked: Vec<(&str, u64, u64)> = top
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let id = p["pizza_id"].as_str().unwrap();
+            (
+                id,
+                p["quantity"].as_u64().unwrap(),
+                p["orders"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // funghi and margherita sold 3 each; funghi was in more orders.
+    assert_eq!(ranked, [("funghi", 3, 3), ("margherita", 3, 2)]);
+    assert_eq!(top[0]["pizza_name"], "Funghi");
+    let week = read(&app, "/api/analytics/popular-pizzas?", position).await;
+    assert_eq!(
+        week.as_array().unwrap().len(),
+        3,
+        "a week by default holds today"
+    );
+}
+
+#[tokio::test]
+async fn popular_pizzas_refuse_odd_periods_and_limits() {
+    let app = spawn_app().await;
+    for (query, field) in [
+        ("days=0", "days"),
+        ("days=366", "days"),
+        ("limit=0", "limit"),
+        ("limit=51", "limit"),
+        ("days=a", "days"),
+    ] {
+        let path = format!("/api/analytics/popular-pizzas?{query}");
+        let problem = assert_problem(app.get(&path).await, 422).await;
+        assert_eq!(error_fields(&problem), [field], "{query}");
+    }
+}
+
+/// Sums a revenue answer: (revenue, orders, bucket starts).
+fn totals(buckets: &Value) -> (Decimal, u64, Vec<DateTime<Utc>>) {
+    let buckets = buckets.as_array().unwrap();
+    let revenue = buckets
+        .iter()
+        .map(|b| Decimal::from_str(b["revenue"].as_str().unwrap()).unwrap())
+        .sum();
+    let orders = buckets
+        .iter()
+        .map(|b| b["order_count"].as_u64().unwrap())
+        .sum();
+    let starts = buckets
+        .iter()
+        .map(|b| b["start"].as_str().unwrap().parse().unwrap())
+        .collect();
+    (revenue, orders, starts)
+}
+
+#[tokio::test]
+async fn revenue_lists_every_hour_and_day_of_the_period_with_todays_orders() {
+    let app = spawn_app().await;
+    let (_, position) = place_all(
+        &app,
+        &[
+            order_of("5551234567", &[("margherita", 1)]),
+            order_of("5551234568", &[("pepperoni", 2)]),
+        ],
+    )
+    .await;
+    let now = Utc::now();
+    let day = |offset: i64| {
+        (now + Duration::days(offset))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let path = format!(
+        "/api/analytics/revenue?from={}&to={}&bucket=day",
+        day(-1),
+        day(1)
+    );
+    let (revenue, orders, starts) = totals(&read(&app, &path, position).await);
+    // 10.99 + 2 × 12.99
+    assert_eq!((revenue.to_string(), orders), ("36.97".to_owned(), 2));
+    assert_eq!(starts.len(), 3, "yesterday, today and tomorrow");
+    assert_eq!(starts[1] - starts[0], Duration::days(1));
+
+    let from = (now - Duration::hours(2)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let to = (now + Duration::hours(1)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let path = format!("/api/analytics/revenue?from={from}&to={to}&bucket=hour");
+    let hours = read(&app, &path, position).await;
+    let (revenue, orders, starts) = totals(&hours);
+    assert_eq!((revenue.to_string(), orders), ("36.97".to_owned(), 2));
+    assert_eq!(starts.len(), 4);
+    assert!(starts.windows(2).all(|w| w[1] - w[0] == Duration::hours(1)));
+    assert_eq!(
+        hours[0]["revenue"], "0.00",
+        "hours without orders are zeros"
+    );
+}
+
+#[tokio::test]
+async fn revenue_refuses_backwards_or_oversized_periods_and_unknown_buckets() {
+    let app = spawn_app().await;
+    for (query, field) in [
+        ("from=2026-01-02&to=2026-01-01", "to"),
+        ("from=2026-01-01&to=2026-03-01&bucket=hour", "to"),
+        ("from=2026-01-01&to=2027-06-01", "to"),
+        ("from=2026-01-01&to=2026-01-02&bucket=week", "bucket"),
+        ("to=2026-01-02", "from"),
+        ("from=yesterday&to=2026-01-02", "from"),
+    ] {
+        let path = format!("/api/analytics/revenue?{query}");
+        let problem = assert_problem(app.get(&path).await, 422).await;
+        assert_eq!(error_fields(&problem), [field], "{query}");
+    }
+}

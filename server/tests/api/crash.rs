@@ -1,0 +1,155 @@
+//! Crash safety: the server process is killed with SIGKILL while customers are placing
+//! orders; after a restart every order that was answered 201 exists, and the read
+//! models converge on the event log (the projector resumes from its checkpoint).
+
+use crate::helpers::{fresh_database, valid_order};
+use reqwest::Client;
+use serde_json::Value;
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A server process of our own binary, on a port of its own.
+struct ServerProcess {
+    child: Child,
+    base: String,
+}
+
+impl ServerProcess {
+    async fn start(database_url: &str, port: u16) -> Self {
+        let child = Command::new(env!("CARGO_BIN_EXE_server"))
+            .env("DATABASE_URL", database_url)
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the server binary starts");
+        let server = Self {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        };
+        server.wait_until_ready().await;
+        server
+    }
+
+    async fn wait_until_ready(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if let Ok(response) = reqwest::get(format!("{}/api/menu", self.base)).await
+                && response.status() == 200
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the server did not answer within 30 s");
+    }
+
+    /// SIGKILL: no graceful shutdown, no flushing, as in a power cut of the process.
+    fn kill(mut self) {
+        self.child.kill().expect("the server can be killed");
+        self.child.wait().expect("the killed server is reaped");
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Places orders from `workers` tasks until stopped, collecting the ids answered 201.
+fn place_orders_until_killed(
+    base: &str,
+    workers: usize,
+) -> (Arc<Mutex<Vec<String>>>, Vec<tokio::task::JoinHandle<()>>) {
+    let accepted = Arc::new(Mutex::new(Vec::new()));
+    let tasks = (0..workers)
+        .map(|_| {
+            let (accepted, url, client) = (
+                accepted.clone(),
+                format!("{base}/api/orders"),
+                Client::new(),
+            );
+            tokio::spawn(async move {
+                // Bounded: the server dies long before this many orders.
+                for _ in 0..10_000 {
+                    let Ok(response) = client.post(&url).json(&valid_order()).send().await else {
+                        return; // the server is gone
+                    };
+                    if response.status() == 201
+                        && let Ok(body) = response.json::<Value>().await
+                    {
+                        accepted
+                            .lock()
+                            .unwrap()
+                            .push(body["order_id"].as_str().unwrap().to_owned());
+                    }
+                }
+            })
+        })
+        .collect();
+    (accepted, tasks)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn every_accepted_order_survives_a_sigkill_and_the_views_converge() {
+    let (database_url, _data) = fresh_database().await;
+    let port = free_port();
+    let server = ServerProcess::start(&database_url, port).await;
+    let (accepted, tasks) = place_orders_until_killed(&server.base, 4);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while accepted.lock().unwrap().len() < 40 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    server.kill();
+    for task in tasks {
+        task.await.unwrap();
+    }
+    let accepted = accepted.lock().unwrap().clone();
+    assert!(
+        accepted.len() >= 40,
+        "only {} orders were accepted before the kill",
+        accepted.len()
+    );
+
+    let server = ServerProcess::start(&database_url, port).await;
+    let client = Client::new();
+    for id in &accepted {
+        let order = read_eventually(&client, &format!("{}/api/orders/{id}", server.base)).await;
+        assert_eq!(order["status"], "pending", "{order}");
+        assert_eq!(order["total_amount"], "47.77");
+    }
+}
+
+/// The order, once the read model has it (the projector catches up after the restart).
+async fn read_eventually(client: &Client, url: &str) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let response = client
+            .get(url)
+            .send()
+            .await
+            .expect("the restarted server answers");
+        if response.status() == 200 {
+            return response.json().await.unwrap();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{url} still answers {} after 10 s",
+            response.status()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

@@ -1,0 +1,51 @@
+//! `GET /api/kitchen/queue`: the pending and cooking orders, first in first out.
+//! (How orders leave the queue as they move on is tested with the lifecycle commands, in
+//! `server/src/read_side_tests`.)
+
+use crate::helpers::spawn_app;
+use crate::views::{order_of, place_all, read};
+use serde_json::{Value, json};
+
+#[tokio::test]
+async fn the_kitchen_queue_lists_orders_first_in_first_out_with_pizzas_and_minutes() {
+    let app = spawn_app().await;
+    let mut first = order_of("5551234567", &[("pepperoni", 2), ("margherita", 1)]);
+    first["pizza_items"][1]["special_instructions"] = json!("well done");
+    first["pizza_items"][0]["toppings"] = json!(["mushrooms"]);
+    let second = order_of("5557654321", &[("funghi", 1)]);
+    let (placed, position) = place_all(&app, &[first, second]).await;
+
+    let queue = read(&app, "/api/kitchen/queue?", position).await;
+    let tickets = queue.as_array().unwrap();
+    let ids: Vec<&Value> = tickets.iter().map(|ticket| &ticket["order_id"]).collect();
+    assert_eq!(ids, [&placed[0]["order_id"], &placed[1]["order_id"]]);
+    let ticket = &tickets[0];
+    assert_eq!(ticket["status"], "pending");
+    assert_eq!(ticket["customer_name"], "Mario Rossi");
+    assert_eq!(ticket["pizza_count"], 3);
+    // 2 pepperoni × 14 minutes + 1 margherita × 12 minutes
+    assert_eq!(ticket["total_prep_minutes"], 40);
+    assert_eq!(ticket["special_instructions"], json!(["well done"]));
+    let items = ticket["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(
+        (
+            &items[0]["pizza_name"],
+            &items[0]["size"],
+            &items[0]["quantity"]
+        ),
+        (&json!("Pepperoni"), &json!("medium"), &json!(2))
+    );
+    assert_eq!(items[0]["toppings"], json!(["mushrooms"]));
+    assert_eq!(items[1]["special_instructions"], "well done");
+    assert_eq!(tickets[1]["total_prep_minutes"], 13);
+    assert!(ticket["placed_at"].as_str().is_some());
+}
+
+#[tokio::test]
+async fn an_empty_kitchen_has_an_empty_queue() {
+    let app = spawn_app().await;
+    let response = app.get("/api/kitchen/queue").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.json::<Value>().await.unwrap(), json!([]));
+}
