@@ -1,9 +1,10 @@
 //! Start-up: connect the database, build the mediator, bind the listener, serve.
 
-use crate::config::Config;
+use crate::config::{Config, StaffConfig};
 use crate::db;
 use crate::http::{AppState, router};
 use crate::projections::{Projector, rebuild};
+use crate::staff::{self, StaffAuth};
 use crate::wiring::{self, Services};
 use anyhow::Context as _;
 use mediator::MetricsRegistry;
@@ -21,9 +22,20 @@ pub struct Application {
 
 impl Application {
     /// Connects, migrates, seeds, wires the mediator and binds `config.address`
-    /// (port 0 picks a free port, which tests use).
+    /// (port 0 picks a free port, which tests use); staff settings come from the
+    /// environment ([`StaffConfig::from_env`]).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let staff = StaffConfig::from_env().context("reading staff configuration")?;
+        Self::build_with(config, staff).await
+    }
+
+    /// [`build`](Self::build) with the staff settings given; creates the first staff
+    /// accounts when there are none.
+    pub async fn build_with(config: Config, staff: StaffConfig) -> anyhow::Result<Self> {
         let pool = db::connect(&config.database_url).await?;
+        staff::bootstrap(&pool, staff.accounts.as_deref())
+            .await
+            .context("creating the first staff accounts")?;
         let sqlite = db::is_sqlite(&config.database_url);
         let committed = Arc::new(Notify::new());
         let (mut projector, views) = Projector::start(
@@ -42,9 +54,11 @@ impl Application {
             .context("bringing the read models up to date")?;
         tokio::spawn(projector.run());
         let metrics = Arc::new(MetricsRegistry::new());
+        let auth = StaffAuth::new(pool.clone(), staff.session_ttl);
         let services = Services {
             pool,
             sqlite,
+            kitchen_capacity: staff.kitchen_capacity,
             metrics: metrics.clone(),
             committed,
             views,
@@ -57,6 +71,8 @@ impl Application {
         let state = AppState {
             mediator,
             metrics,
+            auth,
+            https: staff.https(),
             leptos_options: config.leptos_options(address),
         };
         Ok(Self {

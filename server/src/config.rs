@@ -3,6 +3,7 @@
 use anyhow::Context as _;
 use leptos::config::LeptosOptions;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 /// Default database: an SQLite file under `./data`, created when missing.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/pizzeria.db";
@@ -39,5 +40,77 @@ impl Config {
             .site_root(self.site_root.as_str())
             .site_addr(address)
             .build()
+    }
+}
+
+/// Default `KITCHEN_CAPACITY`: orders cooking at once.
+pub const DEFAULT_KITCHEN_CAPACITY: u32 = 3;
+/// Default `STAFF_SESSION_HOURS`.
+pub const DEFAULT_SESSION_HOURS: u64 = 12;
+
+/// Staff and kitchen settings. Kept apart from [`Config`] so that code building a
+/// `Config` by hand keeps compiling; [`Application::build`](crate::Application::build)
+/// reads them from the environment, `build_with` takes them as given (tests do).
+#[derive(Debug, Clone)]
+pub struct StaffConfig {
+    /// `STAFF_ACCOUNTS`, `name:role:password;...`: the accounts created when there are
+    /// none. Unset: one manager with a random password, logged once.
+    pub accounts: Option<String>,
+    /// How long a staff session lasts; `STAFF_SESSION_HOURS`, default 12.
+    pub session_ttl: Duration,
+    /// Orders that may be cooking at once; `KITCHEN_CAPACITY`, default 3.
+    pub kitchen_capacity: u32,
+    /// `PUBLIC_URL`: when it starts with `https`, session cookies are `Secure`.
+    pub public_url: Option<String>,
+}
+
+impl Default for StaffConfig {
+    fn default() -> Self {
+        Self {
+            accounts: None,
+            session_ttl: Duration::from_secs(DEFAULT_SESSION_HOURS * 3600),
+            kitchen_capacity: DEFAULT_KITCHEN_CAPACITY,
+            public_url: None,
+        }
+    }
+}
+
+impl StaffConfig {
+    /// Reads `STAFF_ACCOUNTS`, `STAFF_SESSION_HOURS`, `KITCHEN_CAPACITY` and `PUBLIC_URL`.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let defaults = Self::default();
+        let hours = match std::env::var("STAFF_SESSION_HOURS") {
+            Ok(raw) => raw
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|hours| (1..=24 * 365).contains(hours))
+                .with_context(|| format!("STAFF_SESSION_HOURS {raw:?} is not 1 to 8760"))?,
+            Err(_) => DEFAULT_SESSION_HOURS,
+        };
+        let kitchen_capacity = match std::env::var("KITCHEN_CAPACITY") {
+            Ok(raw) => raw
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|capacity| *capacity > 0)
+                .with_context(|| format!("KITCHEN_CAPACITY {raw:?} is not a positive number"))?,
+            Err(_) => defaults.kitchen_capacity,
+        };
+        Ok(Self {
+            accounts: std::env::var("STAFF_ACCOUNTS")
+                .ok()
+                .filter(|v| !v.trim().is_empty()),
+            session_ttl: Duration::from_secs(hours * 3600),
+            kitchen_capacity,
+            public_url: std::env::var("PUBLIC_URL").ok(),
+        })
+    }
+
+    /// Whether cookies must be `Secure` whatever the request says.
+    pub(crate) fn https(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("https://"))
     }
 }

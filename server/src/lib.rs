@@ -8,6 +8,7 @@
 //! - `projections`: the projector that keeps the read models up to date.
 //! - `menu`, `orders`, `analytics`: vertical slices; one file per command or query
 //!   handler, one per read model (`views/`).
+//! - `staff`: accounts, sessions and the authorization behavior.
 //! - `wiring`: the mediator's behaviors, in order, and every handler.
 //! - `http`: REST routes and the one place where a problem becomes an HTTP response.
 //! - [`Application`]: puts it together and listens.
@@ -29,9 +30,10 @@ mod orders;
 mod projections;
 #[cfg(test)]
 mod read_side_tests;
+mod staff;
 #[cfg(test)]
 mod testing;
 mod wiring;
 
 pub use application::Application;
-pub use config::Config;
+pub use config::{Config, StaffConfig};

@@ -6,7 +6,8 @@
 use crate::db::test_support::{TestDatabase, test_database};
 use crate::projections::{ProjectionWatch, Projector};
 use crate::wiring::{self, Services};
-use mediator::{Mediator, MetricsRegistry};
+use app::contracts::{Caller, StaffRole, StaffUser};
+use mediator::{Context, Mediator, MetricsRegistry, Outcome, Request};
 use sqlx::AnyPool;
 use std::sync::Arc;
 use tokio::sync::Notify;
@@ -14,7 +15,8 @@ use tokio::task::JoinHandle;
 
 /// The server's mediator over a database of its own.
 pub(crate) struct TestApp {
-    pub mediator: Mediator,
+    /// Sends as a signed-in manager, whom every policy admits.
+    pub mediator: AsManager,
     pub pool: AnyPool,
     /// Whether the database is SQLite (else PostgreSQL).
     pub sqlite: bool,
@@ -44,13 +46,15 @@ pub(crate) async fn test_app() -> TestApp {
     let services = Services {
         pool: db.pool.clone(),
         sqlite: db.sqlite,
+        // Handler tests cook many orders; the capacity rule has its own API test.
+        kitchen_capacity: u32::MAX,
         metrics: Arc::new(MetricsRegistry::new()),
         committed,
         views: views.clone(),
     };
     let mediator = wiring::build_mediator(&services).expect("every handler is wired");
     TestApp {
-        mediator,
+        mediator: AsManager(mediator),
         pool: db.pool.clone(),
         sqlite: db.sqlite,
         views,
@@ -99,5 +103,20 @@ impl Drop for TestApp {
     /// Stops the projector before the database it polls goes away.
     fn drop(&mut self) {
         self.projector.abort();
+    }
+}
+
+/// The server's mediator, sending every request as a manager: the handler tests test
+/// handlers; who may send what is tested with the authorization behavior and the API.
+pub(crate) struct AsManager(pub Mediator);
+
+impl AsManager {
+    /// Sends `request` with a manager as the caller.
+    pub fn send<R: Request>(&self, request: R) -> impl Future<Output = Outcome<R::Response>> {
+        let manager = Caller::Staff(StaffUser {
+            username: "manager".into(),
+            role: StaffRole::Manager,
+        });
+        self.0.send_with(request, Context::new().with(manager))
     }
 }

@@ -21,6 +21,8 @@ use crate::orders::views::{
     CustomerHistoryView, KitchenQueueView, OrderDetailView, OrderSummaryView,
 };
 use crate::projections::{Projection, ProjectionWatch, ReadModels};
+use crate::staff::{ANY_STAFF, Authorization};
+use app::contracts::StaffRole::{Chef, Driver};
 use app::contracts::{
     AddPizza, AssignDelivery, CancelOrder, GetMenu, GetOrder, GetOrderStatus, MarkOrderDelivered,
     MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
@@ -41,6 +43,8 @@ use tokio::sync::Notify;
 pub(crate) struct Services {
     pub pool: AnyPool,
     pub sqlite: bool,
+    /// Orders that may be cooking at once (`StartCooking` refuses more with 503).
+    pub kitchen_capacity: u32,
     pub metrics: Arc<MetricsRegistry>,
     /// Notified after each command commits; wakes the projector.
     pub committed: Arc<Notify>,
@@ -71,13 +75,42 @@ const MENU_CACHE: CachePolicy = CachePolicy {
     capacity: 32,
 };
 
+/// Who may send what: the one table of request policies. A manager passes every staff
+/// policy; a request missing here is refused to everyone (deny by default).
+///
+/// Customers are anonymous: they may read the menu, place an order and read it by its
+/// id (an unguessable UUID, the customer's capability). An anonymous `CancelOrder`
+/// passes here and its handler refuses it once the order left `pending`.
+fn authorization() -> Authorization {
+    Authorization::new()
+        .public::<GetMenu>()
+        .public::<PlaceOrder>()
+        .public::<GetOrder>()
+        .public::<GetOrderStatus>()
+        .customer_or_staff::<CancelOrder>(&[Chef])
+        .staff::<StartCooking>(&[Chef])
+        .staff::<MarkOrderReady>(&[Chef])
+        .staff::<AssignDelivery>(&[Driver])
+        .staff::<MarkOrderDelivered>(&[Driver])
+        .staff::<GetKitchenQueue>(&[Chef])
+        .staff::<ListOrders>(ANY_STAFF)
+        .staff::<GetCustomerHistory>(ANY_STAFF)
+        .managers::<AddPizza>()
+        .managers::<UpdatePizza>()
+        .managers::<RemovePizza>()
+        .managers::<GetPopularPizzas>()
+        .managers::<GetRevenue>()
+}
+
 /// Builds the mediator with its pipeline and handlers. The order of behaviors is the
 /// order they wrap a request, outermost first:
 /// 1. `Tracing`: one span per request and event; logs each failure once, with its cause.
 /// 2. `Metrics`: counts and times every request for `GET /metrics`.
-/// 3. `Validation`: refuses invalid input with 422 before anything else runs.
-/// 4. `Caching`: answers cached queries; sees events to invalidate them.
-/// 5. `Transactional`: wraps commands in a transaction committed only on success, so
+/// 3. `Authorization`: refuses callers the request's policy (see [`authorization`])
+///    does not admit, 401 or 403, before they can learn anything from validation.
+/// 4. `Validation`: refuses invalid input with 422 before anything else runs.
+/// 5. `Caching`: answers cached queries; sees events to invalidate them.
+/// 6. `Transactional`: wraps commands in a transaction committed only on success, so
 ///    their events are published only after commit.
 pub(crate) fn build_mediator(services: &Services) -> Result<Mediator, BuildError> {
     let Services {
@@ -85,6 +118,7 @@ pub(crate) fn build_mediator(services: &Services) -> Result<Mediator, BuildError
         sqlite,
         metrics,
         committed,
+        kitchen_capacity,
         ..
     } = services;
     let caching = Caching::new()
@@ -100,11 +134,14 @@ pub(crate) fn build_mediator(services: &Services) -> Result<Mediator, BuildError
     let writes = Mediator::builder()
         .behavior(Tracing)
         .behavior(Metrics::new(metrics.clone()))
+        .behavior(authorization())
         .behavior(Validation)
         .behavior(caching)
         .behavior(Transactional::new(unit_of_work))
         .handler::<PlaceOrder, _>(PlaceOrderHandler)
-        .handler::<StartCooking, _>(StartCookingHandler)
+        .handler::<StartCooking, _>(StartCookingHandler {
+            capacity: *kitchen_capacity,
+        })
         .handler::<MarkOrderReady, _>(MarkOrderReadyHandler)
         .handler::<AssignDelivery, _>(AssignDeliveryHandler)
         .handler::<MarkOrderDelivered, _>(MarkOrderDeliveredHandler)

@@ -2,6 +2,7 @@
 //! Defined once here, compiled for both the browser (wasm) and the server.
 
 mod analytics;
+mod caller;
 mod customers;
 mod kitchen;
 mod lifecycle;
@@ -18,6 +19,7 @@ pub use analytics::{
     GetPopularPizzas, GetRevenue, MAX_POPULAR_DAYS, MAX_POPULAR_LIMIT, PopularPizza, RevenueBucket,
     TimeBucket, parse_date_or_time,
 };
+pub use caller::{Caller, StaffRole, StaffUser};
 pub use customers::{CustomerHistory, GetCustomerHistory, PizzaTally, phone_key};
 pub use kitchen::{GetKitchenQueue, KITCHEN_QUEUE_LIMIT, KitchenItem, KitchenTicket};
 pub use lifecycle::{

@@ -1,11 +1,13 @@
 //! REST routes of analytics: `GET /api/analytics/popular-pizzas?days=&limit=` and
-//! `GET /api/analytics/revenue?from=&to=&bucket=hour|day`. Open to anyone for now; staff
-//! authorization comes with its own issue.
+//! `GET /api/analytics/revenue?from=&to=&bucket=hour|day`. Managers only (see the
+//! policy table in `wiring.rs`).
 
 use crate::http::AppState;
 use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send};
+use app::contracts::Caller;
 use app::contracts::{GetPopularPizzas, GetRevenue, PopularPizza, RevenueBucket};
+use axum::Extension;
 use axum::extract::State;
 use axum::{Router, routing::get};
 
@@ -17,14 +19,16 @@ pub(crate) fn router() -> Router<AppState> {
 
 async fn popular_pizzas(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     ApiQuery(query): ApiQuery<GetPopularPizzas>,
 ) -> ApiResult<Vec<PopularPizza>> {
-    send(&state, query).await
+    send(&state, caller, query).await
 }
 
 async fn revenue(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     ApiQuery(query): ApiQuery<GetRevenue>,
 ) -> ApiResult<Vec<RevenueBucket>> {
-    send(&state, query).await
+    send(&state, caller, query).await
 }

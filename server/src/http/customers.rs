@@ -3,7 +3,9 @@
 use crate::http::AppState;
 use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send};
+use app::contracts::Caller;
 use app::contracts::{CustomerHistory, DEFAULT_PAGE_SIZE, GetCustomerHistory};
+use axum::Extension;
 use axum::extract::{Path, State};
 use axum::{Router, routing::get};
 use serde::Deserialize;
@@ -25,6 +27,7 @@ struct HistoryParams {
 
 async fn customer_history(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     Path(phone): Path<String>,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> ApiResult<CustomerHistory> {
@@ -34,5 +37,5 @@ async fn customer_history(
         page_size: params.page_size.unwrap_or(DEFAULT_PAGE_SIZE),
         min_position: params.min_position,
     };
-    send(&state, query).await
+    send(&state, caller, query).await
 }

@@ -1,10 +1,12 @@
 //! REST routes of the kitchen: `GET /api/kitchen/queue`, the orders to cook, oldest first.
-//! Open to anyone for now; staff authorization comes with its own issue.
+//! Chefs and managers only (see the policy table in `wiring.rs`).
 
 use crate::http::AppState;
 use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send};
+use app::contracts::Caller;
 use app::contracts::{GetKitchenQueue, KitchenTicket};
+use axum::Extension;
 use axum::extract::State;
 use axum::{Router, routing::get};
 
@@ -14,7 +16,8 @@ pub(crate) fn router() -> Router<AppState> {
 
 async fn kitchen_queue(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     ApiQuery(query): ApiQuery<GetKitchenQueue>,
 ) -> ApiResult<Vec<KitchenTicket>> {
-    send(&state, query).await
+    send(&state, caller, query).await
 }

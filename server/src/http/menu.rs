@@ -1,20 +1,32 @@
-//! REST routes of the menu: `GET /api/menu[?category=]`.
+//! REST routes of the menu: `GET /api/menu[?category=]` for everyone; for managers
+//! `POST /api/menu` (add a pizza, 201), `PUT /api/menu/{id}` (change it, 200) and
+//! `DELETE /api/menu/{id}` (remove it, 204).
 
 use crate::http::AppState;
+use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
 use crate::http::reply::{ApiResult, send};
-use app::contracts::{GetMenu, MenuItem};
+use app::contracts::Caller;
+use app::contracts::{AddPizza, GetMenu, MenuChanged, MenuItem, RemovePizza, UpdatePizza};
+use axum::Extension;
+use axum::Router;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
-use axum::{Router, routing::get};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, put};
 use mediator::Problem;
+use rust_decimal::Decimal;
+use serde::Deserialize;
 
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/menu", get(get_menu))
+    Router::new()
+        .route("/menu", get(get_menu).post(add_pizza))
+        .route("/menu/{id}", put(update_pizza).delete(remove_pizza))
 }
 
 async fn get_menu(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     query: Result<Query<GetMenu>, QueryRejection>,
 ) -> ApiResult<Vec<MenuItem>> {
     let Query(query) = query.map_err(|rejection| {
@@ -23,5 +35,54 @@ async fn get_menu(
             rejection.body_text()
         )))
     })?;
-    send(&state, query).await
+    send(&state, caller, query).await
+}
+
+async fn add_pizza(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    ApiJson(command): ApiJson<AddPizza>,
+) -> ApiResult<MenuChanged> {
+    let reply = send(&state, caller, command).await?;
+    let location = format!("/api/menu/{}", reply.value().pizza_id);
+    Ok(reply.at(location))
+}
+
+/// The body of `PUT /api/menu/{id}`: what changes; the id comes from the path.
+#[derive(Deserialize)]
+struct PizzaChanges {
+    #[serde(default)]
+    base_price: Option<Decimal>,
+    #[serde(default)]
+    available: Option<bool>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    available_toppings: Option<Vec<String>>,
+}
+
+async fn update_pizza(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(pizza_id): Path<String>,
+    ApiJson(changes): ApiJson<PizzaChanges>,
+) -> ApiResult<MenuChanged> {
+    let command = UpdatePizza {
+        pizza_id,
+        base_price: changes.base_price,
+        available: changes.available,
+        description: changes.description,
+        available_toppings: changes.available_toppings,
+    };
+    send(&state, caller, command).await
+}
+
+/// Answers 204: the pizza is gone, there is nothing to show.
+async fn remove_pizza(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(pizza_id): Path<String>,
+) -> Result<StatusCode, ApiProblem> {
+    send(&state, caller, RemovePizza { pizza_id }).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

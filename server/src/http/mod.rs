@@ -1,8 +1,10 @@
 //! HTTP: the REST API under `/api`, the server functions and the Leptos pages, with
 //! compression and a 64 KiB body limit. Every REST route only builds a contract and sends
-//! it through the mediator; [`problem`] is the one place a problem becomes a response.
+//! it through the mediator, with the caller the session cookie names (`auth.rs`);
+//! [`problem`] is the one place a problem becomes a response.
 
 mod analytics;
+mod auth;
 mod customers;
 mod json;
 mod kitchen;
@@ -12,10 +14,13 @@ mod orders;
 mod problem;
 mod query;
 mod reply;
+mod staff_orders;
 
+use crate::staff::StaffAuth;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef};
+use axum::middleware;
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use mediator::{Mediator, MetricsRegistry, Problem};
@@ -31,6 +36,10 @@ pub(crate) const BODY_LIMIT: usize = 64 * 1024;
 pub(crate) struct AppState {
     pub mediator: Mediator,
     pub metrics: Arc<MetricsRegistry>,
+    /// Staff sign-in and sessions.
+    pub auth: StaffAuth,
+    /// Whether the site is served over https (`PUBLIC_URL`): session cookies are `Secure`.
+    pub https: bool,
     pub leptos_options: LeptosOptions,
 }
 
@@ -47,6 +56,8 @@ pub(crate) fn router(state: AppState) -> Router {
     let api = Router::new()
         .merge(menu::router())
         .merge(orders::router())
+        .merge(staff_orders::router())
+        .merge(auth::router())
         .merge(customers::router())
         .merge(kitchen::router())
         .merge(analytics::router())
@@ -64,6 +75,10 @@ pub(crate) fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::resolve_caller,
+        ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
         .with_state(state)

@@ -6,10 +6,12 @@ use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
 use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send};
+use app::contracts::Caller;
 use app::contracts::{
     GetOrder, GetOrderStatus, ListOrders, OrderDetails, OrderStatusInfo, OrderSummary, Page,
     PlaceOrder, PlacedOrder,
 };
+use axum::Extension;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
@@ -26,9 +28,10 @@ pub(crate) fn router() -> Router<AppState> {
 
 async fn place_order(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     ApiJson(command): ApiJson<PlaceOrder>,
 ) -> ApiResult<PlacedOrder> {
-    let reply = send(&state, command).await?;
+    let reply = send(&state, caller, command).await?;
     let location = format!("/api/orders/{}", reply.value().order_id);
     Ok(reply.at(location))
 }
@@ -36,9 +39,10 @@ async fn place_order(
 /// `GET /orders?customer_phone=&status=&page=&page_size=&min_position=`.
 async fn list_orders(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     ApiQuery(query): ApiQuery<ListOrders>,
 ) -> ApiResult<Page<OrderSummary>> {
-    send(&state, query).await
+    send(&state, caller, query).await
 }
 
 /// The query string of the single-order reads.
@@ -50,6 +54,7 @@ struct ReadYourWrites {
 
 async fn get_order(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
     ApiQuery(query): ApiQuery<ReadYourWrites>,
 ) -> ApiResult<OrderDetails> {
@@ -57,6 +62,7 @@ async fn get_order(
     let min_position = query.min_position;
     send(
         &state,
+        caller,
         GetOrder {
             order_id,
             min_position,
@@ -67,6 +73,7 @@ async fn get_order(
 
 async fn get_order_status(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
     ApiQuery(query): ApiQuery<ReadYourWrites>,
 ) -> ApiResult<OrderStatusInfo> {
@@ -74,6 +81,7 @@ async fn get_order_status(
     let min_position = query.min_position;
     send(
         &state,
+        caller,
         GetOrderStatus {
             order_id,
             min_position,
@@ -83,7 +91,7 @@ async fn get_order_status(
 }
 
 /// Order ids are UUIDs; anything else is a bad request naming the parameter.
-fn order_id(raw: &str) -> Result<Uuid, ApiProblem> {
+pub(crate) fn order_id(raw: &str) -> Result<Uuid, ApiProblem> {
     Uuid::parse_str(raw).map_err(|_| {
         let error = FieldError::new(
             "order_id",

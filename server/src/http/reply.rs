@@ -3,10 +3,11 @@
 
 use crate::http::AppState;
 use crate::http::problem::ApiProblem;
+use app::contracts::Caller;
 use axum::Json;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use mediator::{Done, Request, SuccessStatus};
+use mediator::{Context, Done, Request, SuccessStatus};
 use serde::Serialize;
 
 /// A successful answer, with a `Location` header for created resources.
@@ -31,9 +32,15 @@ impl<T> Reply<T> {
 /// What a REST route returns.
 pub(crate) type ApiResult<T> = Result<Reply<T>, ApiProblem>;
 
-/// Sends `request` through the mediator.
-pub(crate) async fn send<R: Request>(state: &AppState, request: R) -> ApiResult<R::Response> {
-    let done = state.mediator.send(request).await?;
+/// Sends `request` through the mediator on behalf of `caller`, whom the authorization
+/// behavior checks.
+pub(crate) async fn send<R: Request>(
+    state: &AppState,
+    caller: Caller,
+    request: R,
+) -> ApiResult<R::Response> {
+    let ctx = Context::new().with(caller);
+    let done = state.mediator.send_with(request, ctx).await?;
     Ok(Reply {
         done,
         location: None,

@@ -10,7 +10,8 @@ use std::str::FromStr;
 
 #[tokio::test]
 async fn popular_pizzas_rank_todays_pizzas_by_quantity_then_orders() {
-    let app = spawn_app().await;
+    let mut app = spawn_app().await;
+    app.sign_in("manager").await;
     let (_, position) = place_all(
         &app,
         &[
@@ -52,7 +53,8 @@ async fn popular_pizzas_rank_todays_pizzas_by_quantity_then_orders() {
 
 #[tokio::test]
 async fn popular_pizzas_refuse_odd_periods_and_limits() {
-    let app = spawn_app().await;
+    let mut app = spawn_app().await;
+    app.sign_in("manager").await;
     for (query, field) in [
         ("days=0", "days"),
         ("days=366", "days"),
@@ -86,7 +88,8 @@ fn totals(buckets: &Value) -> (Decimal, u64, Vec<DateTime<Utc>>) {
 
 #[tokio::test]
 async fn revenue_lists_every_hour_and_day_of_the_period_with_todays_orders() {
-    let app = spawn_app().await;
+    let mut app = spawn_app().await;
+    app.sign_in("manager").await;
     let (_, position) = place_all(
         &app,
         &[
@@ -128,7 +131,8 @@ async fn revenue_lists_every_hour_and_day_of_the_period_with_todays_orders() {
 
 #[tokio::test]
 async fn revenue_refuses_backwards_or_oversized_periods_and_unknown_buckets() {
-    let app = spawn_app().await;
+    let mut app = spawn_app().await;
+    app.sign_in("manager").await;
     for (query, field) in [
         ("from=2026-01-02&to=2026-01-01", "to"),
         ("from=2026-01-01&to=2026-03-01&bucket=hour", "to"),

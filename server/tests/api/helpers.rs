@@ -4,7 +4,7 @@
 
 use reqwest::{Client, Response};
 use serde_json::{Value, json};
-use server::{Application, Config};
+use server::{Application, Config, StaffConfig};
 use sqlx::postgres::PgConnectOptions;
 use sqlx::{ConnectOptions, Connection, Executor, PgConnection};
 use std::str::FromStr;
@@ -19,15 +19,35 @@ pub struct TestApp {
     _data: Option<TempDir>,
 }
 
-/// Starts a server with an empty, freshly migrated and seeded database.
+/// The staff accounts every test server starts with; each password is `<name>-pass`.
+pub const STAFF_ACCOUNTS: &str =
+    "chef:chef:chef-pass;driver:driver:driver-pass;manager:manager:manager-pass";
+
+/// Starts a server with an empty, freshly migrated and seeded database and the staff
+/// of [`STAFF_ACCOUNTS`].
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(staff_config()).await
+}
+
+/// The staff settings of [`spawn_app`]: its accounts, default capacity and sessions.
+pub fn staff_config() -> StaffConfig {
+    StaffConfig {
+        accounts: Some(STAFF_ACCOUNTS.into()),
+        ..StaffConfig::default()
+    }
+}
+
+/// [`spawn_app`] with other staff settings.
+pub async fn spawn_app_with(staff: StaffConfig) -> TestApp {
     let (database_url, data) = fresh_database().await;
     let config = Config {
         database_url,
         address: "127.0.0.1:0".parse().unwrap(),
         site_root: "target/site".into(),
     };
-    let app = Application::build(config).await.expect("the server starts");
+    let app = Application::build_with(config, staff)
+        .await
+        .expect("the server starts");
     let address = format!("http://{}", app.address());
     tokio::spawn(app.run_until_stopped());
     TestApp {
@@ -66,12 +86,54 @@ async fn create_postgres_database(server_url: &str) -> String {
 }
 
 impl TestApp {
+    /// Signs in as `username` (password `<username>-pass`) and returns the session's
+    /// `name=value` cookie pair.
+    pub async fn session_of(&self, username: &str) -> String {
+        let body = json!({"username": username, "password": format!("{username}-pass")});
+        let response = self.post_json("/api/auth/login", &body).await;
+        assert_eq!(response.status(), 200, "signing in as {username}");
+        session_cookie(&response).expect("a session cookie")
+    }
+
+    /// Signs in as `username`: every later request of this app's client carries the
+    /// session cookie.
+    pub async fn sign_in(&mut self, username: &str) {
+        let cookie = self.session_of(username).await;
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(reqwest::header::COOKIE, cookie.parse().unwrap());
+        self.client = Client::builder()
+            .default_headers(headers)
+            .build()
+            .expect("a client");
+    }
+
     pub async fn get(&self, path: &str) -> Response {
         self.client
             .get(format!("{}{path}", self.address))
             .send()
             .await
             .expect("request sent")
+    }
+
+    /// Sends `method path` with an optional JSON body, as the holder of `cookie` (a
+    /// `name=value` pair from [`TestApp::session_of`]) or anonymously.
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        cookie: Option<&str>,
+        body: Option<&Value>,
+    ) -> Response {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.address));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        request.send().await.expect("request sent")
     }
 
     pub async fn post_json(&self, path: &str, body: &Value) -> Response {
@@ -153,4 +215,12 @@ pub fn error_fields(problem: &Value) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The `name=value` pair of the session cookie a response sets, if any.
+pub fn session_cookie(response: &Response) -> Option<String> {
+    let header = response.headers().get("set-cookie")?.to_str().ok()?;
+    let pair = header.split(';').next()?.trim();
+    pair.starts_with("pizzeria_session=")
+        .then(|| pair.to_owned())
 }

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 
 #[tokio::test]
 async fn the_kitchen_queue_lists_orders_first_in_first_out_with_pizzas_and_minutes() {
-    let app = spawn_app().await;
+    let mut app = spawn_app().await;
+    app.sign_in("chef").await;
     let mut first = order_of("5551234567", &[("pepperoni", 2), ("margherita", 1)]);
     first["pizza_items"][1]["special_instructions"] = json!("well done");
     first["pizza_items"][0]["toppings"] = json!(["mushrooms"]);
@@ -44,7 +45,8 @@ async fn the_kitchen_queue_lists_orders_first_in_first_out_with_pizzas_and_minut
 
 #[tokio::test]
 async fn an_empty_kitchen_has_an_empty_queue() {
-    let app = spawn_app().await;
+    let mut app = spawn_app().await;
+    app.sign_in("chef").await;
     let response = app.get("/api/kitchen/queue").await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.json::<Value>().await.unwrap(), json!([]));

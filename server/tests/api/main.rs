@@ -2,6 +2,8 @@
 //! PostgreSQL when `TEST_DATABASE_URL` names a server) and talks HTTP to it.
 
 mod analytics;
+mod auth;
+mod authorization;
 mod bad_input;
 mod crash;
 mod helpers;

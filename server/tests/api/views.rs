@@ -49,7 +49,8 @@ fn ids(list: &Value) -> Vec<&str> {
 
 #[tokio::test]
 async fn a_placed_order_reads_back_at_once_with_a_timeline_that_starts_pending() {
-    let app = spawn_app().await;
+    let mut app = spawn_app().await;
+    app.sign_in("manager").await;
     let placed = app.place(&valid_order()).await;
     let id = placed["order_id"].as_str().unwrap();
     let order = read(
@@ -68,7 +69,8 @@ async fn a_placed_order_reads_back_at_once_with_a_timeline_that_starts_pending()
 
 #[tokio::test]
 async fn orders_are_listed_newest_first_and_filtered_by_phone_and_status() {
-    let app = spawn_app().await;
+    let mut app = spawn_app().await;
+    app.sign_in("manager").await;
     let (placed, position) = place_all(
         &app,
         &[
@@ -116,7 +118,8 @@ async fn orders_are_listed_newest_first_and_filtered_by_phone_and_status() {
 
 #[tokio::test]
 async fn paging_past_the_end_is_empty_with_the_total_and_page_sizes_are_bounded() {
-    let app = spawn_app().await;
+    let mut app = spawn_app().await;
+    app.sign_in("manager").await;
     let orders: Vec<Value> = (0..3).map(|_| valid_order()).collect();
     let (placed, position) = place_all(&app, &orders).await;
 
@@ -152,7 +155,8 @@ async fn paging_past_the_end_is_empty_with_the_total_and_page_sizes_are_bounded(
 
 #[tokio::test]
 async fn a_customer_history_counts_orders_spending_and_the_top_three_pizzas() {
-    let app = spawn_app().await;
+    let mut app = spawn_app().await;
+    app.sign_in("manager").await;
     let phone = "+1 555 010 0200";
     let (placed, position) = place_all(
         &app,
@@ -197,7 +201,8 @@ async fn a_customer_history_counts_orders_spending_and_the_top_three_pizzas() {
 
 #[tokio::test]
 async fn a_phone_without_orders_has_an_empty_history_and_a_malformed_one_is_refused() {
-    let app = spawn_app().await;
+    let mut app = spawn_app().await;
+    app.sign_in("manager").await;
     let nobody: Value = app
         .get("/api/customers/5550001111/history")
         .await
@@ -224,7 +229,8 @@ async fn a_phone_without_orders_has_an_empty_history_and_a_malformed_one_is_refu
 
 #[tokio::test]
 async fn a_read_asking_for_a_position_far_ahead_answers_503_with_retry_after() {
-    let app = spawn_app().await;
+    let mut app = spawn_app().await;
+    app.sign_in("manager").await;
     let placed = app.place(&valid_order()).await;
     let id = placed["order_id"].as_str().unwrap();
     for path in [

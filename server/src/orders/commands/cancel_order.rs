@@ -1,13 +1,15 @@
 //! `CancelOrder`: stops an order at any status before `delivered`; records
-//! `OrderCancelled` with the reason. The steps every lifecycle command shares are in
+//! `OrderCancelled` with the reason. Staff may cancel any order not yet delivered; an
+//! anonymous caller (the customer, holding the order's id) only a `pending` one. The steps every lifecycle command shares are in
 //! `transition.rs`.
 
+use crate::db::transaction;
 use crate::events::now;
 use crate::orders::OrderCancelled;
-use crate::orders::commands::transition::change_status;
+use crate::orders::commands::transition::{change_status, find_status};
 use crate::orders::lifecycle::Transition;
-use app::contracts::{CancelOrder, OrderStatusChanged};
-use mediator::{Context, Outcome, RequestHandler};
+use app::contracts::{Caller, CancelOrder, OrderStatus, OrderStatusChanged};
+use mediator::{Context, Outcome, Problem, RequestHandler};
 
 /// Handles [`CancelOrder`]; answers 200 with the order's new status, `cancelled`.
 pub(crate) struct CancelOrderHandler;
@@ -15,6 +17,12 @@ pub(crate) struct CancelOrderHandler;
 impl RequestHandler<CancelOrder> for CancelOrderHandler {
     #[tracing::instrument(name = "CancelOrder", skip_all, fields(order_id = %command.order_id))]
     async fn handle(&self, command: CancelOrder, ctx: &mut Context) -> Outcome<OrderStatusChanged> {
+        if ctx
+            .get::<Caller>()
+            .is_none_or(|caller| caller.staff().is_none())
+        {
+            refuse_unless_pending(ctx, command.order_id).await?;
+        }
         // `CancelOrder::validate` already refused a blank or over-long reason.
         let reason = command.reason.trim().to_owned();
         let event = OrderCancelled {
@@ -24,5 +32,17 @@ impl RequestHandler<CancelOrder> for CancelOrderHandler {
         };
         let transition = Transition::Cancel { reason };
         change_status(ctx, command.order_id, &transition, event).await
+    }
+}
+
+/// A customer may take back an order only until the kitchen starts on it. An unknown
+/// order goes on to answer 404 as for staff.
+async fn refuse_unless_pending(ctx: &mut Context, order_id: uuid::Uuid) -> Result<(), Problem> {
+    let status = find_status(transaction(ctx)?, order_id).await?;
+    match status {
+        Some((current, _)) if current != OrderStatus::Pending => Err(Problem::forbidden(
+            "Only the pizzeria can cancel an order that is already being prepared.",
+        )),
+        _ => Ok(()),
     }
 }

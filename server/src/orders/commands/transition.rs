@@ -49,7 +49,10 @@ fn changed_meanwhile() -> Problem {
 
 /// The order's status and version (the number of events in its stream), read through
 /// the command's transaction; `None` when no order has that id.
-async fn find_status(tx: &mut Tx, order_id: Uuid) -> Result<Option<(OrderStatus, i64)>, DbError> {
+pub(super) async fn find_status(
+    tx: &mut Tx,
+    order_id: Uuid,
+) -> Result<Option<(OrderStatus, i64)>, DbError> {
     let row: Option<(String, i64)> =
         sqlx::query_as("SELECT status, version FROM orders WHERE id = $1")
             .bind(order_id.to_string())

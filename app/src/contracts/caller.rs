@@ -1,0 +1,77 @@
+//! Who sends a request: an anonymous customer or a signed-in member of staff. The server
+//! resolves it from the session cookie once per request and hands it to the mediator,
+//! whose authorization behavior checks it against each request's policy.
+
+use serde::{Deserialize, Serialize};
+
+/// What a member of staff may do; a manager may do everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StaffRole {
+    Chef,
+    Driver,
+    Manager,
+}
+
+impl StaffRole {
+    /// The stored and serialized name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StaffRole::Chef => "chef",
+            StaffRole::Driver => "driver",
+            StaffRole::Manager => "manager",
+        }
+    }
+
+    /// Reads a stored or configured name.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "chef" => Some(StaffRole::Chef),
+            "driver" => Some(StaffRole::Driver),
+            "manager" => Some(StaffRole::Manager),
+            _ => None,
+        }
+    }
+}
+
+/// A signed-in member of staff (what `POST /api/auth/login` and `GET /api/auth/me` answer).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct StaffUser {
+    pub username: String,
+    pub role: StaffRole,
+}
+
+/// The sender of one request.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Caller {
+    /// No valid session: a customer, or anyone.
+    #[default]
+    Anonymous,
+    /// A member of staff with a valid session.
+    Staff(StaffUser),
+}
+
+impl Caller {
+    /// The staff member, if signed in.
+    pub fn staff(&self) -> Option<&StaffUser> {
+        match self {
+            Caller::Anonymous => None,
+            Caller::Staff(user) => Some(user),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_read_back_what_they_write() {
+        for role in [StaffRole::Chef, StaffRole::Driver, StaffRole::Manager] {
+            assert_eq!(StaffRole::parse(role.as_str()), Some(role));
+            let json = serde_json::to_value(role).unwrap();
+            assert_eq!(json, role.as_str());
+        }
+        assert_eq!(StaffRole::parse("owner"), None);
+    }
+}

@@ -1,0 +1,148 @@
+//! Staff accounts in the database: created once at start when there are none, and
+//! checked at sign-in. `STAFF_ACCOUNTS="name:role:password;..."` names the first
+//! accounts; without it one manager with a random password is created and its password
+//! logged once.
+
+use crate::db::{DbError, timestamp_text};
+use crate::events::now;
+use crate::staff::passwords;
+use anyhow::Context as _;
+use app::contracts::{StaffRole, StaffUser};
+use sqlx::AnyPool;
+
+/// An account to create: name, role and password in clear (only until it is hashed).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct NewAccount {
+    pub username: String,
+    pub role: StaffRole,
+    pub password: String,
+}
+
+/// Parses `name:role:password;name:role:password`; the password may contain `:`.
+pub(crate) fn parse_accounts(spec: &str) -> anyhow::Result<Vec<NewAccount>> {
+    spec.split(';')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            let mut parts = entry.splitn(3, ':');
+            let (Some(username), Some(role), Some(password)) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                anyhow::bail!("STAFF_ACCOUNTS entry {entry:?} is not name:role:password");
+            };
+            let role = StaffRole::parse(role.trim()).with_context(|| {
+                format!("STAFF_ACCOUNTS role {role:?} is not chef, driver or manager")
+            })?;
+            let username = username.trim().to_owned();
+            if username.is_empty() || password.is_empty() {
+                anyhow::bail!("STAFF_ACCOUNTS entry {entry:?} has an empty name or password");
+            }
+            Ok(NewAccount {
+                username,
+                role,
+                password: password.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// Creates the first accounts when the table is empty; does nothing otherwise.
+pub(crate) async fn bootstrap(pool: &AnyPool, spec: Option<&str>) -> anyhow::Result<()> {
+    let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM staff_accounts")
+        .fetch_one(pool)
+        .await
+        .context("counting staff accounts")?;
+    if existing > 0 {
+        return Ok(());
+    }
+    let accounts = match spec {
+        Some(spec) => parse_accounts(spec)?,
+        None => vec![generated_manager()?],
+    };
+    for account in accounts {
+        let hash = passwords::hash(account.password).await?;
+        sqlx::query(
+            "INSERT INTO staff_accounts (username, role, password_hash, created_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&account.username)
+        .bind(account.role.as_str())
+        .bind(hash)
+        .bind(timestamp_text(now()))
+        .execute(pool)
+        .await
+        .with_context(|| format!("creating staff account {:?}", account.username))?;
+        tracing::info!(username = %account.username, role = account.role.as_str(), "created a staff account");
+    }
+    Ok(())
+}
+
+/// One manager with a random password, logged this once: there is no other way to learn it.
+fn generated_manager() -> anyhow::Result<NewAccount> {
+    let password = hex::encode(passwords::random_bytes::<12>()?);
+    tracing::warn!(
+        username = "manager",
+        %password,
+        "STAFF_ACCOUNTS is unset: created a manager account; note its password, it is not shown again"
+    );
+    Ok(NewAccount {
+        username: "manager".into(),
+        role: StaffRole::Manager,
+        password,
+    })
+}
+
+/// The account named `username` if `password` is its password. Unknown names and wrong
+/// passwords take the same time and give the same answer.
+pub(crate) async fn check_password(
+    pool: &AnyPool,
+    username: &str,
+    password: String,
+) -> anyhow::Result<Option<StaffUser>> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT role, password_hash FROM staff_accounts WHERE username = $1")
+            .bind(username)
+            .fetch_optional(pool)
+            .await
+            .map_err(DbError::from)?;
+    let (role, stored) = row.unzip();
+    if !passwords::verify(password, stored).await? {
+        return Ok(None);
+    }
+    let role = role.unwrap_or_default();
+    let role = StaffRole::parse(&role).ok_or(DbError::Corrupt {
+        column: "staff_accounts.role",
+        value: role,
+    })?;
+    Ok(Some(StaffUser {
+        username: username.to_owned(),
+        role,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accounts_are_read_from_name_role_password_entries() {
+        let accounts = parse_accounts("ann:chef:a:b; bob:manager:pw;").unwrap();
+        assert_eq!(accounts.len(), 2);
+        assert_eq!(
+            accounts[0],
+            NewAccount {
+                username: "ann".into(),
+                role: StaffRole::Chef,
+                password: "a:b".into(),
+            }
+        );
+        assert_eq!(accounts[1].role, StaffRole::Manager);
+    }
+
+    #[test]
+    fn an_unknown_role_or_a_missing_password_is_refused() {
+        assert!(parse_accounts("ann:owner:pw").is_err());
+        assert!(parse_accounts("ann:chef").is_err());
+        assert!(parse_accounts("ann:chef:").is_err());
+    }
+}
