@@ -6,12 +6,13 @@
 
 use crate::ui::cart::provide_cart;
 use crate::ui::checkout::CheckoutPage;
+use crate::ui::erase::Erase;
 use crate::ui::layout::{NotFoundPage, SiteFooter, SiteHeader};
 use crate::ui::menu::MenuPage;
 use crate::ui::order::OrderPage;
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::{SsrMode, path};
 
 /// A tiny pizza (cheese, crust, pepperoni) as an SVG data URL.
@@ -31,6 +32,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#b83227"/>
                 // Inline, so the browser's automatic /favicon.ico request never 404s.
                 <link rel="icon" href=FAVICON/>
+                // In the shell, which only the server renders, rather than through
+                // leptos_meta's `<Stylesheet>`, which the browser would hydrate for nothing.
+                <link rel="stylesheet" id="leptos" href="/pkg/pizzeria.css"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -49,17 +53,18 @@ pub fn App() -> impl IntoView {
     provide_cart();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/pizzeria.css"/>
         // Pages push their own title over this one.
         <Title text="Mario's Pizzeria"/>
         <Router>
             <SiteHeader/>
             <main class="page">
-                <Routes fallback=|| view! { <NotFoundPage/> }>
+                // No route nests another, so the flat router will do, and it is much the
+                // smaller of the two in the wasm bundle.
+                <FlatRoutes fallback=|| view! { <NotFoundPage/> }.erase()>
                     <Route path=path!("/") view=MenuPage ssr=SsrMode::Async/>
                     <Route path=path!("/checkout") view=CheckoutPage/>
                     <Route path=path!("/orders/:id") view=OrderPage ssr=SsrMode::Async/>
-                </Routes>
+                </FlatRoutes>
             </main>
             <SiteFooter/>
         </Router>

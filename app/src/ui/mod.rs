@@ -8,13 +8,19 @@
 //! - `checkout`: `/checkout`, the summary and the delivery form.
 //! - `order`: `/orders/:id`, the confirmation page.
 //! - `format`: how money, sizes, times and links are written.
+//! - `server_data`: resources for server data, decoded the way server functions are.
+//! - `client_only`: `.client_only()`, for views the server never renders (the cart's).
+//! - `erase`: `.erase()`, an `into_any()` that compiles less code into the wasm bundle.
 
 mod app;
 mod cart;
 mod checkout;
+mod client_only;
+mod erase;
 mod format;
 mod layout;
 mod menu;
 mod order;
+mod server_data;
 
 pub use app::{App, shell};

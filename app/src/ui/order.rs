@@ -1,15 +1,20 @@
 //! The confirmation page (`/orders/:id`): where an order is, when it will be ready and
 //! what was charged, as the server priced it. Rendered with `SsrMode::Async`, so the
-//! first HTML already holds the order.
+//! first HTML already holds the order. Checkout links here with `?after=<position>` (the
+//! position of the order's event), so the page waits until the read model has the order
+//! the customer just placed instead of answering "not found".
 
 use crate::api::get_order;
 use crate::contracts::{OrderDetails, OrderLine, OrderStatus};
 use crate::error::AppError;
+use crate::ui::erase::Erase;
 use crate::ui::format::{clock_time, long_date, money, payment_label, short_id, size_label};
 use crate::ui::layout::{ErrorNotice, Loading, set_not_found_status};
+use crate::ui::server_data::server_resource;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use mediator::Problem;
 use uuid::Uuid;
 
@@ -17,32 +22,43 @@ use uuid::Uuid;
 #[component]
 pub(crate) fn OrderPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let order_id = move || {
         params
             .with(|params| params.get("id"))
             .and_then(|id| Uuid::parse_str(&id).ok())
     };
-    let order = Resource::new(order_id, |id| async move {
-        match id {
-            Some(id) => get_order(id).await,
-            // Not worth a round trip: no order has an id that is not a UUID.
-            None => Err(AppError::from(Problem::not_found(
-                "That is not an order number.",
-            ))),
-        }
-    });
+    let after = move || {
+        query
+            .with(|query| query.get("after"))
+            .and_then(|at| at.parse::<i64>().ok())
+    };
+    let order = server_resource(
+        move || (order_id(), after()),
+        |(id, after)| async move {
+            match id {
+                Some(id) => get_order(id, after).await,
+                // Not worth a round trip: no order has an id that is not a UUID.
+                None => Err(AppError::from(Problem::not_found(
+                    "That is not an order number.",
+                ))),
+            }
+        },
+    );
 
     view! {
-        <Suspense fallback=|| view! { <Loading text="Looking up your order…"/> }>
+        <Suspense fallback=|| view! { <Loading text="Looking up your order…"/> }.erase()>
             {move || Suspend::new(async move {
-                match order.await {
-                    Ok(order) => view! { <OrderView order/> }.into_any(),
-                    Err(error) if error.status() == Some(404) => view! { <OrderNotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
+                let view = match order.await {
+                    Ok(order) => EitherOf3::A(view! { <OrderView order/> }),
+                    Err(error) if error.status() == Some(404) => EitherOf3::B(view! { <OrderNotFound/> }),
+                    Err(error) => EitherOf3::C(view! { <ErrorNotice error/> }),
+                };
+                view.erase()
             })}
         </Suspense>
     }
+    .erase()
 }
 
 /// A found order.
@@ -70,7 +86,7 @@ fn OrderView(order: OrderDetails) -> impl IntoView {
             </p>
             <p class="order-delivery">
                 "For " {order.customer_name.clone()} ", delivered to " {order.customer_address.clone()}
-                ". Paying by " {payment_label(order.payment_method).to_lowercase()} "."
+                ". Paying by " {payment_label(order.payment_method).to_ascii_lowercase()} "."
             </p>
             <div class="table-scroll">
             <table class="order-lines">

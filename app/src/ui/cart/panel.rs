@@ -4,31 +4,38 @@
 
 use super::context::use_cart;
 use super::model::CartLine;
+use crate::ui::client_only::ClientOnly;
 use crate::ui::format::money;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The cart as an `<aside aria-label="Your order">`.
 #[component]
 pub(crate) fn CartPanel() -> impl IntoView {
     let cart = use_cart().cart;
-    let is_empty = move || cart.with(|cart| cart.is_empty());
+    let has_lines = Memo::new(move |_| cart.with(|cart| !cart.is_empty()));
+    let lines = move || {
+        if !has_lines.get() {
+            return Either::Left(view! { <p class="cart-empty">"Your order is empty"</p> });
+        }
+        // The server's cart is always empty: the lines only exist in the browser.
+        let list = view! {
+            <ul class="cart-lines">
+                // Re-rendered whole on change: a handful of rows, and no inputs to keep.
+                {move || {
+                    cart.with(|cart| {
+                        cart.lines().iter().cloned().map(|line| view! { <CartRow line/> }).collect_view()
+                    })
+                }}
+            </ul>
+        };
+        Either::Right(list.client_only())
+    };
 
     view! {
         <aside class="cart" id="your-order" aria-label="Your order">
             <h2 class="cart-title">"Your order"</h2>
-            <Show
-                when=move || !is_empty()
-                fallback=|| view! { <p class="cart-empty">"Your order is empty"</p> }
-            >
-                <ul class="cart-lines">
-                    // Re-rendered whole on change: a handful of rows, and no inputs to keep.
-                    {move || {
-                        cart.with(|cart| {
-                            cart.lines().iter().cloned().map(|line| view! { <CartRow line/> }).collect_view()
-                        })
-                    }}
-                </ul>
-            </Show>
+            {lines}
             <p class="cart-total">
                 <span>"Total"</span>
                 <span class="price" data-testid="cart-total">
@@ -79,12 +86,17 @@ pub(crate) fn CartBar() -> impl IntoView {
         })
     };
 
-    view! {
-        <Show when=move || cart.with(|cart| !cart.is_empty())>
-            <a class="cart-bar" href="#your-order">
-                <span>"View your order"</span>
-                <span class="price">{summary}</span>
-            </a>
-        </Show>
+    let has_lines = Memo::new(move |_| cart.with(|cart| !cart.is_empty()));
+
+    move || {
+        has_lines.get().then(|| {
+            view! {
+                <a class="cart-bar" href="#your-order">
+                    <span>"View your order"</span>
+                    <span class="price">{summary}</span>
+                </a>
+            }
+            .client_only()
+        })
     }
 }

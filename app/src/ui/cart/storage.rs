@@ -14,7 +14,8 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// The saved cart, if there is one and it still parses.
 pub(super) fn load() -> Option<Cart> {
     let text = local_storage()?.get_item(KEY).ok()??;
-    serde_json::from_str(&text).ok()
+    // From bytes, like every other JSON the browser decodes (see `ui::server_data`).
+    serde_json::from_slice(text.as_bytes()).ok()
 }
 
 /// Saves the cart, replacing the previous copy.

@@ -4,7 +4,10 @@
 use super::form::CheckoutForm;
 use super::summary::OrderSummary;
 use crate::ui::cart::{Cart, use_cart};
+use crate::ui::client_only::ClientOnly;
+use crate::ui::erase::Erase;
 use crate::ui::layout::Loading;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -19,22 +22,23 @@ pub(crate) fn CheckoutPage() -> impl IntoView {
     let is_empty = Memo::new(move |_| cart.cart.with(Cart::is_empty));
 
     let body = move || {
-        if placed.get() {
-            view! { <Loading text="Order placed! Opening your confirmation…"/> }.into_any()
+        let view = if placed.get() {
+            EitherOf3::A(view! { <Loading text="Order placed! Opening your confirmation…"/> })
         } else if !cart.ready.get() {
             // The saved cart lives in the browser; the server cannot know it yet.
-            view! { <Loading text="Fetching your order…"/> }.into_any()
+            EitherOf3::A(view! { <Loading text="Fetching your order…"/> })
         } else if is_empty.get() {
-            view! { <EmptyCheckout/> }.into_any()
+            EitherOf3::B(view! { <EmptyCheckout/> }.client_only())
         } else {
-            view! {
+            let form = view! {
                 <div class="checkout-layout">
                     <OrderSummary feedback/>
                     <CheckoutForm feedback placed/>
                 </div>
-            }
-            .into_any()
-        }
+            };
+            EitherOf3::C(form.client_only())
+        };
+        view.erase()
     };
 
     view! {
@@ -44,6 +48,7 @@ pub(crate) fn CheckoutPage() -> impl IntoView {
             {body}
         </section>
     }
+    .erase()
 }
 
 /// Shown instead of the form when the cart is empty.

@@ -4,6 +4,7 @@
 use super::feedback::{Feedback, field_message, line_messages};
 use crate::contracts::MAX_TEXT_LEN;
 use crate::ui::cart::{Cart, CartLine, use_cart};
+use crate::ui::erase::Erase;
 use crate::ui::format::money;
 use leptos::prelude::*;
 
@@ -11,10 +12,23 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn OrderSummary(feedback: Feedback) -> impl IntoView {
     let cart = use_cart().cart;
-    // Keyed by line id, so typing instructions (which updates the cart) keeps the row,
-    // and with it the focus, instead of re-rendering the list.
-    let rows =
-        move || cart.with(|cart| cart.lines().iter().cloned().enumerate().collect::<Vec<_>>());
+    // Only adding or removing a line renders the rows again: typing instructions (which
+    // updates the cart) keeps the row, and with it the focus. Erased rows are rebuilt
+    // from scratch, so each one then shows its own line and its current position.
+    let line_ids = Memo::new(move |_| {
+        cart.with(|cart| cart.lines().iter().map(|line| line.id).collect::<Vec<_>>())
+    });
+    let rows = move || {
+        line_ids.track();
+        cart.with_untracked(|cart| {
+            cart.lines()
+                .iter()
+                .cloned()
+                .enumerate()
+                .map(|(index, line)| view! { <SummaryRow index line feedback/> }.erase())
+                .collect_view()
+        })
+    };
 
     view! {
         <section class="card summary" aria-labelledby="summary-heading">
@@ -24,9 +38,7 @@ pub(super) fn OrderSummary(feedback: Feedback) -> impl IntoView {
                     .map(|message| view! { <p class="field-error">{message}</p> })
             }}
             <ul class="summary-lines">
-                <For each=rows key=|(_, line)| line.id let((index, line))>
-                    <SummaryRow index line feedback/>
-                </For>
+                {rows}
             </ul>
             <p class="cart-total">
                 <span>"Total"</span>
@@ -46,7 +58,7 @@ fn SummaryRow(index: usize, line: CartLine, feedback: Feedback) -> impl IntoView
     let description = line.description();
     let error_id = format!("line-{index}-error");
     let messages = Memo::new(move |_| line_messages(feedback, index));
-    let has_errors = move || messages.with(|messages| !messages.is_empty());
+    let has_errors = Memo::new(move |_| messages.with(|messages| !messages.is_empty()));
     // Only an instructions problem makes the instructions field itself invalid.
     let instructions_field = format!("pizza_items[{index}].special_instructions");
     let instructions_invalid =
@@ -87,11 +99,15 @@ fn SummaryRow(index: usize, line: CartLine, feedback: Feedback) -> impl IntoView
                     "Remove"
                 </button>
             </div>
-            <Show when=has_errors>
-                <ul class="field-error" id=error_id.clone()>
-                    {move || messages.get().into_iter().map(|message| view! { <li>{message}</li> }).collect_view()}
-                </ul>
-            </Show>
+            {move || {
+                has_errors.get().then(|| {
+                    view! {
+                        <ul class="field-error" id=error_id.clone()>
+                            {move || messages.get().into_iter().map(|message| view! { <li>{message}</li> }).collect_view()}
+                        </ul>
+                    }
+                })
+            }}
         </li>
     }
 }

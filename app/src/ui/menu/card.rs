@@ -165,7 +165,7 @@ fn SizeChoice(pizza_id: String, sizes: Vec<PizzaSize>, size: RwSignal<PizzaSize>
 #[component]
 fn ToppingChoice(available: Vec<String>, toppings: RwSignal<Vec<String>>) -> impl IntoView {
     if available.is_empty() {
-        return ().into_any();
+        return None;
     }
     let extra = format!("+{}", money(TOPPING_PRICE));
     let boxes = available.into_iter().map(move |topping| {
@@ -187,11 +187,10 @@ fn ToppingChoice(available: Vec<String>, toppings: RwSignal<Vec<String>>) -> imp
             </label>
         }
     });
-    view! {
+    Some(view! {
         <fieldset class="choices toppings">
             <legend>"Extra toppings"</legend>
             {boxes.collect_view()}
         </fieldset>
-    }
-    .into_any()
+    })
 }

@@ -4,11 +4,13 @@
 //! every pizza and price.
 
 use super::card::PizzaCard;
-use crate::api::get_menu;
 use crate::contracts::MenuItem;
 use crate::ui::cart::{CartBar, CartPanel};
+use crate::ui::erase::Erase;
 use crate::ui::format::category_href;
 use crate::ui::layout::{ErrorNotice, Loading};
+use crate::ui::server_data::menu_resource;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -17,14 +19,14 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub(crate) fn MenuPage() -> impl IntoView {
     let query = use_query_map();
-    let category = move || {
+    let category = Memo::new(move |_| {
         query
             .with(|query| query.get("category"))
             .filter(|category| !category.trim().is_empty())
-    };
-    let menu = Resource::new(category, get_menu);
+    });
+    let menu = menu_resource(Box::new(move || category.get()));
     // The filtered menu only knows its own category, so the links come from the full one.
-    let full_menu = Resource::new(|| (), |_| get_menu(None));
+    let full_menu = menu_resource(Box::new(|| None));
 
     view! {
         <Title text="Our menu · Mario's Pizzeria"/>
@@ -34,17 +36,18 @@ pub(crate) fn MenuPage() -> impl IntoView {
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let categories = full_menu.await.map(|items| categories_of(&items)).unwrap_or_default();
-                        view! { <CategoryNav categories current=Signal::derive(category)/> }
+                        view! { <CategoryNav categories current=category/> }
                     })}
                 </Suspense>
                 // Transition, not Suspense: switching category keeps the old cards until
                 // the new ones arrive instead of flashing the loading text.
-                <Transition fallback=|| view! { <Loading text="Warming up the oven…"/> }>
+                <Transition fallback=|| view! { <Loading text="Warming up the oven…"/> }.erase()>
                     {move || Suspend::new(async move {
-                        match menu.await {
-                            Ok(items) => view! { <PizzaGrid items/> }.into_any(),
-                            Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        }
+                        let view = match menu.await {
+                            Ok(items) => Either::Left(view! { <PizzaGrid items/> }),
+                            Err(error) => Either::Right(view! { <ErrorNotice error/> }),
+                        };
+                        view.erase()
                     })}
                 </Transition>
                 <CartBar/>
@@ -52,6 +55,7 @@ pub(crate) fn MenuPage() -> impl IntoView {
             <CartPanel/>
         </div>
     }
+    .erase()
 }
 
 /// The distinct categories, in menu order.
@@ -70,7 +74,7 @@ fn categories_of(items: &[MenuItem]) -> Vec<String> {
 
 /// Links to "All" and to each category; the one shown is marked `aria-current="page"`.
 #[component]
-fn CategoryNav(categories: Vec<String>, current: Signal<Option<String>>) -> impl IntoView {
+fn CategoryNav(categories: Vec<String>, current: Memo<Option<String>>) -> impl IntoView {
     let is_current = move |category: Option<&str>| match (current.get(), category) {
         (None, None) => Some("page"),
         (Some(current), Some(category)) if current.eq_ignore_ascii_case(category) => Some("page"),
@@ -99,17 +103,15 @@ fn CategoryNav(categories: Vec<String>, current: Signal<Option<String>>) -> impl
 #[component]
 fn PizzaGrid(items: Vec<MenuItem>) -> impl IntoView {
     if items.is_empty() {
-        return view! {
+        return Either::Left(view! {
             <p class="notice">"No pizzas in this category today. " <a href="/">"See the whole menu"</a></p>
-        }
-        .into_any();
+        });
     }
-    view! {
+    Either::Right(view! {
         <div class="pizza-grid">
             {items.into_iter().map(|item| view! { <PizzaCard item/> }).collect_view()}
         </div>
-    }
-    .into_any()
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,130 @@
+//! [`Erase::erase`]: `into_any()` with less code in the wasm bundle.
+//!
+//! `into_any()` compiles four entry points for the view it erases (build, rebuild,
+//! hydrate and `hydrate_async`), each carrying the code of the whole subtree. Two of them
+//! are dead weight here, and [`SyncHydrate`] replaces them with cheap ones:
+//! - `hydrate_async` only serves lazy routes (`hydrate_lazy`). This app hydrates with
+//!   `hydrate_body` and never calls it, yet its state machines (and their drop glue) were
+//!   the largest single part of the bundle, because the router erases every page. The
+//!   wrapper keeps tachys's default, which hydrates synchronously.
+//! - rebuild patches the old DOM in place, which takes a second, diffing copy of the
+//!   subtree's code. Erased views here only ever change wholesale (another page or branch,
+//!   a reloaded menu), so the wrapper builds the new view and swaps it in instead, as a
+//!   reactive `move ||` child does.
+//!
+//! Everything else is forwarded unchanged. Pages, and the branches that swap whole
+//! subtrees, call `.erase()` where they would call `.into_any()`; branches of one
+//! closure go into an `Either` erased once, since each erased type has a cost of its own.
+
+use leptos::prelude::*;
+use leptos::tachys::html::attribute::Attribute;
+use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
+use leptos::tachys::hydration::Cursor;
+use leptos::tachys::ssr::StreamBuilder;
+use leptos::tachys::view::add_attr::AddAnyAttr;
+use leptos::tachys::view::{Position, PositionState, Render, RenderHtml};
+
+/// `.erase()`, the replacement for `.into_any()` in this UI.
+pub(crate) trait Erase: IntoView {
+    /// The view as an `AnyView` that hydrates synchronously even when asked to do so
+    /// asynchronously, and rebuilds by replacing itself (see the module docs).
+    fn erase(self) -> AnyView {
+        SyncHydrate(self).into_any()
+    }
+}
+
+impl<V: IntoView> Erase for V {}
+
+/// A view that renders exactly like the one it wraps; only `hydrate_async` and rebuild
+/// differ.
+pub(crate) struct SyncHydrate<V>(V);
+
+impl<V: Render> Render for SyncHydrate<V> {
+    type State = V::State;
+
+    fn build(self) -> Self::State {
+        self.0.build()
+    }
+
+    /// Builds the new view in front of the old one, then removes the old one.
+    fn rebuild(self, state: &mut Self::State) {
+        let mut new = self.0.build();
+        state.insert_before_this(&mut new);
+        state.unmount();
+        *state = new;
+    }
+}
+
+impl<V: RenderHtml> RenderHtml for SyncHydrate<V> {
+    type AsyncOutput = SyncHydrate<V::AsyncOutput>;
+    type Owned = SyncHydrate<V::Owned>;
+
+    const MIN_LENGTH: usize = V::MIN_LENGTH;
+    const EXISTS: bool = V::EXISTS;
+
+    fn dry_resolve(&mut self) {
+        self.0.dry_resolve();
+    }
+
+    async fn resolve(self) -> Self::AsyncOutput {
+        SyncHydrate(self.0.resolve().await)
+    }
+
+    fn html_len(&self) -> usize {
+        self.0.html_len()
+    }
+
+    fn to_html_with_buf(
+        self,
+        buf: &mut String,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        self.0
+            .to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
+    }
+
+    fn to_html_async_with_buf<const OUT_OF_ORDER: bool>(
+        self,
+        buf: &mut StreamBuilder,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        self.0.to_html_async_with_buf::<OUT_OF_ORDER>(
+            buf,
+            position,
+            escape,
+            mark_branches,
+            extra_attrs,
+        );
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(
+        self,
+        cursor: &Cursor,
+        position: &PositionState,
+    ) -> Self::State {
+        self.0.hydrate::<FROM_SERVER>(cursor, position)
+    }
+
+    // `hydrate_async` deliberately keeps the trait's default, which calls `hydrate`.
+
+    fn into_owned(self) -> Self::Owned {
+        SyncHydrate(self.0.into_owned())
+    }
+}
+
+impl<V: AddAnyAttr> AddAnyAttr for SyncHydrate<V> {
+    type Output<SomeNewAttr: Attribute> = SyncHydrate<V::Output<SomeNewAttr>>;
+
+    fn add_any_attr<NewAttr: Attribute>(self, attr: NewAttr) -> Self::Output<NewAttr>
+    where
+        Self::Output<NewAttr>: RenderHtml,
+    {
+        SyncHydrate(self.0.add_any_attr(attr))
+    }
+}
