@@ -5,6 +5,7 @@
 use crate::analytics::queries::{GetPopularPizzasHandler, GetRevenueHandler};
 use crate::analytics::views::{PopularPizzasView, RevenueView};
 use crate::db::SqlUnitOfWork;
+use crate::events::Correlate;
 use crate::menu::commands::{AddPizzaHandler, RemovePizzaHandler, UpdatePizzaHandler};
 use crate::menu::queries::GetMenuHandler;
 use crate::menu::views::{MenuView, MenuViewCaughtUp};
@@ -105,12 +106,13 @@ fn authorization() -> Authorization {
 /// Builds the mediator with its pipeline and handlers. The order of behaviors is the
 /// order they wrap a request, outermost first:
 /// 1. `Tracing`: one span per request and event; logs each failure once, with its cause.
-/// 2. `Metrics`: counts and times every request for `GET /metrics`.
-/// 3. `Authorization`: refuses callers the request's policy (see [`authorization`])
+/// 2. `Correlate`: gives the request a correlation id, stored with every event it causes.
+/// 3. `Metrics`: counts and times every request for `GET /metrics`.
+/// 4. `Authorization`: refuses callers the request's policy (see [`authorization`])
 ///    does not admit, 401 or 403, before they can learn anything from validation.
-/// 4. `Validation`: refuses invalid input with 422 before anything else runs.
-/// 5. `Caching`: answers cached queries; sees events to invalidate them.
-/// 6. `Transactional`: wraps commands in a transaction committed only on success, so
+/// 5. `Validation`: refuses invalid input with 422 before anything else runs.
+/// 6. `Caching`: answers cached queries; sees events to invalidate them.
+/// 7. `Transactional`: wraps commands in a transaction committed only on success, so
 ///    their events are published only after commit.
 pub(crate) fn build_mediator(services: &Services) -> Result<Mediator, BuildError> {
     let Services {
@@ -133,6 +135,7 @@ pub(crate) fn build_mediator(services: &Services) -> Result<Mediator, BuildError
     };
     let writes = Mediator::builder()
         .behavior(Tracing)
+        .behavior(Correlate)
         .behavior(Metrics::new(metrics.clone()))
         .behavior(authorization())
         .behavior(Validation)

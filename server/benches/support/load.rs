@@ -37,11 +37,7 @@ pub struct Loaded {
 /// projector's checkpoint at the last event.
 pub async fn load(url: &str, orders: usize) -> anyhow::Result<Loaded> {
     let started = Instant::now();
-    // Migrates, seeds the menu and projects it, without starting a projector that would
-    // apply the loaded events a second time.
-    Application::rebuild_projections(&config(url))
-        .await
-        .context("migrating and seeding")?;
+    seed(url).await?;
     let mut db = Writer::connect(url).await?;
     let menu = db.menu().await?;
     let head = db.head().await?;
@@ -69,6 +65,23 @@ pub async fn load(url: &str, orders: usize) -> anyhow::Result<Loaded> {
     })
 }
 
+/// Has the server migrate the database, seed the menu and project it, without starting
+/// a projector that would apply the loaded events a second time. In a runtime of its
+/// own, whose end closes the server's connections: on SQLite the loader needs the file
+/// to itself to turn the journal off.
+async fn seed(url: &str) -> anyhow::Result<()> {
+    let config = config(url);
+    tokio::task::spawn_blocking(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        runtime.block_on(Application::rebuild_projections(&config))?;
+        anyhow::Ok(())
+    })
+    .await?
+    .context("migrating and seeding")
+}
+
 /// A connection of the backend's own driver, which `COPY` and large statements need.
 enum Writer {
     Sqlite(SqliteConnection),
@@ -85,7 +98,7 @@ impl Writer {
                 // Order ids are random: their indexes take inserts all over; 512 MiB of
                 // page cache instead of the default 2 MiB keeps them in memory.
                 .pragma("cache_size", "-524288");
-            Self::Sqlite(SqliteConnection::connect_with(&options).await?)
+            Self::Sqlite(connect_alone(&options).await?)
         } else {
             Self::Postgres(PgConnection::connect(url).await?)
         })
@@ -160,6 +173,22 @@ impl Writer {
             Self::Postgres(db) => db.close().await?,
         }
         Ok(())
+    }
+}
+
+/// Opens the SQLite file with the journal off, which takes the last other connection
+/// to have closed: the seeding runtime's close in the background, briefly.
+async fn connect_alone(options: &SqliteConnectOptions) -> anyhow::Result<SqliteConnection> {
+    let mut attempts = 0;
+    loop {
+        match SqliteConnection::connect_with(options).await {
+            Ok(db) => return Ok(db),
+            Err(error) if attempts < 100 && error.to_string().contains("locked") => {
+                attempts += 1;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(error) => return Err(error).context("opening the database alone"),
+        }
     }
 }
 

@@ -2,6 +2,10 @@
 //! same transaction (outbox); the projector turns them, in global order, into the read
 //! models queries are served from.
 
+pub(crate) mod correlation;
 mod store;
 
-pub(crate) use store::{DomainEvent, StoredEvent, append, head, now, read_after, stream_version};
+pub(crate) use correlation::{Correlate, correlation_id};
+pub(crate) use store::{
+    DomainEvent, StoredEvent, append, head, lock_for_append, now, read_after, stream_version,
+};

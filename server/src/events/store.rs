@@ -14,6 +14,7 @@ use mediator::Problem;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::{Any, AnyPool, Executor};
+use uuid::Uuid;
 
 /// Key of the PostgreSQL advisory lock that serializes appends ("PIZZA" in ASCII).
 const APPEND_LOCK: i64 = 0x50_49_5A_5A_41;
@@ -82,9 +83,11 @@ pub(crate) async fn stream_version(tx: &mut Tx, stream_id: &str) -> Result<i64, 
 }
 
 /// Appends `events` to their stream, which must be at `expected_version` (0 for a new
-/// stream). A stream that moved on meanwhile answers 409.
+/// stream), tagged with the request's `correlation` id. A stream that moved on meanwhile
+/// answers 409.
 pub(crate) async fn append<E: DomainEvent>(
     tx: &mut Tx,
+    correlation: Option<Uuid>,
     expected_version: i64,
     events: &[E],
 ) -> Result<Appended, Problem> {
@@ -98,7 +101,8 @@ pub(crate) async fn append<E: DomainEvent>(
         let version = appended.version + 1;
         let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
             "INSERT INTO events (stream_id, stream_version, event_type, schema_version, \
-             payload, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING position",
+             payload, recorded_at, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             RETURNING position",
         )
         .bind(event.stream_id())
         .bind(version)
@@ -106,6 +110,7 @@ pub(crate) async fn append<E: DomainEvent>(
         .bind(E::SCHEMA_VERSION)
         .bind(payload)
         .bind(timestamp_text(event.occurred_at()))
+        .bind(correlation.map(|id| id.to_string()))
         .fetch_one(&mut **tx)
         .await;
         let (position,) =
@@ -115,7 +120,11 @@ pub(crate) async fn append<E: DomainEvent>(
     Ok(appended)
 }
 
-async fn lock_for_append(tx: &mut Tx) -> Result<(), Problem> {
+/// Takes the append lock now rather than at the first append (PostgreSQL; a no-op on
+/// SQLite, whose `BEGIN IMMEDIATE` already serializes writers). A command whose decision
+/// depends on other streams' state (the kitchen's capacity) takes it before reading,
+/// so no concurrent command can change that state before this one commits.
+pub(crate) async fn lock_for_append(tx: &mut Tx) -> Result<(), Problem> {
     if tx.backend_name() == "PostgreSQL" {
         sqlx::query("SELECT pg_advisory_xact_lock($1)")
             .bind(APPEND_LOCK)

@@ -146,12 +146,14 @@ pub(crate) async fn seed_menu(pool: &AnyPool) -> anyhow::Result<()> {
 
 /// Appends the first event of every pizza stream that has none.
 async fn record_unrecorded(tx: &mut Tx) -> Result<(), Problem> {
+    // One correlation id for everything this seeding run records.
+    let correlation = Some(uuid::Uuid::new_v4());
     for pizza in unrecorded_pizzas(tx).await? {
         let event = PizzaAdded {
             pizza: pizza.state,
             at: now(),
         };
-        append(tx, 0, std::slice::from_ref(&event)).await?;
+        append(tx, correlation, 0, std::slice::from_ref(&event)).await?;
         mark_recorded(tx, &event.pizza.pizza_id).await?;
     }
     Ok(())

@@ -192,7 +192,10 @@ async fn a_cancellation_recorded_after_delivery_takes_nothing_back() {
     };
     let mut tx = begin_write(&app.pool, app.sqlite).await.unwrap();
     let version = stream_version(&mut tx, &late.stream_id()).await.unwrap();
-    let position = append(&mut tx, version, &[late]).await.unwrap().position;
+    let position = append(&mut tx, None, version, &[late])
+        .await
+        .unwrap()
+        .position;
     tx.commit().await.unwrap();
 
     assert_eq!(revenue_today(&app, position).await, ("11.99".into(), 1));

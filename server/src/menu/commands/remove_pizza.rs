@@ -3,7 +3,7 @@
 //! name and prices. The staff REST route answers 204 for the 200 here.
 
 use crate::db::transaction;
-use crate::events::{append, now};
+use crate::events::{append, correlation_id, now};
 use crate::menu::PizzaRemoved;
 use crate::menu::store::{delete_pizza, find_pizza, unknown_pizza};
 use app::contracts::{MenuChanged, RemovePizza};
@@ -16,6 +16,7 @@ pub(crate) struct RemovePizzaHandler;
 impl RequestHandler<RemovePizza> for RemovePizzaHandler {
     #[tracing::instrument(name = "RemovePizza", skip_all, fields(pizza_id = %command.pizza_id))]
     async fn handle(&self, command: RemovePizza, ctx: &mut Context) -> Outcome<MenuChanged> {
+        let correlation = correlation_id(ctx);
         let tx = transaction(ctx)?;
         let stored = find_pizza(tx, &command.pizza_id)
             .await?
@@ -25,7 +26,13 @@ impl RequestHandler<RemovePizza> for RemovePizzaHandler {
             pizza_id: command.pizza_id,
             at: now(),
         };
-        let appended = append(tx, stored.version, std::slice::from_ref(&event)).await?;
+        let appended = append(
+            tx,
+            correlation,
+            stored.version,
+            std::slice::from_ref(&event),
+        )
+        .await?;
         let pizza_id = event.pizza_id.clone();
         ctx.record(event);
         Ok(Done::ok(MenuChanged {

@@ -3,7 +3,7 @@
 //! transaction. An unavailable pizza leaves the menu customers see and cannot be ordered.
 
 use crate::db::transaction;
-use crate::events::{append, now};
+use crate::events::{append, correlation_id, now};
 use crate::menu::commands::add_pizza::{in_cents, trimmed};
 use crate::menu::store::{StoredPizza, find_pizza, unknown_pizza, update_pizza};
 use crate::menu::{PizzaState, PizzaUpdated};
@@ -17,6 +17,7 @@ pub(crate) struct UpdatePizzaHandler;
 impl RequestHandler<UpdatePizza> for UpdatePizzaHandler {
     #[tracing::instrument(name = "UpdatePizza", skip_all, fields(pizza_id = %command.pizza_id))]
     async fn handle(&self, command: UpdatePizza, ctx: &mut Context) -> Outcome<MenuChanged> {
+        let correlation = correlation_id(ctx);
         let tx = transaction(ctx)?;
         let StoredPizza { mut state, version } = find_pizza(tx, &command.pizza_id)
             .await?
@@ -27,7 +28,7 @@ impl RequestHandler<UpdatePizza> for UpdatePizzaHandler {
             pizza: state,
             at: now(),
         };
-        let appended = append(tx, version, std::slice::from_ref(&event)).await?;
+        let appended = append(tx, correlation, version, std::slice::from_ref(&event)).await?;
         let pizza_id = event.pizza.pizza_id.clone();
         ctx.record(event);
         Ok(Done::ok(MenuChanged {

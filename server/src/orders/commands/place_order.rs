@@ -3,7 +3,7 @@
 //! enforced by the validation behavior (`PlaceOrder::validate`).
 
 use crate::db::transaction;
-use crate::events::append;
+use crate::events::{append, correlation_id};
 use crate::menu::load_menu;
 use crate::orders::OrderPlaced;
 use crate::orders::domain::Order;
@@ -19,6 +19,7 @@ pub(crate) struct PlaceOrderHandler;
 impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
     #[tracing::instrument(name = "PlaceOrder", skip_all, fields(lines = command.pizza_items.len()))]
     async fn handle(&self, command: PlaceOrder, ctx: &mut Context) -> Outcome<PlacedOrder> {
+        let correlation = correlation_id(ctx);
         let tx = transaction(ctx)?;
         // Read in the same transaction: the prices charged are the ones committed with it.
         let menu = load_menu(&mut **tx).await?;
@@ -26,7 +27,7 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
             .map_err(Problem::validation)?;
         let event = OrderPlaced::from(&order);
         insert_placed_order(tx, &event).await?;
-        let appended = append(tx, 0, std::slice::from_ref(&event)).await?;
+        let appended = append(tx, correlation, 0, std::slice::from_ref(&event)).await?;
         ctx.record(event);
         Ok(Done::created(PlacedOrder {
             order_id: order.id,

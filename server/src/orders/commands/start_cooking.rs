@@ -4,7 +4,7 @@
 //! in `transition.rs`.
 
 use crate::db::{DbError, Tx, transaction};
-use crate::events::now;
+use crate::events::{lock_for_append, now};
 use crate::orders::CookingStarted;
 use crate::orders::commands::transition::{change_status, find_status};
 use crate::orders::lifecycle::Transition;
@@ -27,13 +27,13 @@ impl RequestHandler<StartCooking> for StartCookingHandler {
         command: StartCooking,
         ctx: &mut Context,
     ) -> Outcome<OrderStatusChanged> {
-        // Counted in the command's transaction: on SQLite (`BEGIN IMMEDIATE`) writers
-        // are serialized, so two orders cannot both take the last place. On PostgreSQL
-        // two concurrent commands may both see a free place: the limit is a kitchen
-        // rule of thumb, not an invariant worth a table lock.
+        // Counted in the command's transaction after taking the append lock, so two
+        // orders can never both take the last place: writers are serialized from here to
+        // commit (SQLite by `BEGIN IMMEDIATE`, PostgreSQL by the lock).
         // Only a pending order waits for room: an unknown one still answers 404 and one
         // past `pending` 409, from `change_status`.
         let tx = transaction(ctx)?;
+        lock_for_append(tx).await?;
         let pending = matches!(
             find_status(tx, command.order_id).await?,
             Some((OrderStatus::Pending, _))

@@ -272,8 +272,57 @@ async fn a_command_holding_a_stale_version_can_neither_move_the_order_nor_append
         order_id,
         at: crate::events::now(),
     };
-    let problem = append(&mut tx, 1, &[event]).await.unwrap_err();
+    let problem = append(&mut tx, None, 1, &[event]).await.unwrap_err();
     assert_eq!(problem.code(), 409);
     tx.rollback().await.unwrap();
     assert_eq!(stored(&app, order_id).await, ("cooking".into(), 2));
+}
+
+/// The correlation ids stored with the events of `stream`, oldest first.
+async fn correlation_ids(app: &TestApp, stream: &str) -> Vec<Option<String>> {
+    let rows: Vec<(Option<String>,)> = sqlx::query_as(
+        "SELECT correlation_id FROM events WHERE stream_id = $1 ORDER BY stream_version",
+    )
+    .bind(stream)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    rows.into_iter().map(|(id,)| id).collect()
+}
+
+#[tokio::test]
+async fn every_request_stamps_its_events_with_its_own_correlation_id() {
+    let app = test_app().await;
+    let order_id = place_order(&app).await;
+    app.mediator.send(StartCooking { order_id }).await.unwrap();
+    let ids = correlation_ids(&app, &format!("order-{order_id}")).await;
+    assert_eq!(ids.len(), 2);
+    let parsed: Vec<Uuid> = ids
+        .iter()
+        .map(|id| Uuid::parse_str(id.as_deref().unwrap()).unwrap())
+        .collect();
+    assert_ne!(parsed[0], parsed[1], "two requests, two correlation ids");
+}
+
+#[tokio::test]
+async fn a_correlation_id_set_by_the_sender_is_kept() {
+    use crate::events::correlation::CorrelationId;
+    use app::contracts::{Caller, StaffRole, StaffUser};
+    let app = test_app().await;
+    let order_id = place_order(&app).await;
+    let given = Uuid::new_v4();
+    let manager = Caller::Staff(StaffUser {
+        username: "manager".into(),
+        role: StaffRole::Manager,
+    });
+    let ctx = mediator::Context::new()
+        .with(manager)
+        .with(CorrelationId(given));
+    app.mediator
+        .0
+        .send_with(StartCooking { order_id }, ctx)
+        .await
+        .unwrap();
+    let ids = correlation_ids(&app, &format!("order-{order_id}")).await;
+    assert_eq!(ids[1].as_deref(), Some(given.to_string().as_str()));
 }

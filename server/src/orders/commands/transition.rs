@@ -9,7 +9,7 @@
 //! transaction rolls back, so nothing is half-written.
 
 use crate::db::{DbError, Tx, transaction};
-use crate::events::{DomainEvent, append};
+use crate::events::{DomainEvent, append, correlation_id};
 use crate::orders::lifecycle::{Transition, decide};
 use app::contracts::{OrderStatus, OrderStatusChanged};
 use mediator::{Context, Done, Outcome, Problem};
@@ -23,6 +23,7 @@ pub(super) async fn change_status<E: DomainEvent>(
     transition: &Transition,
     event: E,
 ) -> Outcome<OrderStatusChanged> {
+    let correlation = correlation_id(ctx);
     let tx = transaction(ctx)?;
     let (current, version) = find_status(tx, order_id)
         .await?
@@ -32,7 +33,7 @@ pub(super) async fn change_status<E: DomainEvent>(
     if !update_status(tx, order_id, status, version).await? {
         return Err(changed_meanwhile());
     }
-    let appended = append(tx, version, std::slice::from_ref(&event)).await?;
+    let appended = append(tx, correlation, version, std::slice::from_ref(&event)).await?;
     ctx.record(event);
     Ok(Done::ok(OrderStatusChanged {
         order_id,
