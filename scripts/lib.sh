@@ -1,4 +1,4 @@
-# Shared helpers for scripts/run, scripts/test and scripts/measure-wasm.
+# Shared helpers for scripts/run, scripts/test, scripts/bench and scripts/measure-wasm.
 # Source it; it changes into the repository root and defines `ensure_*` functions that
 # install a tool only when it is missing or at the wrong version, so every script is
 # safe to run again and again (and on a fresh machine, where they install everything).
@@ -18,6 +18,10 @@ TOOL_BUILD_ENV=(CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UN
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export DEBIAN_FRONTEND=noninteractive
+# CI builds once from a fresh clone: incremental caches only cost time and gigabytes there.
+if [[ -n "${CI:-}" ]]; then
+    export CARGO_INCREMENTAL=0
+fi
 
 log() { printf '==> %s\n' "$*"; }
 warn() { printf '==> WARNING: %s\n' "$*" >&2; }
@@ -146,4 +150,58 @@ ensure_build_tools() {
     ensure_wasm_bindgen
     ensure_node_modules
     use_project_wasm_opt
+}
+
+# A free TCP port on 127.0.0.1 (free when asked; nothing holds it afterwards).
+free_port() {
+    node -e 'const s = require("net").createServer();
+             s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+}
+
+# ---- the throw-away PostgreSQL cluster (scripts/test, scripts/bench) ------------------
+
+# Runs a PostgreSQL program as the `postgres` user when we are root: initdb and the
+# server refuse to run as root.
+as_postgres() {
+    if [[ "$(id -u)" -eq 0 ]]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+# Creates a cluster in $PG_TMP/data where `postgres` connects without a password, and
+# starts it on 127.0.0.1:$1 only, its socket in $PG_TMP. UTF-8 with the C locale, whatever
+# the machine's, so text sorts by bytes as in SQLite. No fsync: the data is thrown away.
+# 300 connections, as tests run in parallel and each test server's pool may open 16.
+# Further arguments are server options that override these (`-c fsync=on`).
+start_postgres() {
+    local port="$1" bin
+    shift
+    bin="$(postgres_bin_dir)" || die "initdb/pg_ctl not found under /usr/lib/postgresql"
+    [[ "$(id -u)" -ne 0 ]] || chown postgres: "$PG_TMP"
+    log "starting a throw-away PostgreSQL ($("$bin/postgres" --version)) on 127.0.0.1:$port"
+    as_postgres "$bin/initdb" -D "$PG_TMP/data" -A trust -U postgres -E UTF8 --locale=C --no-sync \
+        >"$PG_TMP/initdb.log" 2>&1 || {
+        cat "$PG_TMP/initdb.log" >&2
+        die "initdb failed"
+    }
+    as_postgres "$bin/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
+        -o "-k $PG_TMP -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 $*" \
+        start >/dev/null
+}
+
+# EXIT trap: stops the cluster at once (its data is thrown away) and deletes its folder.
+stop_postgres() {
+    local status=$? bin
+    [[ -n "${PG_TMP:-}" ]] || return 0
+    if [[ -f "$PG_TMP/data/postmaster.pid" ]] && bin="$(postgres_bin_dir)"; then
+        log "stopping PostgreSQL"
+        as_postgres "$bin/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null || true
+    fi
+    if ((status != 0)) && [[ -f "$PG_TMP/server.log" ]]; then
+        warn "last lines of the PostgreSQL log:"
+        tail -n 20 "$PG_TMP/server.log" >&2 || true
+    fi
+    rm -rf "$PG_TMP"
 }

@@ -11,7 +11,7 @@
 //!   second; lag is reported too.
 //!
 //! SQLite by default; PostgreSQL when `BENCH_DATABASE_URL` names a server. Phases are
-//! set by `BENCH_RATES` (orders/s, default `100,200`), `BENCH_SECONDS` (per rate, 20),
+//! set by `BENCH_RATES` (orders/s, default `100,200,500`), `BENCH_SECONDS` (per rate, 20),
 //! `BENCH_CLIENTS` (default `8,32`) and `BENCH_SATURATION_SECONDS` (per client count, 10).
 //!
 //! Run with `cargo bench -p server --bench projection_lag`; figures in
@@ -61,6 +61,13 @@ fn main() -> anyhow::Result<()> {
         println!("projection_lag: run it with `cargo bench -p server --bench projection_lag`");
         return Ok(());
     }
+    // The server's own log, on request (`RUST_LOG=warn`): silent by default, as its
+    // logging would cost the figures.
+    if std::env::var_os("RUST_LOG").is_some() {
+        tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .init();
+    }
     tokio::runtime::Runtime::new()?.block_on(run())
 }
 
@@ -71,11 +78,13 @@ async fn run() -> anyhow::Result<()> {
     let customers = Customers::from_menu(&server).await?;
     let bench = Arc::new(Bench { server, customers });
     let watch = CheckpointWatch::start(&database.url).await?;
-    // Warm-up: connections, statement caches, the allocator. Not reported.
-    saturate(&bench, 4, Duration::from_secs(3)).await;
+    // Warm-up: connections, statement caches, the allocator. Not reported, but waited
+    // for: its backlog must not count against the first phase.
+    let warm_up = saturate(&bench, 4, Duration::from_secs(3)).await;
+    settle(&watch, std::slice::from_ref(&warm_up)).await?;
     let mut phases = Vec::new();
     let seconds = Duration::from_secs(env_list("BENCH_SECONDS", &[20])?[0]);
-    for rate in env_list("BENCH_RATES", &[100, 200])? {
+    for rate in env_list("BENCH_RATES", &[100, 200, 500])? {
         phases.push(at_rate(&bench, rate, seconds).await);
         settle(&watch, &phases).await?;
     }
@@ -191,11 +200,11 @@ impl Phase {
 /// Prints one Markdown table row per phase.
 fn report(phases: &[Phase], watch: &CheckpointWatch) {
     println!(
-        "| phase | placed | orders/s | failed | POST p50 | POST p99 | lag p50 | lag p95 | lag p99 \
-         | lag max | read-own-write p50 | p99 |"
+        "| phase | placed | orders/s | projected/s | failed | POST p50 | POST p99 | lag p50 \
+         | lag p95 | lag p99 | lag max | read-own-write p50 | p99 |"
     );
     println!(
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     );
     for phase in phases {
         let posts = sorted(phase.placed.iter().map(|p| p.answered - p.sent));
@@ -205,10 +214,11 @@ fn report(phases: &[Phase], watch: &CheckpointWatch) {
         }));
         let reads = sorted(phase.reads.iter().copied());
         println!(
-            "| {} | {} | {:.0} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {:.0} | {:.0} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             phase.name,
             phase.placed.len(),
             phase.placed.len() as f64 / phase.elapsed.as_secs_f64(),
+            projected_per_second(phase, watch),
             phase.failures,
             ms(percentile(&posts, 0.50)),
             ms(percentile(&posts, 0.99)),
@@ -220,6 +230,19 @@ fn report(phases: &[Phase], watch: &CheckpointWatch) {
             ms(percentile(&reads, 0.99)),
         );
     }
+}
+
+/// How fast the phase's orders reached the read models, from the first one's
+/// appearance to the last one's: the placement rate while the projector keeps up, its
+/// own limit once a backlog builds.
+fn projected_per_second(phase: &Phase, watch: &CheckpointWatch) -> f64 {
+    let positions = || phase.placed.iter().map(|p| p.position);
+    let (Some(first), Some(last)) = (positions().min(), positions().max()) else {
+        return 0.0;
+    };
+    let visible = |position| watch.visible_at(position).expect("settled");
+    let span = visible(last) - visible(first);
+    (phase.placed.len() - 1) as f64 / span.as_secs_f64()
 }
 
 fn sorted(durations: impl Iterator<Item = Duration>) -> Vec<Duration> {

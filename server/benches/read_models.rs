@@ -20,10 +20,12 @@ mod support {
     pub mod database;
     pub mod history;
     pub mod load;
+    pub mod order_rows;
     pub mod orders;
     pub mod rng;
     pub mod schema;
     pub mod server;
+    pub mod totals;
 }
 
 use anyhow::Context as _;

@@ -5,9 +5,9 @@
 //! each new position first showed.
 
 use sqlx::{AnyConnection, Connection};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tokio::task::JoinHandle;
 use tokio::time::MissedTickBehavior;
 
 /// How often the checkpoint is read: the resolution of the lag figures.
@@ -17,42 +17,36 @@ pub const POLL: Duration = Duration::from_millis(1);
 pub struct CheckpointWatch {
     /// (when first seen, position), positions increasing.
     seen: Arc<Mutex<Vec<(Instant, i64)>>>,
-    task: JoinHandle<()>,
+    stop: Arc<AtomicBool>,
 }
 
 impl CheckpointWatch {
-    /// Starts watching the database at `url`.
+    /// Starts watching the database at `url`, from a thread of its own: on the server's
+    /// runtime the reads would wait behind the very requests being measured.
     pub async fn start(url: &str) -> anyhow::Result<Self> {
         sqlx::any::install_default_drivers();
-        let mut db = AnyConnection::connect(url).await?;
         let seen = Arc::new(Mutex::new(Vec::new()));
-        let task = tokio::spawn({
-            let seen = seen.clone();
-            async move {
-                let mut tick = tokio::time::interval(POLL);
-                tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
-                let mut last = 0;
-                loop {
-                    tick.tick().await;
-                    let read: Result<(i64,), _> = sqlx::query_as(
-                        "SELECT position FROM projection_checkpoints WHERE name = 'views'",
-                    )
-                    .fetch_one(&mut db)
-                    .await;
-                    // The time the answer came back: the views were there by then.
-                    let now = Instant::now();
-                    match read {
-                        Ok((position,)) if position > last => {
-                            last = position;
-                            seen.lock().expect("not poisoned").push((now, position));
-                        }
-                        Ok(_) => {}
-                        Err(error) => eprintln!("reading the checkpoint failed: {error}"),
-                    }
+        let stop = Arc::new(AtomicBool::new(false));
+        let (ready, started) = tokio::sync::oneshot::channel();
+        let (url, task_seen, task_stop) = (url.to_owned(), seen.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime");
+            runtime.block_on(async move {
+                let db = AnyConnection::connect(&url).await;
+                let failed = db.as_ref().err().map(ToString::to_string);
+                let _ = ready.send(failed);
+                if let Ok(db) = db {
+                    watch(db, &task_seen, &task_stop).await;
                 }
-            }
+            });
         });
-        Ok(Self { seen, task })
+        if let Some(error) = started.await? {
+            anyhow::bail!("watching the checkpoint: {error}");
+        }
+        Ok(Self { seen, stop })
     }
 
     /// When the read models were first seen to include `position`.
@@ -77,6 +71,30 @@ impl CheckpointWatch {
 
 impl Drop for CheckpointWatch {
     fn drop(&mut self) {
-        self.task.abort();
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Reads the checkpoint every [`POLL`] until `stop`, noting each new position.
+async fn watch(mut db: AnyConnection, seen: &Mutex<Vec<(Instant, i64)>>, stop: &AtomicBool) {
+    let mut tick = tokio::time::interval(POLL);
+    tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    let mut last = 0;
+    while !stop.load(Ordering::Relaxed) {
+        tick.tick().await;
+        let read: Result<(i64,), _> =
+            sqlx::query_as("SELECT position FROM projection_checkpoints WHERE name = 'views'")
+                .fetch_one(&mut db)
+                .await;
+        // The time the answer came back: the views were there by then.
+        let now = Instant::now();
+        match read {
+            Ok((position,)) if position > last => {
+                last = position;
+                seen.lock().expect("not poisoned").push((now, position));
+            }
+            Ok(_) => {}
+            Err(error) => eprintln!("reading the checkpoint failed: {error}"),
+        }
     }
 }

@@ -12,16 +12,16 @@ use tempfile::TempDir;
 /// The database server the benches run against.
 pub enum Backend {
     Sqlite,
-    Postgres(PgConnectOptions),
+    Postgres(Box<PgConnectOptions>),
 }
 
 impl Backend {
     /// PostgreSQL when `BENCH_DATABASE_URL` is set, SQLite otherwise.
     pub fn from_env() -> anyhow::Result<Self> {
         match std::env::var("BENCH_DATABASE_URL") {
-            Ok(url) if !url.is_empty() => Ok(Self::Postgres(
+            Ok(url) if !url.is_empty() => Ok(Self::Postgres(Box::new(
                 PgConnectOptions::from_str(&url).context("BENCH_DATABASE_URL is not a URL")?,
-            )),
+            ))),
             _ => Ok(Self::Sqlite),
         }
     }

@@ -156,7 +156,7 @@ impl<'m> OrderMaker<'m> {
 
     fn customer(&self, index: usize, rng: &mut Rng) -> usize {
         let slot = index / self.history_stride;
-        if index % self.history_stride == 0 && slot < HISTORY_CUSTOMERS * HISTORY_ORDERS {
+        if index.is_multiple_of(self.history_stride) && slot < HISTORY_CUSTOMERS * HISTORY_ORDERS {
             slot % HISTORY_CUSTOMERS
         } else {
             HISTORY_CUSTOMERS + rng.below(self.customers - HISTORY_CUSTOMERS)
