@@ -15,6 +15,13 @@ pub(crate) enum DbError {
     Sqlx(#[from] sqlx::Error),
     #[error("stored value in column {column} is corrupt: {value:?}")]
     Corrupt { column: &'static str, value: String },
+    /// A read model refused an event; names which, so the one log line says it all.
+    #[error("read model {view} could not apply the event at position {position}: {source}")]
+    Projection {
+        view: &'static str,
+        position: i64,
+        source: Box<DbError>,
+    },
 }
 
 impl From<DbError> for Problem {

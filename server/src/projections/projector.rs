@@ -134,12 +134,16 @@ impl Projector {
         let mut tx = begin_write(&self.pool, self.sqlite).await?;
         for event in events {
             for projection in self.projections.iter() {
-                if let Err(error) = projection.apply(&mut tx, event).await {
-                    // Which view refused which event: the batch rolls back and is retried.
-                    let (view, position) = (projection.name(), event.position);
-                    tracing::error!(view, position, %error, "a read model could not apply an event");
-                    return Err(error);
-                }
+                // Which view refused which event travels with the error, logged once by
+                // `run`; the batch rolls back and is retried.
+                projection
+                    .apply(&mut tx, event)
+                    .await
+                    .map_err(|error| DbError::Projection {
+                        view: projection.name(),
+                        position: event.position,
+                        source: Box::new(error),
+                    })?;
             }
         }
         let last = events
