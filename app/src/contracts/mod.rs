@@ -6,6 +6,7 @@ mod caller;
 mod customers;
 mod kitchen;
 mod lifecycle;
+mod live;
 mod menu;
 mod menu_admin;
 mod order_views;
@@ -26,6 +27,7 @@ pub use lifecycle::{
     AssignDelivery, CancelOrder, MAX_DRIVER_LEN, MAX_REASON_LEN, MarkOrderDelivered,
     MarkOrderReady, OrderStatusChanged, StartCooking,
 };
+pub use live::{ORDER_UPDATE_EVENT, OrderUpdate};
 pub use menu::{GetMenu, MenuItem, PizzaSize};
 pub use menu_admin::{
     AddPizza, MAX_DESCRIPTION_LEN, MAX_NAME_LEN, MenuChanged, RemovePizza, UpdatePizza,
