@@ -2,7 +2,7 @@
 
 #[cfg(feature = "ssr")]
 use super::dispatch;
-use crate::contracts::OrderStatusChanged;
+use crate::contracts::{DeliveryTicket, OrderStatusChanged};
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
@@ -21,4 +21,12 @@ pub async fn assign_delivery(
 #[server(name = MarkOrderDeliveredCall, prefix = "/api/fn", endpoint = "mark_order_delivered", input = Json)]
 pub async fn mark_order_delivered(order_id: Uuid) -> Result<OrderStatusChanged, AppError> {
     dispatch(crate::contracts::MarkOrderDelivered { order_id }).await
+}
+
+/// The orders waiting for a driver, then those on the road (driver, manager).
+#[server(name = GetDeliveryBoardCall, prefix = "/api/fn", endpoint = "get_delivery_board", input = Json)]
+pub async fn get_delivery_board(
+    min_position: Option<i64>,
+) -> Result<Vec<DeliveryTicket>, AppError> {
+    dispatch(crate::contracts::GetDeliveryBoard { min_position }).await
 }

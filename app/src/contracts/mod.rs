@@ -4,6 +4,7 @@
 mod analytics;
 mod caller;
 mod customers;
+mod delivery;
 mod kitchen;
 mod lifecycle;
 mod live;
@@ -17,11 +18,12 @@ mod rules;
 mod validation;
 
 pub use analytics::{
-    GetPopularPizzas, GetRevenue, MAX_POPULAR_DAYS, MAX_POPULAR_LIMIT, PopularPizza, RevenueBucket,
-    TimeBucket, parse_date_or_time,
+    GetOrderCountsByStatus, GetPopularPizzas, GetRevenue, MAX_POPULAR_DAYS, MAX_POPULAR_LIMIT,
+    PopularPizza, RevenueBucket, StatusCount, TimeBucket, parse_date_or_time,
 };
 pub use caller::{Caller, StaffRole, StaffUser};
 pub use customers::{CustomerHistory, GetCustomerHistory, PizzaTally, phone_key};
+pub use delivery::{DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard};
 pub use kitchen::{GetKitchenQueue, KITCHEN_QUEUE_LIMIT, KitchenItem, KitchenTicket};
 pub use lifecycle::{
     AssignDelivery, CancelOrder, MAX_DRIVER_LEN, MAX_REASON_LEN, MarkOrderDelivered,
@@ -30,7 +32,8 @@ pub use lifecycle::{
 pub use live::{ORDER_UPDATE_EVENT, OrderUpdate};
 pub use menu::{GetMenu, MenuItem, PizzaSize};
 pub use menu_admin::{
-    AddPizza, MAX_DESCRIPTION_LEN, MAX_NAME_LEN, MenuChanged, RemovePizza, UpdatePizza,
+    AddPizza, EditablePizza, GetEditableMenu, MAX_DESCRIPTION_LEN, MAX_NAME_LEN, MenuChanged,
+    RemovePizza, UpdatePizza,
 };
 pub use order_views::{ListOrders, OrderSummary, OrderTimelineEntry};
 pub use orders::{

@@ -6,13 +6,18 @@
 //!
 //! The cookie is `HttpOnly` (no script reads it), `SameSite=Lax` (no cross-site POST
 //! carries it) and `Secure` when the site is served over https.
+//!
+//! The same two routes also take a plain HTML form (`application/x-www-form-urlencoded`),
+//! which the sign-in page posts, so signing in works before (or without) JavaScript;
+//! those answer with redirects instead (see [`form`]).
 
 use crate::http::AppState;
+use crate::http::auth_form as form;
 use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
 use crate::staff::SessionToken;
 use app::contracts::{Caller, StaffUser};
-use axum::extract::{Request, State};
+use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -33,21 +38,31 @@ pub(crate) fn router() -> Router<AppState> {
 
 /// The body of `POST /api/auth/login`.
 #[derive(Deserialize)]
-struct Credentials {
-    username: String,
-    password: String,
+pub(super) struct Credentials {
+    pub(super) username: String,
+    pub(super) password: String,
 }
 
-async fn login(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    ApiJson(credentials): ApiJson<Credentials>,
-) -> Result<Response, ApiProblem> {
+async fn login(State(state): State<AppState>, request: Request) -> Result<Response, ApiProblem> {
+    let headers = request.headers().clone();
+    if form::is_form(&headers) {
+        return Ok(form::login(&state, request).await);
+    }
+    let ApiJson(credentials) = ApiJson::<Credentials>::from_request(request, &state).await?;
+    let (user, cookie) = open_session(&state, &headers, credentials).await?;
+    Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
+}
+
+/// Checks the credentials and opens a session: the user and their `Set-Cookie` value.
+pub(super) async fn open_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    credentials: Credentials,
+) -> Result<(StaffUser, HeaderValue), Problem> {
     let username = credentials.username.trim();
     let (user, SessionToken(token)) = state.auth.sign_in(username, credentials.password).await?;
     let max_age = state.auth.session_ttl.as_secs();
-    let cookie = cookie(&state, &headers, &token, max_age);
-    Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
+    Ok((user, cookie(state, headers, &token, max_age)))
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiProblem> {
@@ -55,6 +70,9 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
         state.auth.sign_out(token).await?;
     }
     let cleared = cookie(&state, &headers, "", 0);
+    if form::is_form(&headers) {
+        return Ok(form::signed_out(cleared));
+    }
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cleared)]).into_response())
 }
 

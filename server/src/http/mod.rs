@@ -5,7 +5,9 @@
 
 mod analytics;
 mod auth;
+mod auth_form;
 mod customers;
+mod delivery;
 mod json;
 mod kitchen;
 mod menu;
@@ -60,6 +62,7 @@ pub(crate) fn router(state: AppState) -> Router {
         .merge(auth::router())
         .merge(customers::router())
         .merge(kitchen::router())
+        .merge(delivery::router())
         .merge(analytics::router())
         .fallback(|| async { ApiProblem(Problem::not_found("There is no such API route.")) });
     Router::new()

@@ -12,4 +12,5 @@ mod menu;
 mod metrics;
 mod orders;
 mod pages;
+mod sign_in_form;
 mod views;
