@@ -1,7 +1,9 @@
 //! The read side as a whole, through the server's mediator (`crate::testing`), against a
-//! real database: lifecycle and menu commands as every view shows them, and a rebuild
-//! from the event log giving exactly the rows the live projector wrote.
+//! real database: lifecycle and menu commands as every view shows them (the delivery
+//! board in `delivery`), and a rebuild from the event log giving exactly the rows the
+//! live projector wrote.
 
+mod delivery;
 mod lifecycle;
 mod menu;
 mod rebuild;

@@ -1,5 +1,7 @@
 //! Rebuild equals live: replaying the whole event log into emptied read models gives
 //! exactly the rows the projector wrote as the events came, in every table of every view.
+//! A view added to a database with a history (the delivery board, migration 0006) is
+//! filled by its migration with those same rows.
 
 use super::support::{ADA, ADA_AGAIN, BOB, place, step};
 use crate::projections::rebuild;
@@ -13,23 +15,34 @@ use rust_decimal::Decimal;
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
+/// The migration that added the delivery board, on each backend.
+const DELIVERY_BOARD_SQLITE: &str =
+    include_str!("../../migrations/sqlite/0006_delivery_board_view.sql");
+const DELIVERY_BOARD_POSTGRES: &str =
+    include_str!("../../migrations/postgres/0006_delivery_board_view.sql");
+
 /// Every row of every read model table, as text, sorted: (table, rows).
 async fn dump(pool: &AnyPool) -> Vec<(&'static str, Vec<Vec<String>>)> {
     let mut tables = Vec::new();
     for projection in wiring::projections() {
         for &table in projection.tables() {
-            // `*` on purpose: whatever columns a view has, the comparison covers them.
-            // Table names come from the code, never from input.
-            let rows = sqlx::query(&format!("SELECT * FROM {table}"))
-                .fetch_all(pool)
-                .await
-                .unwrap();
-            let mut rows: Vec<Vec<String>> = rows.iter().map(row_text).collect();
-            rows.sort();
-            tables.push((table, rows));
+            tables.push((table, rows_of(pool, table).await));
         }
     }
     tables
+}
+
+/// Every row of `table`, as text, sorted.
+async fn rows_of(pool: &AnyPool, table: &str) -> Vec<Vec<String>> {
+    // `*` on purpose: whatever columns a view has, the comparison covers them.
+    // Table names come from the code, never from input.
+    let rows = sqlx::query(&format!("SELECT * FROM {table}"))
+        .fetch_all(pool)
+        .await
+        .unwrap();
+    let mut rows: Vec<Vec<String>> = rows.iter().map(row_text).collect();
+    rows.sort();
+    rows
 }
 
 /// A row's values as text; read models hold only BIGINT and TEXT columns.
@@ -52,6 +65,8 @@ async fn a_busy_evening(app: &TestApp) -> i64 {
     let (delivered, _) = place(app, ADA, &[("margherita", 2), ("funghi", 1)]).await;
     let (cancelled, _) = place(app, ADA_AGAIN, &[("pepperoni", 1)]).await;
     let (cooking, _) = place(app, BOB, &[("diavola", 3)]).await;
+    let (ready, _) = place(app, BOB, &[("pepperoni", 2)]).await;
+    let (on_the_road, _) = place(app, ADA, &[("funghi", 2)]).await;
     place(app, BOB, &[("funghi", 1), ("margherita", 1)]).await;
     change_the_menu(app).await;
     place(app, ADA, &[("margherita", 1)]).await;
@@ -86,6 +101,13 @@ async fn a_busy_evening(app: &TestApp) -> i64 {
     )
     .await;
     step(app, StartCooking { order_id: cooking }).await;
+    for order_id in [ready, on_the_road] {
+        step(app, StartCooking { order_id }).await;
+        step(app, MarkOrderReady { order_id }).await;
+    }
+    let driver = "Mario".to_owned();
+    let order_id = on_the_road;
+    step(app, AssignDelivery { order_id, driver }).await;
     let reason = "Wrong address".to_owned();
     step(
         app,
@@ -131,4 +153,32 @@ async fn rebuilding_the_read_models_gives_exactly_the_rows_projected_live() {
         .unwrap();
     assert_eq!(rebuilt_to, last);
     assert_eq!(dump(&app.pool).await, live);
+}
+
+#[tokio::test]
+async fn the_delivery_board_migration_fills_the_view_with_the_rows_projection_wrote() {
+    let app = test_app().await;
+    let last = a_busy_evening(&app).await;
+    app.views.wait_for(Some(last)).await.unwrap();
+    let statuses: Vec<(String,)> =
+        sqlx::query_as("SELECT DISTINCT status FROM delivery_board_view ORDER BY status")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    let statuses: Vec<&str> = statuses.iter().map(|(s,)| s.as_str()).collect();
+    assert_eq!(statuses, ["cooking", "delivering", "pending", "ready"]);
+    let live = rows_of(&app.pool, "delivery_board_view").await;
+
+    // As if the database had been migrated to 0005 and projected before the view existed.
+    sqlx::raw_sql("DROP TABLE delivery_board_view")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let migration = if app.sqlite {
+        DELIVERY_BOARD_SQLITE
+    } else {
+        DELIVERY_BOARD_POSTGRES
+    };
+    sqlx::raw_sql(migration).execute(&app.pool).await.unwrap();
+    assert_eq!(rows_of(&app.pool, "delivery_board_view").await, live);
 }

@@ -1,12 +1,14 @@
 //! Order queries, one handler per file; each reads only the order read models.
 
 mod get_customer_history;
+mod get_delivery_board;
 mod get_kitchen_queue;
 mod get_order;
 mod get_order_status;
 mod list_orders;
 
 pub(crate) use get_customer_history::GetCustomerHistoryHandler;
+pub(crate) use get_delivery_board::GetDeliveryBoardHandler;
 pub(crate) use get_kitchen_queue::GetKitchenQueueHandler;
 pub(crate) use get_order::GetOrderHandler;
 pub(crate) use get_order_status::GetOrderStatusHandler;

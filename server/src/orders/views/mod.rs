@@ -1,6 +1,7 @@
 //! The orders slice's read models, one projection per file, and what they share.
 
 mod customer_history_view;
+mod delivery_board_view;
 mod kitchen_queue_view;
 mod order_detail_view;
 mod order_pizzas;
@@ -8,6 +9,7 @@ mod order_summary_view;
 mod status_change;
 
 pub(crate) use customer_history_view::CustomerHistoryView;
+pub(crate) use delivery_board_view::{DeliveryBoardView, KITCHEN_LANE};
 pub(crate) use kitchen_queue_view::KitchenQueueView;
 pub(crate) use order_detail_view::OrderDetailView;
 pub(crate) use order_pizzas::pizza_quantities;

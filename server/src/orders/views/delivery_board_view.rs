@@ -1,0 +1,136 @@
+//! `DeliveryBoardView`: the drivers' board, the orders waiting for a driver and those on
+//! the road (table `delivery_board_view`, read by `GetDeliveryBoard`).
+//!
+//! Only `OrderPlaced` carries the address, phone, payment and total a driver needs, so
+//! every order has a row from its placement on, in lane 0 (not shown) until it is ready:
+//! - `OrderPlaced`: a `pending` row in lane 0, with what the driver will need.
+//! - `CookingStarted`: the row is `cooking`, still in lane 0.
+//! - `OrderReady`: `ready`, lane 1, from when it came out of the oven.
+//! - `OrderOutForDelivery`: `delivering`, lane 2, with the driver and when they left.
+//! - `OrderDelivered`, `OrderCancelled`: the row goes.
+//!
+//! Each lane is ordered by the position of the event that moved the order into it, so
+//! the longest waiting come first.
+
+use crate::db::{DbError, Tx, timestamp_text};
+use crate::events::StoredEvent;
+use crate::orders::OrderPlaced;
+use crate::orders::views::StatusChange;
+use crate::projections::{BoxFuture, Projection};
+use app::contracts::OrderStatus;
+
+/// Keeps `delivery_board_view` up to date.
+pub(crate) struct DeliveryBoardView;
+
+/// The lane of orders still in the kitchen: kept for what they carry, never shown.
+pub(crate) const KITCHEN_LANE: i64 = 0;
+/// The lane of `ready` orders, waiting for a driver; shown first.
+const READY_LANE: i64 = 1;
+/// The lane of `delivering` orders, on the road; shown after the ready ones.
+const DELIVERING_LANE: i64 = 2;
+
+impl Projection for DeliveryBoardView {
+    fn name(&self) -> &'static str {
+        "delivery_board_view"
+    }
+
+    fn tables(&self) -> &'static [&'static str] {
+        &["delivery_board_view"]
+    }
+
+    fn apply<'a>(
+        &'a self,
+        tx: &'a mut Tx,
+        event: &'a StoredEvent,
+    ) -> BoxFuture<'a, Result<(), DbError>> {
+        Box::pin(async move {
+            if let Some(placed) = event.decode::<OrderPlaced>() {
+                return insert_ticket(tx, event.position, &placed?).await;
+            }
+            let Some(change) = StatusChange::from_event(event)? else {
+                return Ok(());
+            };
+            match change.status {
+                OrderStatus::Cooking => set_status(tx, &change).await,
+                OrderStatus::Ready => mark_ready(tx, event.position, &change).await,
+                OrderStatus::Delivering => send_out(tx, event.position, &change).await,
+                OrderStatus::Delivered | OrderStatus::Cancelled => remove(tx, &change).await,
+                // Orders start `pending` with `OrderPlaced`; no change leads back there.
+                OrderStatus::Pending => Ok(()),
+            }
+        })
+    }
+}
+
+async fn insert_ticket(tx: &mut Tx, position: i64, order: &OrderPlaced) -> Result<(), DbError> {
+    let pizzas: u32 = order.lines.iter().map(|line| line.quantity).sum();
+    sqlx::query(
+        "INSERT INTO delivery_board_view (order_id, status, lane, lane_position, \
+         customer_name, customer_phone, customer_address, payment_method, total_amount, \
+         pizza_count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT (order_id) DO NOTHING",
+    )
+    .bind(order.order_id.to_string())
+    .bind(OrderStatus::Pending.as_str())
+    .bind(KITCHEN_LANE)
+    .bind(position)
+    .bind(&order.customer_name)
+    .bind(&order.customer_phone)
+    .bind(&order.customer_address)
+    .bind(order.payment_method.as_str())
+    .bind(order.total_amount.to_string())
+    .bind(i64::from(pizzas))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Cooking: a new status, the same lane.
+async fn set_status(tx: &mut Tx, change: &StatusChange) -> Result<(), DbError> {
+    sqlx::query("UPDATE delivery_board_view SET status = $1 WHERE order_id = $2")
+        .bind(change.status.as_str())
+        .bind(change.order_id.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+async fn mark_ready(tx: &mut Tx, position: i64, change: &StatusChange) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE delivery_board_view SET status = $1, lane = $2, lane_position = $3, \
+         ready_at = $4 WHERE order_id = $5",
+    )
+    .bind(change.status.as_str())
+    .bind(READY_LANE)
+    .bind(position)
+    .bind(timestamp_text(change.at))
+    .bind(change.order_id.to_string())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Delivering: the driver is the change's note.
+async fn send_out(tx: &mut Tx, position: i64, change: &StatusChange) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE delivery_board_view SET status = $1, lane = $2, lane_position = $3, \
+         driver = $4, out_at = $5 WHERE order_id = $6",
+    )
+    .bind(change.status.as_str())
+    .bind(DELIVERING_LANE)
+    .bind(position)
+    .bind(change.note.as_deref())
+    .bind(timestamp_text(change.at))
+    .bind(change.order_id.to_string())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn remove(tx: &mut Tx, change: &StatusChange) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM delivery_board_view WHERE order_id = $1")
+        .bind(change.order_id.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
