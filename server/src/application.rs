@@ -3,6 +3,7 @@
 use crate::config::{Config, StaffConfig};
 use crate::db;
 use crate::http::{AppState, router};
+use crate::live::LiveFeed;
 use crate::projections::{Projector, rebuild};
 use crate::staff::{self, StaffAuth};
 use crate::wiring::{self, Services};
@@ -18,6 +19,8 @@ pub struct Application {
     listener: TcpListener,
     address: SocketAddr,
     router: axum::Router,
+    /// Ended at shutdown, so that open SSE streams let graceful shutdown finish.
+    live: LiveFeed,
 }
 
 impl Application {
@@ -38,7 +41,8 @@ impl Application {
             .context("creating the first staff accounts")?;
         let sqlite = db::is_sqlite(&config.database_url);
         let committed = Arc::new(Notify::new());
-        let (mut projector, views) = Projector::start(
+        let live = LiveFeed::default();
+        let (projector, views) = Projector::start(
             pool.clone(),
             sqlite,
             wiring::projections(),
@@ -46,6 +50,7 @@ impl Application {
         )
         .await
         .context("starting the projector")?;
+        let mut projector = projector.publishing_to(live.clone());
         // Catch up before serving: the first page must show the seeded menu, not an
         // empty view (which the menu cache would then keep for its TTL).
         projector
@@ -63,7 +68,8 @@ impl Application {
             committed,
             views,
         };
-        let mediator = wiring::build_mediator(&services).context("wiring the mediator")?;
+        let mediator =
+            wiring::build_mediator_with(&services, &live).context("wiring the mediator")?;
         let listener = TcpListener::bind(config.address)
             .await
             .with_context(|| format!("binding {}", config.address))?;
@@ -79,6 +85,7 @@ impl Application {
             listener,
             address,
             router: router(state),
+            live,
         })
     }
 
@@ -99,8 +106,23 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `signal` completes, then stops accepting connections, ends the open
+    /// event streams (they would otherwise never finish) and waits for the requests in
+    /// flight.
+    pub async fn run_until(
+        self,
+        signal: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let live = self.live;
+        let shutdown = async move {
+            signal.await;
+            live.close();
+        };
         axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
+            .with_graceful_shutdown(shutdown)
             .await
             .context("serving HTTP")
     }

@@ -6,6 +6,7 @@
 //! - `db`: the sqlx pool (SQLite by default, PostgreSQL by URL), migrations and seeding.
 //! - `events`: the append-only event store.
 //! - `projections`: the projector that keeps the read models up to date.
+//! - `live`: the order updates the projector publishes, streamed to clients over SSE.
 //! - `menu`, `orders`, `analytics`: vertical slices; one file per command or query
 //!   handler, one per read model (`views/`).
 //! - `staff`: accounts, sessions and the authorization behavior.
@@ -25,6 +26,7 @@ pub mod config;
 mod db;
 mod events;
 mod http;
+mod live;
 mod menu;
 mod orders;
 mod projections;

@@ -12,4 +12,5 @@ pub(crate) mod views;
 
 pub(crate) use events::{
     CookingStarted, OrderCancelled, OrderDelivered, OrderOutForDelivery, OrderPlaced, OrderReady,
+    order_stream,
 };

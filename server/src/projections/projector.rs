@@ -10,9 +10,12 @@
 //!   never skipped.
 //! - **Prompt**: it sleeps until the unit of work signals a commit, not a fixed interval
 //!   (a one-second poll remains as a safety net for writes from other processes).
+//! - **Live**: after each commit it publishes the batch to the live feed, if given one,
+//!   so SSE clients hear only of what the read models include.
 
 use crate::db::{DbError, begin_write};
 use crate::events::{StoredEvent, read_after};
+use crate::live::LiveFeed;
 use crate::projections::{Projection, ProjectionWatch};
 use sqlx::AnyPool;
 use std::sync::Arc;
@@ -38,6 +41,8 @@ pub(crate) struct Projector {
     /// The first missing position seen and when, while waiting for it to fill.
     gap: Option<(i64, Instant)>,
     gap_grace: Duration,
+    /// Where committed batches go out to the SSE streams.
+    live: Option<LiveFeed>,
 }
 
 /// What one round of [`Projector::catch_up`] achieved.
@@ -68,8 +73,15 @@ impl Projector {
             applied,
             gap: None,
             gap_grace: GAP_GRACE,
+            live: None,
         };
         Ok((projector, ProjectionWatch::new(receiver)))
+    }
+
+    /// Publishes every batch, once committed, to `feed`.
+    pub fn publishing_to(mut self, feed: LiveFeed) -> Self {
+        self.live = Some(feed);
+        self
     }
 
     /// Runs until the process ends; errors are logged and retried after a pause.
@@ -151,7 +163,12 @@ impl Projector {
             .map_or(*self.applied.borrow(), |event| event.position);
         save_checkpoint(&mut tx, last).await?;
         tx.commit().await?;
+        // Position first, then the feed: a stream that subscribes in between replays
+        // the batch from the store up to this position.
         self.applied.send_replace(last);
+        if let Some(feed) = &self.live {
+            feed.publish(events);
+        }
         Ok(())
     }
 }

@@ -224,3 +224,38 @@ pub fn session_cookie(response: &Response) -> Option<String> {
     pair.starts_with("pizzeria_session=")
         .then(|| pair.to_owned())
 }
+
+/// A server from [`spawn_app`] that shuts down gracefully when `stop` is sent.
+pub struct StoppableApp {
+    pub app: TestApp,
+    pub stop: tokio::sync::oneshot::Sender<()>,
+    /// The serving task: it finishes once graceful shutdown has.
+    pub serving: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+/// Starts a server as [`spawn_app`] does, but one the test can stop.
+pub async fn spawn_stoppable_app() -> StoppableApp {
+    let (database_url, data) = fresh_database().await;
+    let config = Config {
+        database_url,
+        address: "127.0.0.1:0".parse().unwrap(),
+        site_root: "target/site".into(),
+    };
+    let app = Application::build_with(config, staff_config())
+        .await
+        .expect("the server starts");
+    let address = format!("http://{}", app.address());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serving = tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+    StoppableApp {
+        app: TestApp {
+            address,
+            client: Client::new(),
+            _data: data,
+        },
+        stop,
+        serving,
+    }
+}
