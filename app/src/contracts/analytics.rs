@@ -1,14 +1,16 @@
-//! Analytics contracts: `GetPopularPizzas` (pizzas sold over the last days) and
-//! `GetRevenue` (revenue and order count per hour or day). Cancelled orders count in
-//! neither: the read models subtract them again when they are cancelled.
+//! Analytics contracts: `GetPopularPizzas` (pizzas sold over the last days),
+//! `GetRevenue` (revenue and order count per hour or day) and `GetOrderCountsByStatus`
+//! (where the orders of the last days are now). Cancelled orders count in neither of the
+//! first two: the read models subtract them again when they are cancelled.
 
+use crate::contracts::OrderStatus;
 use crate::contracts::rules::verdict;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use mediator::{FieldError, Request, RequestKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// Most days `GetPopularPizzas` looks back.
+/// Most days `GetPopularPizzas` and `GetOrderCountsByStatus` look back.
 pub const MAX_POPULAR_DAYS: u32 = 365;
 /// Most pizzas `GetPopularPizzas` lists.
 pub const MAX_POPULAR_LIMIT: u32 = 50;
@@ -51,15 +53,20 @@ impl Request for GetPopularPizzas {
 
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        if !(1..=MAX_POPULAR_DAYS).contains(&self.days) {
-            let message = format!("Look back 1 to {MAX_POPULAR_DAYS} days.");
-            errors.push(FieldError::new("days", message));
-        }
+        check_days(&mut errors, self.days);
         if !(1..=MAX_POPULAR_LIMIT).contains(&self.limit) {
             let message = format!("List 1 to {MAX_POPULAR_LIMIT} pizzas.");
             errors.push(FieldError::new("limit", message));
         }
         verdict(errors)
+    }
+}
+
+/// Adds an error for a look-back outside 1..=[`MAX_POPULAR_DAYS`] days.
+fn check_days(errors: &mut Vec<FieldError>, days: u32) {
+    if !(1..=MAX_POPULAR_DAYS).contains(&days) {
+        let message = format!("Look back 1 to {MAX_POPULAR_DAYS} days.");
+        errors.push(FieldError::new("days", message));
     }
 }
 
@@ -150,6 +157,45 @@ pub struct RevenueBucket {
     pub order_count: u64,
 }
 
+/// How many of the orders placed over the last `days` UTC days, today included, are in
+/// each status now. Every status is listed, in lifecycle order, zeros included.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GetOrderCountsByStatus {
+    /// 1 to [`MAX_POPULAR_DAYS`], 7 by default.
+    #[serde(default = "default_days")]
+    pub days: u32,
+    /// Wait (at most 2 s) until the read models include this event position.
+    #[serde(default)]
+    pub min_position: Option<i64>,
+}
+
+impl Default for GetOrderCountsByStatus {
+    fn default() -> Self {
+        Self {
+            days: default_days(),
+            min_position: None,
+        }
+    }
+}
+
+impl Request for GetOrderCountsByStatus {
+    type Response = Vec<StatusCount>;
+    const KIND: RequestKind = RequestKind::Query;
+
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        check_days(&mut errors, self.days);
+        verdict(errors)
+    }
+}
+
+/// The number of orders in one status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusCount {
+    pub status: OrderStatus,
+    pub count: u64,
+}
+
 /// Reads an RFC 3339 time or a date, which means its midnight UTC.
 pub fn parse_date_or_time(text: &str) -> Option<DateTime<Utc>> {
     let text = text.trim();
@@ -197,6 +243,20 @@ mod tests {
             .map(|e| e.field)
             .collect();
         assert_eq!(fields, ["days", "limit"]);
+    }
+
+    #[test]
+    fn status_counts_default_to_a_week_and_refuse_odd_ranges() {
+        let query: GetOrderCountsByStatus = serde_json::from_str("{}").unwrap();
+        assert_eq!(query, GetOrderCountsByStatus::default());
+        assert_eq!((query.days, query.validate()), (7, Ok(())));
+        for days in [0, MAX_POPULAR_DAYS + 1] {
+            let query = GetOrderCountsByStatus {
+                days,
+                min_position: None,
+            };
+            assert_eq!(query.validate().unwrap_err()[0].field, "days");
+        }
     }
 
     #[test]

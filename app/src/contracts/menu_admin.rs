@@ -1,5 +1,6 @@
-//! Menu editing contracts: the staff commands that add, change and remove pizzas. Each
-//! answers [`MenuChanged`]; the menu customers see follows from the events they record.
+//! Menu editing contracts: the staff commands that add, change and remove pizzas, and the
+//! query that lists what the editor shows. Each command answers [`MenuChanged`]; the menu
+//! customers see follows from the events they record.
 
 use crate::contracts::rules::{max_text, minutes, price, required_text, slug, toppings, verdict};
 use mediator::{FieldError, Request, RequestKind};
@@ -58,6 +59,37 @@ pub struct UpdatePizza {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct RemovePizza {
     pub pizza_id: String,
+}
+
+/// Lists every pizza on the menu in menu order, those taken off it (`available: false`)
+/// included: what the menu editor shows. `GetMenu` leaves those out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GetEditableMenu {
+    /// Wait (at most 2 s) until the menu view includes this event position, e.g.
+    /// [`MenuChanged::position`].
+    #[serde(default)]
+    pub min_position: Option<i64>,
+}
+
+impl Request for GetEditableMenu {
+    type Response = Vec<EditablePizza>;
+    const KIND: RequestKind = RequestKind::Query;
+}
+
+/// One pizza as the menu editor shows it: what [`AddPizza`] sets and whether customers
+/// see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditablePizza {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// Price of a medium pizza without extra toppings.
+    pub base_price: Decimal,
+    pub category: String,
+    pub available_toppings: Vec<String>,
+    pub preparation_time_minutes: u32,
+    /// Whether customers see it on the menu.
+    pub available: bool,
 }
 
 impl Request for AddPizza {

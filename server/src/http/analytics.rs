@@ -1,12 +1,15 @@
-//! REST routes of analytics: `GET /api/analytics/popular-pizzas?days=&limit=` and
-//! `GET /api/analytics/revenue?from=&to=&bucket=hour|day`. Managers only (see the
-//! policy table in `wiring.rs`).
+//! REST routes of analytics: `GET /api/analytics/popular-pizzas?days=&limit=`,
+//! `GET /api/analytics/revenue?from=&to=&bucket=hour|day` and
+//! `GET /api/analytics/orders-by-status?days=`. Managers only (see the policy table in
+//! `wiring.rs`).
 
 use crate::http::AppState;
 use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send};
 use app::contracts::Caller;
-use app::contracts::{GetPopularPizzas, GetRevenue, PopularPizza, RevenueBucket};
+use app::contracts::{
+    GetOrderCountsByStatus, GetPopularPizzas, GetRevenue, PopularPizza, RevenueBucket, StatusCount,
+};
 use axum::Extension;
 use axum::extract::State;
 use axum::{Router, routing::get};
@@ -15,6 +18,7 @@ pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/analytics/popular-pizzas", get(popular_pizzas))
         .route("/analytics/revenue", get(revenue))
+        .route("/analytics/orders-by-status", get(orders_by_status))
 }
 
 async fn popular_pizzas(
@@ -30,5 +34,13 @@ async fn revenue(
     Extension(caller): Extension<Caller>,
     ApiQuery(query): ApiQuery<GetRevenue>,
 ) -> ApiResult<Vec<RevenueBucket>> {
+    send(&state, caller, query).await
+}
+
+async fn orders_by_status(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    ApiQuery(query): ApiQuery<GetOrderCountsByStatus>,
+) -> ApiResult<Vec<StatusCount>> {
     send(&state, caller, query).await
 }

@@ -146,3 +146,68 @@ async fn revenue_refuses_backwards_or_oversized_periods_and_unknown_buckets() {
         assert_eq!(error_fields(&problem), [field], "{query}");
     }
 }
+
+#[tokio::test]
+async fn orders_by_status_counts_every_status_in_lifecycle_order() {
+    let mut app = spawn_app().await;
+    app.sign_in("manager").await;
+    let (placed, _) = place_all(
+        &app,
+        &[
+            order_of("5551234567", &[("margherita", 1)]),
+            order_of("5551234568", &[("funghi", 2)]),
+            order_of("5551234569", &[("pepperoni", 1)]),
+        ],
+    )
+    .await;
+    let first = placed[0]["order_id"].as_str().unwrap();
+    let second = placed[1]["order_id"].as_str().unwrap();
+    let cooking = app
+        .call(
+            reqwest::Method::PUT,
+            &format!("/api/orders/{first}/cook"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(cooking.status(), 200);
+    let reason = serde_json::json!({"reason": "Changed my mind"});
+    let cancelled = app
+        .call(
+            reqwest::Method::PUT,
+            &format!("/api/orders/{second}/cancel"),
+            None,
+            Some(&reason),
+        )
+        .await;
+    assert_eq!(cancelled.status(), 200);
+    let position = cancelled.json::<Value>().await.unwrap()["position"]
+        .as_i64()
+        .unwrap();
+
+    let counts = read(&app, "/api/analytics/orders-by-status?days=1", position).await;
+    let counts: Vec<(&str, u64)> = counts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (
+                row["status"].as_str().unwrap(),
+                row["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("pending", 1),
+            ("cooking", 1),
+            ("ready", 0),
+            ("delivering", 0),
+            ("delivered", 0),
+            ("cancelled", 1),
+        ]
+    );
+    let bad = app.get("/api/analytics/orders-by-status?days=0").await;
+    assert_eq!(error_fields(&assert_problem(bad, 422).await), ["days"]);
+}

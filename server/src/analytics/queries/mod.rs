@@ -1,7 +1,9 @@
-//! Analytics queries, one handler per file; each reads only the analytics read models.
+//! Analytics queries, one handler per file; each reads only read models.
 
+mod get_order_counts_by_status;
 mod get_popular_pizzas;
 mod get_revenue;
 
+pub(crate) use get_order_counts_by_status::GetOrderCountsByStatusHandler;
 pub(crate) use get_popular_pizzas::GetPopularPizzasHandler;
 pub(crate) use get_revenue::GetRevenueHandler;

@@ -1,0 +1,31 @@
+//! The management page (`/staff/manage`): what sells and what it earns, drawn as SVG
+//! charts, and the menu editor.
+//!
+//! # Layout
+//! - `page`: the page and its two sections.
+//! - `analytics`: the analytics section, popular pizzas and orders by status.
+//! - `revenue`: the revenue card, per hour or per day.
+//! - `charts`: chart geometry (axes, shares, columns), free of any view and tested.
+//! - `bar_chart`, `column_chart`: the SVG charts drawn from that geometry.
+//! - `menu_editor`: the menu section, its list and its reload after each change.
+//! - `editor`: what the editor's parts share: one command at a time, the toast, reload.
+//! - `pizza_row`: one pizza with edit, take off (or put on) the menu, and remove.
+//! - `edit_form`, `add_form`: changing a pizza, adding one.
+//! - `fields`: labelled fields with the server's messages, and parsing what is typed.
+//! - `toast`: the message that says what the last change did.
+
+mod add_form;
+mod analytics;
+mod bar_chart;
+mod charts;
+mod column_chart;
+mod edit_form;
+mod editor;
+mod fields;
+mod menu_editor;
+mod page;
+mod pizza_row;
+mod revenue;
+mod toast;
+
+pub(crate) use page::ManagementPage;

@@ -1,0 +1,30 @@
+//! The management page (`/staff/manage`, managers): analytics first, for the glance a
+//! manager comes for, then the menu editor. The staff gate around the route checks the
+//! role; every query and command behind the page is checked again by the server.
+
+use super::analytics::Analytics;
+use super::menu_editor::MenuEditor;
+use crate::ui::erase::Erase;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/staff/manage`.
+#[component]
+pub(crate) fn ManagementPage() -> impl IntoView {
+    view! {
+        <Title text="Management · Mario's Pizzeria"/>
+        <div class="manage">
+            <header class="manage-intro">
+                <h1>"Management"</h1>
+                <p>"How the pizzeria is doing, and the menu customers order from."</p>
+                <nav class="manage-jump" aria-label="On this page">
+                    <a href="#analytics">"Analytics"</a>
+                    <a href="#menu-editor">"Menu"</a>
+                </nav>
+            </header>
+            <Analytics/>
+            <MenuEditor/>
+        </div>
+    }
+    .erase()
+}
