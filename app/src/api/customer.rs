@@ -1,8 +1,12 @@
-//! Server functions a customer uses: the menu, placing, reading and cancelling an order.
+//! Server functions a customer uses: the menu, placing, reading and cancelling an order,
+//! and their history.
 
 #[cfg(feature = "ssr")]
 use super::dispatch;
-use crate::contracts::{MenuItem, OrderDetails, OrderStatusChanged, PlaceOrder, PlacedOrder};
+use crate::contracts::{
+    CustomerHistory, GetCustomerHistory, MenuItem, OrderDetails, OrderStatusChanged, PlaceOrder,
+    PlacedOrder,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
@@ -39,4 +43,10 @@ pub async fn get_order(
 #[server(name = CancelOrderCall, prefix = "/api/fn", endpoint = "cancel_order", input = Json)]
 pub async fn cancel_order(order_id: Uuid, reason: String) -> Result<OrderStatusChanged, AppError> {
     dispatch(crate::contracts::CancelOrder { order_id, reason }).await
+}
+
+/// A customer's lifetime figures and one page of their orders, found by phone number.
+#[server(name = GetCustomerHistoryCall, prefix = "/api/fn", endpoint = "get_customer_history", input = Json)]
+pub async fn get_customer_history(query: GetCustomerHistory) -> Result<CustomerHistory, AppError> {
+    dispatch(query).await
 }

@@ -104,7 +104,7 @@ pub(crate) fn category_href(category: &str) -> String {
 /// Percent-encodes everything but the unreserved characters of RFC 3986. Hand-written
 /// because the router's own escape differs between server and browser builds, which
 /// would make the rendered `href`s disagree during hydration.
-fn encode_query_value(value: &str) -> String {
+pub(crate) fn encode_query_value(value: &str) -> String {
     let mut encoded = String::with_capacity(value.len());
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {

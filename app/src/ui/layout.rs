@@ -5,7 +5,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// The red bar with the brand, which links home.
+/// The red bar with the brand, which links home, and the way to a customer's orders.
 #[component]
 pub(crate) fn SiteHeader() -> impl IntoView {
     view! {
@@ -16,6 +16,9 @@ pub(crate) fn SiteHeader() -> impl IntoView {
                     "Mario's Pizzeria"
                 </a>
                 <p class="tagline">"Wood-fired pizza, delivered hot"</p>
+                <nav class="site-nav" aria-label="Site">
+                    <a href="/orders">"My orders"</a>
+                </nav>
             </div>
         </header>
     }

@@ -7,6 +7,7 @@ use crate::api::place_order;
 use crate::contracts::{MAX_TEXT_LEN, PaymentMethod, PlaceOrder};
 use crate::ui::cart::{Cart, use_cart};
 use crate::ui::format::payment_label;
+use crate::ui::order::remember_phone;
 use leptos::either::Either;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -110,6 +111,7 @@ fn send_order(
     navigate: impl Fn(&str, NavigateOptions) + 'static,
 ) {
     leptos::task::spawn_local(async move {
+        let phone = command.customer_phone.clone();
         let outcome = place_order(command).await;
         // The customer left the checkout meanwhile: nothing left to show or open.
         if pending.is_disposed() {
@@ -117,6 +119,8 @@ fn send_order(
         }
         match outcome {
             Ok(order) => {
+                // Offered by the history page next time.
+                remember_phone(&phone);
                 placed.set(true);
                 navigate(
                     &format!("/orders/{}?after={}", order.order_id, order.position),

@@ -1,0 +1,80 @@
+//! Live updates in the browser: [`subscribe_updates`] opens one of the server's
+//! Server-Sent Events streams (`/api/orders/{id}/stream`, `/api/stream/kitchen`) and hands
+//! each [`OrderUpdate`] to the page. See `contracts::live` for what the streams send.
+//!
+//! The browser's `EventSource` does the hard parts: it reconnects by itself after a
+//! dropped connection and sends `Last-Event-ID`, so the server replays what was missed.
+//! A page still re-reads its view whenever the stream (re)opens (`on_open`), which covers
+//! whatever happened between rendering the page and the stream opening.
+//!
+//! `web-sys` directly rather than gloo-net's `EventSource`: gloo-net offers no `open`
+//! event, and the two callbacks below are all this needs.
+
+use crate::contracts::OrderUpdate;
+
+/// Listens to the SSE stream at `url` for as long as the current reactive owner lives
+/// (usually the component that calls it), in the browser only; on the server it does
+/// nothing, as pages render from the data they awaited.
+///
+/// - `on_update` gets each message named
+///   [`ORDER_UPDATE_EVENT`](crate::contracts::ORDER_UPDATE_EVENT), decoded; a message that
+///   does not decode is skipped. Updates can repeat what the page already shows (a
+///   replay, a re-read): callers ignore positions they have seen.
+/// - `on_open` runs each time the connection opens: first, and again after every
+///   reconnection, so the page can re-read its view (with `min_position`) to cover a gap.
+///
+/// The stream is closed when the owner is cleaned up. A stream the server refuses (401,
+/// 404) is not retried by the browser; the page then simply stays as rendered.
+#[cfg(feature = "hydrate")]
+pub(crate) fn subscribe_updates(
+    url: String,
+    on_update: impl Fn(OrderUpdate) + 'static,
+    on_open: impl Fn() + 'static,
+) {
+    use crate::contracts::ORDER_UPDATE_EVENT;
+    use leptos::prelude::on_cleanup;
+    use send_wrapper::SendWrapper;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{EventSource, MessageEvent};
+
+    let Ok(source) = EventSource::new(&url) else {
+        // Only a malformed URL throws here; there is nothing to listen to.
+        return;
+    };
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |message: MessageEvent| {
+        // From bytes, like every other JSON the browser decodes (see `ui::server_data`).
+        let update = message
+            .data()
+            .as_string()
+            .and_then(|data| serde_json::from_slice::<OrderUpdate>(data.as_bytes()).ok());
+        if let Some(update) = update {
+            on_update(update);
+        }
+    });
+    let on_open = Closure::<dyn Fn()>::new(on_open);
+    let listening = source
+        .add_event_listener_with_callback(ORDER_UPDATE_EVENT, on_message.as_ref().unchecked_ref());
+    if listening.is_err() {
+        source.close();
+        return;
+    }
+    source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+
+    // The callbacks must live as long as the source; all three go when the owner does.
+    // The browser is single-threaded, so the wrapper never crosses a thread.
+    let open = SendWrapper::new((source, on_message, on_open));
+    on_cleanup(move || {
+        let (source, _on_message, _on_open) = open.take();
+        source.close();
+    });
+}
+
+/// On the server there is no stream to follow (see the browser version's docs).
+#[cfg(not(feature = "hydrate"))]
+pub(crate) fn subscribe_updates(
+    _url: String,
+    _on_update: impl Fn(OrderUpdate) + 'static,
+    _on_open: impl Fn() + 'static,
+) {
+}

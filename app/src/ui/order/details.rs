@@ -1,0 +1,93 @@
+//! A found order: its status and progress (live), the cancel button while it is
+//! pending, the delivery details, the priced lines and the timeline.
+
+use super::cancel::CancelPanel;
+use super::follow::follow;
+use super::progress::{ProgressSteps, StatusBadge, Timeline};
+use super::tracking::Tracking;
+use crate::contracts::{OrderDetails, OrderLine, OrderStatus};
+use crate::ui::format::{clock_time, long_date, money, payment_label, short_id, size_label};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The order, as read when the page rendered and updated live since; `seen` is the
+/// event position the read is known to include.
+#[component]
+pub(super) fn OrderView(order: OrderDetails, seen: Option<i64>) -> impl IntoView {
+    let order_id = order.order_id;
+    let tracking = RwSignal::new(Tracking::new(&order, seen));
+    let status = Memo::new(move |_| tracking.with(Tracking::status));
+    follow(order_id, tracking);
+    let ready = order.estimated_ready_time;
+
+    view! {
+        <Title text=format!("Order {} · Mario's Pizzeria", short_id(order_id))/>
+        <section class="card order">
+            <h1>{move || heading(status.get())}</h1>
+            <p class="order-meta">
+                "Order " <strong class="order-number">{short_id(order_id)}</strong> " · Status "
+                <StatusBadge status/>
+            </p>
+            <ProgressSteps tracking/>
+            // A cancelled order will never be ready.
+            <p class="order-ready" hidden=move || status.get() == OrderStatus::Cancelled>
+                "Estimated ready at "
+                <time datetime=ready.to_rfc3339()>{clock_time(ready)}</time>
+                " on " {long_date(ready)}
+            </p>
+            <p class="order-delivery">
+                "For " {order.customer_name.clone()} ", delivered to " {order.customer_address.clone()}
+                ". Paying by " {payment_label(order.payment_method).to_ascii_lowercase()} "."
+            </p>
+            <CancelPanel order_id tracking status/>
+            <div class="table-scroll">
+            <table class="order-lines">
+                <thead>
+                    <tr><th scope="col">"Pizza"</th><th scope="col" class="num">"Qty"</th>
+                        <th scope="col" class="num">"Each"</th><th scope="col" class="num">"Price"</th></tr>
+                </thead>
+                <tbody>{order.items.into_iter().map(|line| view! { <OrderRow line/> }).collect_view()}</tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row" colspan="3">"Total"</th>
+                        <td class="num price" data-testid="order-total">{money(order.total_amount)}</td>
+                    </tr>
+                </tfoot>
+            </table>
+            </div>
+            <Timeline tracking/>
+            <p class="order-actions">
+                <a class="button button-primary" href="/">"Order more"</a>
+                <a href="/orders">"All your orders"</a>
+            </p>
+        </section>
+    }
+}
+
+/// The page's heading for a status.
+fn heading(status: OrderStatus) -> &'static str {
+    match status {
+        OrderStatus::Cancelled => "Order cancelled",
+        OrderStatus::Delivered => "Order delivered",
+        _ => "Order confirmed",
+    }
+}
+
+/// One priced line of the order.
+#[component]
+fn OrderRow(line: OrderLine) -> impl IntoView {
+    let toppings = (!line.toppings.is_empty()).then(|| format!("+ {}", line.toppings.join(", ")));
+    view! {
+        <tr>
+            <td>
+                <span class="line-name">{line.pizza_name}</span>
+                <span class="line-detail">{size_label(line.size)}</span>
+                {toppings.map(|toppings| view! { <span class="line-detail">{toppings}</span> })}
+                {line.special_instructions.map(|text| view! { <span class="line-note">"“" {text} "”"</span> })}
+            </td>
+            <td class="num">{line.quantity}</td>
+            <td class="num">{money(line.unit_price)}</td>
+            <td class="num price">{money(line.line_price)}</td>
+        </tr>
+    }
+}

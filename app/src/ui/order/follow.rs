@@ -1,0 +1,51 @@
+//! Keeps an open order page current: follows the order's live stream and re-reads the
+//! order when the stream (re)opens or after the customer acted. No polling: between
+//! those moments nothing can have been missed.
+
+use super::tracking::Tracking;
+use crate::api::get_order;
+use crate::contracts::OrderStatus;
+use crate::ui::live::subscribe_updates;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+/// Follows `/api/orders/{id}/stream` for as long as the calling component lives, unless
+/// the order is already delivered or cancelled (nothing more can happen to it).
+pub(super) fn follow(order_id: Uuid, tracking: RwSignal<Tracking>) {
+    let (status, seen) = tracking.with_untracked(|tracking| (tracking.status(), tracking.seen()));
+    if matches!(status, OrderStatus::Delivered | OrderStatus::Cancelled) {
+        return;
+    }
+    // With a known position the stream skips what the page already shows; without one
+    // it replays the order from its first event, which `Tracking` takes as repeats.
+    let url = match seen {
+        Some(position) => format!("/api/orders/{order_id}/stream?after={position}"),
+        None => format!("/api/orders/{order_id}/stream"),
+    };
+    subscribe_updates(
+        url,
+        move |update| tracking.maybe_update(|tracking| tracking.apply(&update)),
+        move || {
+            leptos::task::spawn_local(reread(order_id, tracking, None));
+        },
+    );
+}
+
+/// Reads the order again, at least as new as `min_position` or what the page has seen,
+/// and merges it in. A failed read changes nothing: the stream goes on, and the next
+/// time it opens the page reads again.
+pub(super) async fn reread(
+    order_id: Uuid,
+    tracking: RwSignal<Tracking>,
+    min_position: Option<i64>,
+) {
+    let Some(seen) = tracking.try_with_untracked(Tracking::seen) else {
+        return;
+    };
+    let min_position = min_position.max(seen);
+    if let Ok(order) = get_order(order_id, min_position).await
+        && !tracking.is_disposed()
+    {
+        tracking.maybe_update(|tracking| tracking.merge(&order));
+    }
+}
