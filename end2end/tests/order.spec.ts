@@ -1,4 +1,5 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { UUID, cart, escapeRegExp, expect, openMenuAndAddOnceHydrated, test } from './support';
 
 /**
  * What a customer does in the browser: pick pizzas on the server-rendered menu, check out,
@@ -6,27 +7,6 @@ import { test as base, expect, type APIRequestContext, type Page } from '@playwr
  * menu the API reports, with the same rule the app uses, so a pricing bug on either side
  * shows up as a mismatch rather than being copied into the test.
  */
-
-// Fails a test on any uncaught exception in the page (a wasm panic during hydration shows
-// up as one), and attaches the console's errors to the report for diagnosis.
-const test = base.extend<{ pageErrors: void }>({
-  pageErrors: [
-    async ({ page }, use, testInfo) => {
-      const uncaught: string[] = [];
-      const consoleErrors: string[] = [];
-      page.on('pageerror', (error) => uncaught.push(error.message));
-      page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(message.text());
-      });
-      await use();
-      if (consoleErrors.length > 0) {
-        await testInfo.attach('console errors', { body: consoleErrors.join('\n') });
-      }
-      expect(uncaught, 'uncaught errors in the page').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
 
 // ---- pricing, as in app/src/contracts/pricing.rs -----------------------------------------
 
@@ -84,33 +64,6 @@ function findPizza(menu: MenuItem[], id: string): MenuItem {
   const pizza = menu.find((item) => item.id === id);
   if (!pizza) throw new Error(`no pizza "${id}" in GET /api/menu: ${menu.map((i) => i.id).join(', ')}`);
   return pizza;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-
-function cart(page: Page) {
-  return page.getByRole('complementary', { name: 'Your order' });
-}
-
-/**
- * Opens the menu and adds one pizza with its default options, clicking until the cart
- * shows it: a click that lands before the wasm has hydrated the server-rendered page
- * does nothing, and the app has no hydration marker to wait for. Once this returns the
- * page is interactive, so later steps need no retries.
- */
-async function openMenuAndAddOnceHydrated(page: Page, pizzaName: string) {
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Our menu' })).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  const addButton = page.getByRole('button', { name: `Add ${pizzaName} to order`, exact: true });
-  await expect(async () => {
-    await addButton.click({ timeout: 5_000 });
-    await expect(cart(page)).toContainText(pizzaName, { timeout: 2_000 });
-  }).toPass({ timeout: 25_000 });
 }
 
 // ---- tests ---------------------------------------------------------------------------
@@ -191,4 +144,67 @@ test('the menu is server-rendered', async ({ request }) => {
   expect(html).toContain('Margherita');
   expect(html).toContain('Pepperoni');
   expect(html).toMatch(/\$\d+\.\d{2}/);
+});
+
+// ---- lazy routes ---------------------------------------------------------------------
+// Checkout and the confirmation page are lazy routes: their code is a wasm chunk of its
+// own. Opened first (a shared link, a reload), the browser must fetch that chunk before
+// it can hydrate the server's HTML; a page that never hydrates would still look right,
+// so these tests check that a link then navigates without reloading the document.
+
+/** Marks the window, follows `link` and reports whether the same document is still open. */
+async function followsLinkWithoutReload(page: Page, linkName: string): Promise<boolean> {
+  await page.evaluate(() => ((window as unknown as { hydrated: boolean }).hydrated = true));
+  await page.getByRole('link', { name: linkName }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Our menu' })).toBeVisible();
+  return page.evaluate(() => (window as unknown as { hydrated?: boolean }).hydrated === true);
+}
+
+test('a confirmation link opened directly shows the order and hydrates', async ({ page, request }) => {
+  const placed = await request.post('/api/orders', {
+    data: {
+      customer_name: 'Direct Link Dana',
+      customer_phone: '+1 555-010-0300',
+      customer_address: '2 Test Street',
+      payment_method: 'card',
+      pizza_items: [{ pizza_id: 'margherita', size: 'small', quantity: 1 }],
+    },
+  });
+  expect(placed.ok(), `POST /api/orders answered ${placed.status()}`).toBe(true);
+  const { order_id: orderId, position } = await placed.json();
+  const url = `/orders/${orderId}?after=${position}`;
+
+  // The server renders the order into the first HTML, lazy route or not.
+  const html = await (await request.get(url, { headers: { Accept: 'text/html' } })).text();
+  expect(html).toContain('Order confirmed');
+  expect(html).toContain('Direct Link Dana');
+
+  await expect(async () => {
+    await page.goto(url);
+    await expect(page.getByTestId('order-status')).toHaveText(/^\s*pending\s*$/i);
+    // (No wait for network idle: the page keeps its live stream open.) A click before
+    // hydration reloads the document, and the attempt is repeated.
+    expect(await followsLinkWithoutReload(page, 'Order more')).toBe(true);
+  }).toPass({ timeout: 25_000 });
+});
+
+test('checkout opened directly hydrates and shows the empty cart', async ({ page }) => {
+  await expect(async () => {
+    await page.goto('/checkout');
+    // Built in the browser from the saved cart, so only a hydrated page shows it.
+    await expect(page.getByText('Your order is empty.')).toBeVisible({ timeout: 5_000 });
+    expect(await followsLinkWithoutReload(page, 'Back to the menu')).toBe(true);
+  }).toPass({ timeout: 25_000 });
+});
+
+test('checkout reloaded with a saved cart hydrates and places the order', async ({ page }) => {
+  await openMenuAndAddOnceHydrated(page, 'Margherita');
+  // A full page load: the cart comes back from localStorage once checkout has hydrated.
+  await page.goto('/checkout');
+  await page.getByLabel(/^name\b/i).fill('Reload Robin');
+  await page.getByLabel(/^phone\b/i).fill('+1 555-010-0400');
+  await page.getByLabel(/^delivery address\b/i).fill('3 Test Street');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page).toHaveURL(new RegExp(`/orders/${UUID}\\?after=\\d+$`, 'i'));
+  await expect(page.getByTestId('order-status')).toHaveText(/^\s*pending\s*$/i);
 });

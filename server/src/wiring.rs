@@ -2,12 +2,17 @@
 //! Adding a command or query means adding one line here; a contract without a handler
 //! makes start-up fail, naming the type.
 
-use crate::analytics::queries::{GetPopularPizzasHandler, GetRevenueHandler};
+use crate::analytics::queries::{
+    GetOrderCountsByStatusHandler, GetPopularPizzasHandler, GetRevenueHandler,
+};
 use crate::analytics::views::{PopularPizzasView, RevenueView};
 use crate::db::SqlUnitOfWork;
 use crate::events::Correlate;
+use crate::live::{
+    LiveFeed, LiveUpdates, WatchKitchen, WatchKitchenHandler, WatchOrder, WatchOrderHandler,
+};
 use crate::menu::commands::{AddPizzaHandler, RemovePizzaHandler, UpdatePizzaHandler};
-use crate::menu::queries::GetMenuHandler;
+use crate::menu::queries::{GetEditableMenuHandler, GetMenuHandler};
 use crate::menu::views::{MenuView, MenuViewCaughtUp};
 use crate::menu::{PizzaAdded, PizzaRemoved, PizzaUpdated};
 use crate::orders::commands::{
@@ -15,11 +20,11 @@ use crate::orders::commands::{
     PlaceOrderHandler, StartCookingHandler,
 };
 use crate::orders::queries::{
-    GetCustomerHistoryHandler, GetKitchenQueueHandler, GetOrderHandler, GetOrderStatusHandler,
-    ListOrdersHandler,
+    GetCustomerHistoryHandler, GetDeliveryBoardHandler, GetKitchenQueueHandler, GetOrderHandler,
+    GetOrderStatusHandler, ListOrdersHandler,
 };
 use crate::orders::views::{
-    CustomerHistoryView, KitchenQueueView, OrderDetailView, OrderSummaryView,
+    CustomerHistoryView, DeliveryBoardView, KitchenQueueView, OrderDetailView, OrderSummaryView,
 };
 use crate::projections::{Projection, ProjectionWatch, ReadModels};
 use crate::staff::{ANY_STAFF, Authorization};
@@ -29,8 +34,9 @@ use app::contracts::{
     MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
 };
 use app::contracts::{
-    GetCustomerHistory, GetKitchenQueue, GetPopularPizzas, GetRevenue, ListOrders,
+    GetCustomerHistory, GetDeliveryBoard, GetKitchenQueue, GetPopularPizzas, GetRevenue, ListOrders,
 };
+use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
 use mediator::{
     Behavior, BuildError, CachePolicy, Caching, HandlersBuilder, Mediator, Metrics,
     MetricsRegistry, Tracing, Transactional, Validation,
@@ -60,6 +66,7 @@ pub(crate) fn projections() -> Vec<Box<dyn Projection>> {
         Box::new(OrderDetailView),
         Box::new(OrderSummaryView),
         Box::new(KitchenQueueView),
+        Box::new(DeliveryBoardView),
         Box::new(CustomerHistoryView),
         Box::new(PopularPizzasView),
         Box::new(RevenueView),
@@ -90,6 +97,7 @@ fn authorization() -> Authorization {
         .public::<PlaceOrder>()
         .public::<GetOrder>()
         .public::<GetOrderStatus>()
+        .public::<WatchOrder>()
         .public::<GetCustomerHistory>()
         .customer_or_staff::<CancelOrder>(&[Chef])
         .staff::<StartCooking>(&[Chef])
@@ -97,10 +105,14 @@ fn authorization() -> Authorization {
         .staff::<AssignDelivery>(&[Driver])
         .staff::<MarkOrderDelivered>(&[Driver])
         .staff::<GetKitchenQueue>(&[Chef])
+        .staff::<GetDeliveryBoard>(&[Driver])
         .staff::<ListOrders>(ANY_STAFF)
+        .staff::<WatchKitchen>(ANY_STAFF)
         .managers::<AddPizza>()
         .managers::<UpdatePizza>()
         .managers::<RemovePizza>()
+        .managers::<GetEditableMenu>()
+        .managers::<GetOrderCountsByStatus>()
         .managers::<GetPopularPizzas>()
         .managers::<GetRevenue>()
 }
@@ -116,7 +128,12 @@ fn authorization() -> Authorization {
 /// 6. `Caching`: answers cached queries; sees events to invalidate them.
 /// 7. `Transactional`: wraps commands in a transaction committed only on success, so
 ///    their events are published only after commit.
-pub(crate) fn build_mediator(services: &Services) -> Result<Mediator, BuildError> {
+///
+/// The SSE streams it opens follow `live`, the feed the projector publishes to.
+pub(crate) fn build_mediator_with(
+    services: &Services,
+    live: &LiveFeed,
+) -> Result<Mediator, BuildError> {
     let Services {
         pool,
         sqlite,
@@ -154,7 +171,7 @@ pub(crate) fn build_mediator(services: &Services) -> Result<Mediator, BuildError
         .handler::<AddPizza, _>(AddPizzaHandler)
         .handler::<UpdatePizza, _>(UpdatePizzaHandler)
         .handler::<RemovePizza, _>(RemovePizzaHandler);
-    read_side(writes, services)
+    streams(read_side(writes, services), services, live)
         .expect::<PlaceOrder>()
         .expect::<StartCooking>()
         .expect::<MarkOrderReady>()
@@ -165,6 +182,32 @@ pub(crate) fn build_mediator(services: &Services) -> Result<Mediator, BuildError
         .expect::<UpdatePizza>()
         .expect::<RemovePizza>()
         .build()
+}
+
+/// [`build_mediator_with`] a feed no projector publishes to: the handler tests
+/// (`testing.rs`) open no stream.
+#[cfg(test)]
+pub(crate) fn build_mediator(services: &Services) -> Result<Mediator, BuildError> {
+    build_mediator_with(services, &LiveFeed::default())
+}
+
+/// Registers what opens the SSE streams: subscriptions to `live` that replay what a
+/// client missed from the event store.
+fn streams<B: Behavior>(
+    builder: HandlersBuilder<B>,
+    services: &Services,
+    live: &LiveFeed,
+) -> HandlersBuilder<B> {
+    let live = LiveUpdates {
+        feed: live.clone(),
+        pool: services.pool.clone(),
+        views: services.views.clone(),
+    };
+    builder
+        .handler::<WatchKitchen, _>(WatchKitchenHandler { live: live.clone() })
+        .handler::<WatchOrder, _>(WatchOrderHandler { live })
+        .expect::<WatchKitchen>()
+        .expect::<WatchOrder>()
 }
 
 /// Registers every query handler, each reading only read models, and what keeps the
@@ -188,6 +231,9 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .handler::<ListOrders, _>(ListOrdersHandler { read: read.clone() })
         .handler::<GetCustomerHistory, _>(GetCustomerHistoryHandler { read: read.clone() })
         .handler::<GetKitchenQueue, _>(GetKitchenQueueHandler { read: read.clone() })
+        .handler::<GetDeliveryBoard, _>(GetDeliveryBoardHandler { read: read.clone() })
+        .handler::<GetEditableMenu, _>(GetEditableMenuHandler { read: read.clone() })
+        .handler::<GetOrderCountsByStatus, _>(GetOrderCountsByStatusHandler { read: read.clone() })
         .handler::<GetPopularPizzas, _>(GetPopularPizzasHandler { read: read.clone() })
         .handler::<GetRevenue, _>(GetRevenueHandler { read })
         .event_handler::<PizzaAdded, _>(caught_up.clone())
@@ -199,6 +245,9 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .expect::<ListOrders>()
         .expect::<GetCustomerHistory>()
         .expect::<GetKitchenQueue>()
+        .expect::<GetDeliveryBoard>()
+        .expect::<GetEditableMenu>()
+        .expect::<GetOrderCountsByStatus>()
         .expect::<GetPopularPizzas>()
         .expect::<GetRevenue>()
 }

@@ -3,15 +3,19 @@
 //! (The generated request types are named `...Call` so they never shadow the contracts.)
 //! One file per audience: what a customer calls, the kitchen, delivery, the menu editor.
 
+mod analytics;
 mod customer;
 mod delivery;
 mod kitchen;
 mod menu_admin;
+mod staff;
 
+pub use analytics::*;
 pub use customer::*;
 pub use delivery::*;
 pub use kitchen::*;
 pub use menu_admin::*;
+pub use staff::*;
 
 #[cfg(feature = "ssr")]
 use crate::error::AppError;
@@ -27,10 +31,7 @@ pub(crate) async fn dispatch<R: mediator::Request>(request: R) -> Result<R::Resp
         let problem = mediator::Problem::internal("no mediator in the server function context");
         return Err(problem.into());
     };
-    let caller = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<crate::contracts::Caller>().cloned())
-        .unwrap_or_default();
-    let ctx = mediator::Context::new().with(caller);
+    let ctx = mediator::Context::new().with(caller());
     match mediator.send_with(request, ctx).await {
         Ok(done) => Ok(done.value),
         Err(problem) => {
@@ -42,4 +43,13 @@ pub(crate) async fn dispatch<R: mediator::Request>(request: R) -> Result<R::Resp
             Err(problem.into())
         }
     }
+}
+
+/// Who sends the request being served: the caller the server's session middleware put in
+/// its extensions, anonymous when there is none.
+#[cfg(feature = "ssr")]
+pub(crate) fn caller() -> crate::contracts::Caller {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::contracts::Caller>().cloned())
+        .unwrap_or_default()
 }

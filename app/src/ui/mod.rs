@@ -6,10 +6,14 @@
 //! - `menu`: `/`, the pizza cards and the category filter.
 //! - `cart`: the cart model, its app-wide context (saved in `localStorage`) and sidebar.
 //! - `checkout`: `/checkout`, the summary and the delivery form.
-//! - `order`: `/orders/:id`, the confirmation page.
+//! - `order`: `/orders/:id`, an order followed live (and cancelled while pending), and
+//!   `/orders?phone=`, a customer's history.
+//! - `live`: `subscribe_updates`, the browser's side of the live-update streams.
 //! - `format`: how money, sizes, times and links are written.
 //! - `server_data`: resources for server data, decoded the way server functions are.
 //! - `client_only`: `.client_only()`, for views the server never renders (the cart's).
+//! - `routes`: the lazy routes, one wasm chunk per page but the menu.
+//! - `staff`: `/staff/...`, the staff dashboard: sign-in, kitchen, delivery, management.
 //! - `erase`: `.erase()`, an `into_any()` that compiles less code into the wasm bundle.
 
 mod app;
@@ -19,8 +23,11 @@ mod client_only;
 mod erase;
 mod format;
 mod layout;
+mod live;
 mod menu;
 mod order;
+mod routes;
 mod server_data;
+mod staff;
 
 pub use app::{App, shell};

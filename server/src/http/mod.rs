@@ -1,5 +1,6 @@
-//! HTTP: the REST API under `/api`, the server functions and the Leptos pages, with
-//! compression and a 64 KiB body limit. Every REST route only builds a contract and sends
+//! HTTP: the REST API under `/api` (its live updates over SSE in `streams`), the server
+//! functions and the Leptos pages, with compression (never of an event stream) and a
+//! 64 KiB body limit. Every REST route only builds a contract and sends
 //! it through the mediator, with the caller the session cookie names (`auth.rs`);
 //! [`problem`] is the one place a problem becomes a response.
 
@@ -17,11 +18,13 @@ mod problem;
 mod query;
 mod reply;
 mod staff_orders;
+mod streams;
 
 use crate::staff::StaffAuth;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef};
+use axum::http::{HeaderValue, header};
 use axum::middleware;
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -29,6 +32,7 @@ use mediator::{Mediator, MetricsRegistry, Problem};
 use problem::ApiProblem;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Largest request body accepted, REST or server function.
 pub(crate) const BODY_LIMIT: usize = 64 * 1024;
@@ -64,6 +68,7 @@ pub(crate) fn router(state: AppState) -> Router {
         .merge(kitchen::router())
         .merge(delivery::router())
         .merge(analytics::router())
+        .merge(streams::router())
         .fallback(|| async { ApiProblem(Problem::not_found("There is no such API route.")) });
     Router::new()
         .nest("/api", api)
@@ -83,6 +88,14 @@ pub(crate) fn router(state: AppState) -> Router {
             auth::resolve_caller,
         ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // The built files (`/pkg`: the main wasm module, its lazy chunks, the glue and the
+        // CSS) keep their names from one build to the next, so a browser must check each
+        // time that its copy is current, or a new main module could meet an old chunk.
+        // Pages and API answers are never to be reused unchecked either.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -268,13 +268,15 @@ async fn staff_reads_admit_their_roles_and_customer_reads_admit_everyone() {
         placed["order_id"].as_str().unwrap(),
         placed["position"]
     );
-    let reads: [(&str, [u16; 4]); 6] = [
+    let reads: [(&str, [u16; 4]); 8] = [
         ("/api/menu", [200, 200, 200, 200]),
         (order.as_str(), [200, 200, 200, 200]),
         ("/api/kitchen/queue", [401, 200, 403, 200]),
+        ("/api/delivery/board", [401, 403, 200, 200]),
         ("/api/orders?page=1", [401, 200, 200, 200]),
         ("/api/customers/5551234567/history", [200, 200, 200, 200]),
         ("/api/analytics/popular-pizzas", [401, 403, 403, 200]),
+        ("/api/analytics/orders-by-status", [401, 403, 403, 200]),
     ];
     for (path, expected) in reads {
         for (index, caller) in CALLERS.iter().enumerate() {
@@ -283,4 +285,52 @@ async fn staff_reads_admit_their_roles_and_customer_reads_admit_everyone() {
             assert_eq!(status, expected[index], "GET {path} by {caller}");
         }
     }
+}
+
+#[tokio::test]
+async fn staff_read_server_functions_admit_only_their_roles() {
+    let app = spawn_app().await;
+    let sessions = sessions(&app).await;
+    let reads: [(&str, Value, [u16; 4]); 7] = [
+        ("get_kitchen_queue", json!({}), [401, 200, 403, 200]),
+        ("get_delivery_board", json!({}), [401, 403, 200, 200]),
+        ("get_editable_menu", json!({}), [401, 403, 403, 200]),
+        (
+            "get_popular_pizzas",
+            json!({"query": {}}),
+            [401, 403, 403, 200],
+        ),
+        (
+            "get_recent_revenue",
+            json!({"bucket": "hour"}),
+            [401, 403, 403, 200],
+        ),
+        (
+            "get_order_counts_by_status",
+            json!({"query": {}}),
+            [401, 403, 403, 200],
+        ),
+        // Anyone may ask who they are; it answers only their own session.
+        ("current_staff", json!({}), [200, 200, 200, 200]),
+    ];
+    for (endpoint, args, expected) in reads {
+        for (index, caller) in CALLERS.iter().enumerate() {
+            let path = format!("/api/fn/{endpoint}");
+            let cookie = sessions[index].as_deref();
+            let response = app.call(Method::POST, &path, cookie, Some(&args)).await;
+            assert_eq!(response.status(), expected[index], "{endpoint} by {caller}");
+        }
+    }
+    let me = app
+        .call(
+            Method::POST,
+            "/api/fn/current_staff",
+            sessions[2].as_deref(),
+            Some(&json!({})),
+        )
+        .await;
+    let me: Value = me.json().await.unwrap();
+    assert_eq!(me, json!({"username": "driver", "role": "driver"}));
+    let nobody = app.post_json("/api/fn/current_staff", &json!({})).await;
+    assert_eq!(nobody.json::<Value>().await.unwrap(), Value::Null);
 }

@@ -1,0 +1,166 @@
+//! What the kitchen and delivery boards share: a [`Board`] that re-reads its view when
+//! the live stream says an order changed (never on a timer), the [`CommandButton`] on
+//! each card, and the clock the "minutes ago" labels count with.
+
+use crate::contracts::OrderStatusChanged;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::future::Future;
+
+/// When a board's view must be read again: a counter bumped on every change, and the
+/// newest event position the read must include (so it sees the change it was told of).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Board {
+    trigger: RwSignal<(u32, Option<i64>)>,
+    /// Whether the live stream is open (the browser reconnects by itself when not).
+    live: RwSignal<bool>,
+}
+
+impl Board {
+    /// A board that follows the staff live stream from now on.
+    pub(crate) fn live() -> Self {
+        let board = Board {
+            trigger: RwSignal::new((0, None)),
+            live: RwSignal::new(false),
+        };
+        crate::ui::live::subscribe_updates(
+            "/api/stream/kitchen".to_owned(),
+            move |update| board.saw(update.position),
+            // (Re)connected: something may have changed while nobody listened.
+            move || {
+                board.live.try_set(true);
+                board.reload();
+            },
+        );
+        board
+    }
+
+    /// What the view's resource reads from: `(counter, min_position)`.
+    pub(crate) fn source(&self) -> (u32, Option<i64>) {
+        self.trigger.get()
+    }
+
+    /// An event at `position` changed the board: read it again, including that event.
+    pub(crate) fn saw(&self, position: i64) {
+        self.trigger.try_update(|(count, min)| {
+            *count += 1;
+            *min = Some(min.map_or(position, |min| min.max(position)));
+        });
+    }
+
+    /// Read the board again.
+    pub(crate) fn reload(&self) {
+        self.trigger.try_update(|(count, _)| *count += 1);
+    }
+}
+
+/// "● Live" once the board follows the live stream, "Connecting…" before.
+#[component]
+pub(crate) fn LiveBadge(board: Board) -> impl IntoView {
+    let live = board.live;
+    view! {
+        <span class="live-badge" class:live-on=move || live.get() data-testid="live-status" role="status">
+            {move || if live.get() { "● Live" } else { "Connecting…" }}
+        </span>
+    }
+}
+
+/// A button that sends one lifecycle command for a card: disabled while it runs, then
+/// the board reloads (including the change) or the card shows why it failed.
+#[component]
+pub(crate) fn CommandButton<F, Fut>(
+    label: &'static str,
+    board: Board,
+    error: RwSignal<Option<String>>,
+    run: F,
+    #[prop(optional)] primary: bool,
+) -> impl IntoView
+where
+    F: Fn() -> Fut + Clone + 'static,
+    Fut: Future<Output = Result<OrderStatusChanged, AppError>> + 'static,
+{
+    let busy = RwSignal::new(false);
+    let click = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let run = run.clone();
+        spawn_local(async move {
+            match run().await {
+                Ok(changed) => board.saw(changed.position),
+                Err(failure) => {
+                    error.try_set(Some(failure.to_string()));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+    let class = if primary {
+        "button button-primary"
+    } else {
+        "button"
+    };
+    view! {
+        <button type="button" class=class disabled=move || busy.get() on:click=click>
+            {move || if busy.get() { "Working…" } else { label }}
+        </button>
+    }
+}
+
+/// Milliseconds since the Unix epoch, now.
+pub(crate) fn now_millis() -> i64 {
+    #[cfg(feature = "hydrate")]
+    {
+        js_sys::Date::now() as i64
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_millis() as i64)
+    }
+}
+
+/// The time, updated every 30 seconds in the browser, for "minutes ago" labels.
+pub(crate) fn ticking_clock() -> ReadSignal<i64> {
+    let (now, set_now) = signal(now_millis());
+    #[cfg(feature = "hydrate")]
+    if let Ok(handle) = set_interval_with_handle(
+        move || set_now.set(now_millis()),
+        std::time::Duration::from_secs(30),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = set_now;
+    now
+}
+
+/// `just now`, `1 min`, `25 min`, `2 h 5 min`: how long ago `then_millis` was.
+pub(crate) fn minutes_ago(now_millis: i64, then_millis: i64) -> String {
+    let minutes = (now_millis - then_millis).max(0) / 60_000;
+    match minutes {
+        0 => "just now".to_owned(),
+        1..=59 => format!("{minutes} min ago"),
+        _ => format!("{} h {} min ago", minutes / 60, minutes % 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elapsed_time_reads_naturally() {
+        let minute = 60_000;
+        assert_eq!(minutes_ago(10 * minute, 10 * minute), "just now");
+        assert_eq!(minutes_ago(10 * minute + 59_999, 10 * minute), "just now");
+        assert_eq!(minutes_ago(11 * minute, 10 * minute), "1 min ago");
+        assert_eq!(minutes_ago(135 * minute, 10 * minute), "2 h 5 min ago");
+        // A clock slightly behind the server's never shows negative time.
+        assert_eq!(minutes_ago(0, minute), "just now");
+    }
+}

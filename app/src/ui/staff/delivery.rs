@@ -1,0 +1,154 @@
+//! `/staff/delivery`: the delivery board, from `DeliveryBoardView`. Orders out of the
+//! oven wait for a driver (who takes one out for delivery), then show as on the road
+//! until delivered. Like the kitchen, it updates itself from the live stream.
+
+use crate::api::{assign_delivery, get_delivery_board, mark_order_delivered};
+use crate::contracts::{DeliveryTicket, OrderStatus, StaffRole, StaffUser};
+use crate::ui::erase::Erase;
+use crate::ui::format::{clock_time, money, payment_label, short_id};
+use crate::ui::layout::{ErrorNotice, Loading};
+use crate::ui::server_data::server_resource;
+use crate::ui::staff::board::{Board, CommandButton, LiveBadge, minutes_ago, ticking_clock};
+use crate::ui::staff::kitchen::pizzas;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub(crate) fn DeliveryPage() -> impl IntoView {
+    let board = Board::live();
+    let tickets = server_resource(move || board.source(), |(_, at)| get_delivery_board(at));
+    let now = ticking_clock();
+    // A driver takes orders out under their own name; a manager types the driver's.
+    let driver = use_context::<StaffUser>()
+        .filter(|user| user.role == StaffRole::Driver)
+        .map(|user| user.username)
+        .unwrap_or_default();
+
+    view! {
+        <Title text="Delivery · Mario's Pizzeria"/>
+        <div class="staff-title">
+            <h1>"Delivery"</h1>
+            <LiveBadge board/>
+        </div>
+        <Transition fallback=|| view! { <Loading text="Loading the deliveries…"/> }.erase()>
+            {move || {
+                let driver = driver.clone();
+                Suspend::new(async move {
+                    let view = match tickets.await {
+                        Ok(tickets) => Either::Left(view! { <Deliveries tickets board now driver/> }),
+                        Err(error) => Either::Right(view! { <ErrorNotice error/> }),
+                    };
+                    view.erase()
+                })
+            }}
+        </Transition>
+    }
+    .erase()
+}
+
+/// Ready orders, then those on the road.
+#[component]
+fn Deliveries(
+    tickets: Vec<DeliveryTicket>,
+    board: Board,
+    now: ReadSignal<i64>,
+    driver: String,
+) -> impl IntoView {
+    let (ready, out): (Vec<_>, Vec<_>) = tickets
+        .into_iter()
+        .partition(|ticket| ticket.status == OrderStatus::Ready);
+    let column = move |title: &'static str, empty: &'static str, tickets: Vec<DeliveryTicket>| {
+        let count = tickets.len();
+        let driver = driver.clone();
+        let cards = if tickets.is_empty() {
+            Either::Left(view! { <p class="muted">{empty}</p> })
+        } else {
+            Either::Right(
+                tickets
+                    .into_iter()
+                    .map(|ticket| view! { <Delivery ticket board now driver=driver.clone()/> })
+                    .collect_view(),
+            )
+        };
+        view! {
+            <section class="board-column" aria-label=title>
+                <h2>{title} " " <span class="count">{count}</span></h2>
+                {cards}
+            </section>
+        }
+    };
+    view! {
+        <div class="board">
+            {column("Ready to go", "Nothing waiting for a driver.", ready)}
+            {column("On the road", "No deliveries under way.", out)}
+        </div>
+    }
+}
+
+/// One order as a driver needs it.
+#[component]
+fn Delivery(
+    ticket: DeliveryTicket,
+    board: Board,
+    now: ReadSignal<i64>,
+    driver: String,
+) -> impl IntoView {
+    let order_id = ticket.order_id;
+    let error = RwSignal::new(None::<String>);
+    let number = short_id(order_id);
+    let since = ticket.out_at.unwrap_or(ticket.ready_at);
+    let since_label = if ticket.status == OrderStatus::Ready {
+        "Ready "
+    } else {
+        "Out "
+    };
+    let collect = format!(
+        "{} · {} · {}",
+        pizzas(ticket.pizza_count),
+        money(ticket.total_amount),
+        payment_label(ticket.payment_method)
+    );
+    let action = if ticket.status == OrderStatus::Ready {
+        let name = RwSignal::new(driver);
+        let input_id = format!("driver-{order_id}");
+        Either::Left(view! {
+            <div class="assign">
+                <label for=input_id.clone()>"Driver"</label>
+                <input id=input_id bind:value=name maxlength="100" autocomplete="off"/>
+                <CommandButton label="Out for delivery" board error primary=true
+                    run=move || assign_delivery(order_id, name.get_untracked())/>
+            </div>
+        })
+    } else {
+        Either::Right(view! {
+            <p class="muted">"Driver: " <strong>{ticket.driver.clone().unwrap_or_default()}</strong></p>
+            <CommandButton label="Delivered" board error primary=true
+                run=move || mark_order_delivered(order_id)/>
+        })
+    };
+    let label = format!("Order {number} for {}", ticket.customer_name);
+
+    view! {
+        <article class="ticket" aria-label=label data-status=ticket.status.as_str()>
+            <header class="ticket-head">
+                <strong class="order-number">{number}</strong>
+                <span class="ticket-customer">{ticket.customer_name.clone()}</span>
+                <span class=format!("badge badge-{}", ticket.status.as_str())>
+                    {ticket.status.as_str()}
+                </span>
+            </header>
+            <address class="ticket-address">{ticket.customer_address.clone()}</address>
+            <p>
+                <a href=format!("tel:{}", ticket.customer_phone)>{ticket.customer_phone.clone()}</a>
+            </p>
+            <p class="ticket-time">
+                {since_label} {clock_time(since)} " · "
+                <span>{move || minutes_ago(now.get(), since.timestamp_millis())}</span>
+            </p>
+            <p>{collect}</p>
+            <footer class="ticket-foot">{action}</footer>
+            {move || error.get().map(|message| view! { <p class="alert" role="alert">{message}</p> })}
+        </article>
+    }
+}

@@ -1,0 +1,149 @@
+//! `/staff/kitchen`: the kitchen's queue, first in first out, from `KitchenQueueView`.
+//! Orders waiting to be cooked on one side, those in the oven on the other; each ticket
+//! shows its pizzas, the special instructions and how long ago it was placed. It updates
+//! itself from the live stream the moment an order is placed or moves on.
+
+use crate::api::{get_kitchen_queue, mark_order_ready, start_cooking};
+use crate::contracts::{KitchenTicket, OrderStatus};
+use crate::ui::erase::Erase;
+use crate::ui::format::{clock_time, line_description, short_id};
+use crate::ui::layout::{ErrorNotice, Loading};
+use crate::ui::server_data::server_resource;
+use crate::ui::staff::board::{Board, CommandButton, LiveBadge, minutes_ago, ticking_clock};
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub(crate) fn KitchenPage() -> impl IntoView {
+    let board = Board::live();
+    let queue = server_resource(move || board.source(), |(_, at)| get_kitchen_queue(at));
+    let now = ticking_clock();
+
+    view! {
+        <Title text="Kitchen · Mario's Pizzeria"/>
+        <div class="staff-title">
+            <h1>"Kitchen"</h1>
+            <LiveBadge board/>
+        </div>
+        <Transition fallback=|| view! { <Loading text="Loading the queue…"/> }.erase()>
+            {move || Suspend::new(async move {
+                let view = match queue.await {
+                    Ok(tickets) => Either::Left(view! { <Queue tickets board now/> }),
+                    Err(error) => Either::Right(view! { <ErrorNotice error/> }),
+                };
+                view.erase()
+            })}
+        </Transition>
+    }
+    .erase()
+}
+
+/// The two columns: waiting, and in the oven.
+#[component]
+fn Queue(tickets: Vec<KitchenTicket>, board: Board, now: ReadSignal<i64>) -> impl IntoView {
+    let (cooking, waiting): (Vec<_>, Vec<_>) = tickets
+        .into_iter()
+        .partition(|ticket| ticket.status == OrderStatus::Cooking);
+    let column = move |title: &'static str, empty: &'static str, tickets: Vec<KitchenTicket>| {
+        let count = tickets.len();
+        let cards = if tickets.is_empty() {
+            Either::Left(view! { <p class="muted">{empty}</p> })
+        } else {
+            Either::Right(
+                tickets
+                    .into_iter()
+                    .map(|ticket| view! { <Ticket ticket board now/> })
+                    .collect_view(),
+            )
+        };
+        view! {
+            <section class="board-column" aria-label=title>
+                <h2>{title} " " <span class="count">{count}</span></h2>
+                {cards}
+            </section>
+        }
+    };
+    view! {
+        <div class="board">
+            {column("Waiting", "No orders waiting. Time to knead some dough.", waiting)}
+            {column("In the oven", "The oven is free.", cooking)}
+        </div>
+    }
+}
+
+/// One order as the kitchen works on it.
+#[component]
+fn Ticket(ticket: KitchenTicket, board: Board, now: ReadSignal<i64>) -> impl IntoView {
+    let order_id = ticket.order_id;
+    let error = RwSignal::new(None::<String>);
+    let placed = ticket.placed_at;
+    let number = short_id(order_id);
+    let items = ticket
+        .items
+        .iter()
+        .map(|item| {
+            let line = line_description(item.quantity, &item.pizza_name, item.size, &item.toppings);
+            view! { <li>{line}</li> }
+        })
+        .collect_view();
+    let notes = (!ticket.special_instructions.is_empty()).then(|| {
+        let notes = ticket
+            .special_instructions
+            .iter()
+            .map(|note| view! { <li>{note.clone()}</li> })
+            .collect_view();
+        view! {
+            <div class="ticket-notes">
+                <strong>"Special instructions"</strong>
+                <ul>{notes}</ul>
+            </div>
+        }
+    });
+    let action = if ticket.status == OrderStatus::Pending {
+        Either::Left(view! {
+            <CommandButton label="Start cooking" board error primary=true
+                run=move || start_cooking(order_id)/>
+        })
+    } else {
+        Either::Right(view! {
+            <CommandButton label="Mark ready" board error primary=true
+                run=move || mark_order_ready(order_id)/>
+        })
+    };
+    let label = format!("Order {number} for {}", ticket.customer_name);
+
+    view! {
+        <article class="ticket" aria-label=label data-status=ticket.status.as_str()>
+            <header class="ticket-head">
+                <strong class="order-number">{number}</strong>
+                <span class="ticket-customer">{ticket.customer_name.clone()}</span>
+                <span class=format!("badge badge-{}", ticket.status.as_str())>
+                    {ticket.status.as_str()}
+                </span>
+            </header>
+            <p class="ticket-time">
+                "Placed " {clock_time(placed)} " · "
+                <span>{move || minutes_ago(now.get(), placed.timestamp_millis())}</span>
+            </p>
+            <ul class="ticket-items">{items}</ul>
+            {notes}
+            <footer class="ticket-foot">
+                <span class="muted">
+                    {pizzas(ticket.pizza_count)} " · about " {ticket.total_prep_minutes} " min"
+                </span>
+                {action}
+            </footer>
+            {move || error.get().map(|message| view! { <p class="alert" role="alert">{message}</p> })}
+        </article>
+    }
+}
+
+/// `1 pizza`, `3 pizzas`.
+pub(crate) fn pizzas(count: u32) -> String {
+    if count == 1 {
+        "1 pizza".to_owned()
+    } else {
+        format!("{count} pizzas")
+    }
+}
