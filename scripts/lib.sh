@@ -12,6 +12,11 @@ cd "$REPO_ROOT" || exit 1
 CARGO_LEPTOS_VERSION="0.3.10"
 WASM_TARGET="wasm32-unknown-unknown"
 E2E_DIR="$REPO_ROOT/end2end"
+# How scripts/run, scripts/test and scripts/measure-wasm build the site. `--split` is
+# needed by every build, debug ones too: checkout and the order page are lazy routes
+# (`#[lazy_route]`), and only a split build turns them into wasm chunks the browser can
+# load; without it the main module imports a placeholder no browser can resolve.
+LEPTOS_BUILD_ARGS=(--release --split)
 
 # Installing the tools in release mode with LTO takes far longer on 2 cores than it saves.
 TOOL_BUILD_ENV=(CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16)

@@ -8,5 +8,7 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // `hydrate_lazy`, not `hydrate_body`: when the first page is a lazy route, its wasm
+    // chunk must be fetched before that page can hydrate.
+    leptos::mount::hydrate_lazy(app::App);
 }

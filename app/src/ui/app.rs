@@ -4,16 +4,18 @@
 //! data, so the first HTML (and a browser without JavaScript) already shows the pizzas
 //! and the order. Checkout needs no server data and streams as usual.
 
-use crate::ui::cart::provide_cart;
-use crate::ui::checkout::CheckoutPage;
+use crate::ui::cart::{SavedCart, provide_cart};
 use crate::ui::erase::Erase;
 use crate::ui::layout::{NotFoundPage, SiteFooter, SiteHeader};
 use crate::ui::menu::MenuPage;
-use crate::ui::order::OrderPage;
+use crate::ui::routes::{
+    CheckoutRoute, DeliveryRoute, KitchenRoute, ManagementRoute, OrderHistoryRoute, OrderRoute,
+    StaffHomeRoute, StaffLoginRoute,
+};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
 /// A tiny pizza (cheese, crust, pepperoni) as an SVG data URL.
 const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E\
@@ -62,11 +64,19 @@ pub fn App() -> impl IntoView {
                 // smaller of the two in the wasm bundle.
                 <FlatRoutes fallback=|| view! { <NotFoundPage/> }.erase()>
                     <Route path=path!("/") view=MenuPage ssr=SsrMode::Async/>
-                    <Route path=path!("/checkout") view=CheckoutPage/>
-                    <Route path=path!("/orders/:id") view=OrderPage ssr=SsrMode::Async/>
+                    // Every other page is a lazy route, a wasm chunk of its own (see `routes`).
+                    <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()}/>
+                    <Route path=path!("/orders/:id") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/orders") view={Lazy::<OrderHistoryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/login") view={Lazy::<StaffLoginRoute>::new()}/>
+                    <Route path=path!("/staff") view={Lazy::<StaffHomeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/kitchen") view={Lazy::<KitchenRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/delivery") view={Lazy::<DeliveryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/manage") view={Lazy::<ManagementRoute>::new()} ssr=SsrMode::Async/>
                 </FlatRoutes>
             </main>
             <SiteFooter/>
+            <SavedCart/>
         </Router>
     }
 }

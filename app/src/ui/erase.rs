@@ -3,10 +3,11 @@
 //! `into_any()` compiles four entry points for the view it erases (build, rebuild,
 //! hydrate and `hydrate_async`), each carrying the code of the whole subtree. Two of them
 //! are dead weight here, and [`SyncHydrate`] replaces them with cheap ones:
-//! - `hydrate_async` only serves lazy routes (`hydrate_lazy`). This app hydrates with
-//!   `hydrate_body` and never calls it, yet its state machines (and their drop glue) were
-//!   the largest single part of the bundle, because the router erases every page. The
-//!   wrapper keeps tachys's default, which hydrates synchronously.
+//! - `hydrate_async` serves lazy routes (`hydrate_lazy`), yet its state machines (and
+//!   their drop glue) were the largest single part of the bundle, because the router
+//!   erases every page. Only the router needs to wait (for a lazy route's wasm chunk);
+//!   once it has the page, nothing below it does. The wrapper keeps tachys's default,
+//!   which hydrates synchronously.
 //! - rebuild patches the old DOM in place, which takes a second, diffing copy of the
 //!   subtree's code. Erased views here only ever change wholesale (another page or branch,
 //!   a reloaded menu), so the wrapper builds the new view and swaps it in instead, as a

@@ -15,14 +15,25 @@ pub(crate) struct CartContext {
     pub ready: RwSignal<bool>,
 }
 
-/// Creates the cart and provides it as context; called once, in `App`.
+/// Creates the cart and provides it as context; called once, in `App`, which also
+/// renders [`SavedCart`].
 pub(crate) fn provide_cart() {
     let context = CartContext {
         cart: RwSignal::new(Cart::default()),
         ready: RwSignal::new(false),
     };
     provide_context(context);
-    sync_with_storage(context);
+}
+
+/// Puts back the saved cart and keeps saving it. `App` renders this after the routes:
+/// a closure in a view first runs when hydration reaches it, so the cart changes only
+/// once the page has hydrated. Hydration can pause on the way, when the first page is a
+/// lazy route whose wasm chunk is still loading; an effect created earlier could run in
+/// that pause, and the page would then hydrate against a cart the server never rendered.
+#[component]
+pub(crate) fn SavedCart() -> impl IntoView {
+    let context = use_cart();
+    move || sync_with_storage(context)
 }
 
 /// The cart provided by `App`.
@@ -31,7 +42,8 @@ pub(crate) fn use_cart() -> CartContext {
 }
 
 /// Restores the saved cart once, then saves it after every change. Effects only run in
-/// the browser, after hydration, so the first render matches the server's (empty) one.
+/// the browser, and this one is created after hydration (see [`SavedCart`]), so the
+/// first render matches the server's (empty) one.
 #[cfg(feature = "hydrate")]
 fn sync_with_storage(context: CartContext) {
     use super::storage;

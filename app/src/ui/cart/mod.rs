@@ -6,6 +6,6 @@ mod panel;
 #[cfg(feature = "hydrate")]
 mod storage;
 
-pub(crate) use context::{provide_cart, use_cart};
+pub(crate) use context::{SavedCart, provide_cart, use_cart};
 pub(crate) use model::{Cart, CartLine};
 pub(crate) use panel::{CartBar, CartPanel};
