@@ -84,11 +84,11 @@ test("a manager's price change shows on the customer menu at its next load", asy
 
 test('an anonymous visitor is sent to sign in and staff server functions answer 401', async ({ page, request }) => {
   await page.goto('/staff');
-  await expect(page).toHaveURL(/\/staff\/login\?next=\/staff$/);
+  await expect(page).toHaveURL(/\/staff\/login\?next=%2Fstaff$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Staff sign-in' })).toBeVisible();
 
   await page.goto('/staff/kitchen');
-  await expect(page).toHaveURL(/\/staff\/login\?next=\/staff\/kitchen$/);
+  await expect(page).toHaveURL(/\/staff\/login\?next=%2Fstaff%2Fkitchen$/);
 
   const response = await request.post('/api/fn/start_cooking', {
     data: { order_id: '00000000-0000-4000-8000-000000000000' },

@@ -27,9 +27,9 @@ mod support {
     pub mod placing;
     pub mod rng;
     pub mod server;
+    pub mod stats;
 }
 
-use anyhow::Context as _;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use support::checkpoint::{CheckpointWatch, POLL};
@@ -37,6 +37,7 @@ use support::database::Backend;
 use support::placing::{Customers, Placed, place};
 use support::rng::Rng;
 use support::server::Running;
+use support::stats::{env_list, ms, percentile, sorted};
 use tokio::task::JoinSet;
 use tokio::time::MissedTickBehavior;
 
@@ -243,34 +244,4 @@ fn projected_per_second(phase: &Phase, watch: &CheckpointWatch) -> f64 {
     let visible = |position| watch.visible_at(position).expect("settled");
     let span = visible(last) - visible(first);
     (phase.placed.len() - 1) as f64 / span.as_secs_f64()
-}
-
-fn sorted(durations: impl Iterator<Item = Duration>) -> Vec<Duration> {
-    let mut durations: Vec<Duration> = durations.collect();
-    durations.sort();
-    durations
-}
-
-/// Nearest-rank percentile of sorted values; `None` without values.
-fn percentile(sorted: &[Duration], quantile: f64) -> Option<Duration> {
-    let rank = (quantile * sorted.len() as f64).ceil() as usize;
-    sorted.get(rank.clamp(1, sorted.len().max(1)) - 1).copied()
-}
-
-fn ms(duration: Option<Duration>) -> String {
-    duration.map_or_else(
-        || "–".to_owned(),
-        |d| format!("{:.1} ms", d.as_secs_f64() * 1e3),
-    )
-}
-
-/// A comma-separated list of numbers from the environment, or `default`.
-fn env_list(name: &str, default: &[u64]) -> anyhow::Result<Vec<u64>> {
-    match std::env::var(name) {
-        Ok(list) if !list.is_empty() => list
-            .split(',')
-            .map(|n| n.trim().parse().with_context(|| format!("{name}: {n:?}")))
-            .collect(),
-        _ => Ok(default.to_vec()),
-    }
 }

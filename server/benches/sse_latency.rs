@@ -31,6 +31,7 @@ mod support {
     pub mod rng;
     pub mod server;
     pub mod sse;
+    pub mod stats;
 }
 
 use anyhow::Context as _;
@@ -41,6 +42,7 @@ use support::placing::{Customers, Placed, place};
 use support::rng::Rng;
 use support::server::Running;
 use support::sse::{Arrival, SseClient};
+use support::stats::{env_list, ms, percentile, sorted};
 use tokio::task::JoinSet;
 use tokio::time::MissedTickBehavior;
 
@@ -247,34 +249,4 @@ fn latencies(phase: &Phase) -> (Vec<Latency>, usize, usize) {
         }
     }
     (latencies, missing, disordered)
-}
-
-fn sorted(durations: impl Iterator<Item = Duration>) -> Vec<Duration> {
-    let mut durations: Vec<Duration> = durations.collect();
-    durations.sort();
-    durations
-}
-
-/// Nearest-rank percentile of sorted values; `None` without values.
-fn percentile(sorted: &[Duration], quantile: f64) -> Option<Duration> {
-    let rank = (quantile * sorted.len() as f64).ceil() as usize;
-    sorted.get(rank.clamp(1, sorted.len().max(1)) - 1).copied()
-}
-
-fn ms(duration: Option<Duration>) -> String {
-    duration.map_or_else(
-        || "–".to_owned(),
-        |d| format!("{:.1} ms", d.as_secs_f64() * 1e3),
-    )
-}
-
-/// A comma-separated list of numbers from the environment, or `default`.
-fn env_list(name: &str, default: &[u64]) -> anyhow::Result<Vec<u64>> {
-    match std::env::var(name) {
-        Ok(list) if !list.is_empty() => list
-            .split(',')
-            .map(|n| n.trim().parse().with_context(|| format!("{name}: {n:?}")))
-            .collect(),
-        _ => Ok(default.to_vec()),
-    }
 }

@@ -7,5 +7,6 @@ mod store;
 
 pub(crate) use correlation::{Correlate, correlation_id};
 pub(crate) use store::{
-    DomainEvent, StoredEvent, append, head, lock_for_append, now, read_after, stream_version,
+    DomainEvent, EventRow, StoredEvent, append, head, lock_for_append, now, read_after,
+    stored_event, stream_version,
 };

@@ -148,7 +148,23 @@ fn conflict_or_internal(error: sqlx::Error, stream: &str) -> Problem {
     }
 }
 
-type EventRow = (i64, String, i64, String, i64, String, String);
+/// An `events` row as selected by [`read_after`] and the live replay: position, stream,
+/// version, type, schema version, payload, recorded at.
+pub(crate) type EventRow = (i64, String, i64, String, i64, String, String);
+
+/// A selected `events` row as a [`StoredEvent`].
+pub(crate) fn stored_event(row: EventRow) -> Result<StoredEvent, DbError> {
+    let (position, stream_id, stream_version, event_type, schema_version, payload, at) = row;
+    Ok(StoredEvent {
+        position,
+        stream_id,
+        stream_version,
+        event_type,
+        schema_version,
+        payload,
+        recorded_at: timestamp("events.recorded_at", &at)?,
+    })
+}
 
 /// Up to `limit` events after `position`, in position order.
 pub(crate) async fn read_after<'e>(
@@ -164,21 +180,7 @@ pub(crate) async fn read_after<'e>(
     .bind(limit)
     .fetch_all(db)
     .await?;
-    rows.into_iter()
-        .map(
-            |(position, stream_id, stream_version, event_type, schema_version, payload, at)| {
-                Ok(StoredEvent {
-                    position,
-                    stream_id,
-                    stream_version,
-                    event_type,
-                    schema_version,
-                    payload,
-                    recorded_at: timestamp("events.recorded_at", &at)?,
-                })
-            },
-        )
-        .collect()
+    rows.into_iter().map(stored_event).collect()
 }
 
 /// The highest position stored, 0 when the log is empty.

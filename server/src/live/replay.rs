@@ -1,11 +1,9 @@
 //! Reading back what a stream missed: stored events between two positions, of every
 //! stream or of one order's, in position order.
 
-use crate::db::{DbError, timestamp};
-use crate::events::StoredEvent;
+use crate::db::DbError;
+use crate::events::{EventRow, StoredEvent, stored_event};
 use sqlx::AnyPool;
-
-type EventRow = (i64, String, i64, String, i64, String, String);
 
 /// Up to `limit` events after `after` and at most `up_to`, in position order; only those
 /// of `stream` when given (found through the `(stream_id, stream_version)` key).
@@ -55,17 +53,4 @@ pub(super) async fn stream_exists(pool: &AnyPool, stream: &str) -> Result<bool, 
             .fetch_one(pool)
             .await?;
     Ok(version.is_some())
-}
-
-fn stored_event(row: EventRow) -> Result<StoredEvent, DbError> {
-    let (position, stream_id, stream_version, event_type, schema_version, payload, at) = row;
-    Ok(StoredEvent {
-        position,
-        stream_id,
-        stream_version,
-        event_type,
-        schema_version,
-        payload,
-        recorded_at: timestamp("events.recorded_at", &at)?,
-    })
 }

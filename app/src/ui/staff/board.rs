@@ -4,6 +4,7 @@
 
 use crate::contracts::OrderStatusChanged;
 use crate::error::AppError;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
@@ -52,6 +53,28 @@ impl Board {
     /// Read the board again.
     pub(crate) fn reload(&self) {
         self.trigger.try_update(|(count, _)| *count += 1);
+    }
+}
+
+/// One column of a board: its title with a count, then a card per item, or `empty` in
+/// words when there is none.
+pub(crate) fn board_column<T, V: IntoView>(
+    title: &'static str,
+    empty: &'static str,
+    items: Vec<T>,
+    card: impl Fn(T) -> V,
+) -> impl IntoView {
+    let count = items.len();
+    let cards = if items.is_empty() {
+        Either::Left(view! { <p class="muted">{empty}</p> })
+    } else {
+        Either::Right(items.into_iter().map(card).collect_view())
+    };
+    view! {
+        <section class="board-column" aria-label=title>
+            <h2>{title} " " <span class="count">{count}</span></h2>
+            {cards}
+        </section>
     }
 }
 

@@ -8,7 +8,9 @@ use crate::ui::erase::Erase;
 use crate::ui::format::{clock_time, money, payment_label, short_id};
 use crate::ui::layout::{ErrorNotice, Loading};
 use crate::ui::server_data::server_resource;
-use crate::ui::staff::board::{Board, CommandButton, LiveBadge, minutes_ago, ticking_clock};
+use crate::ui::staff::board::{
+    Board, CommandButton, LiveBadge, board_column, minutes_ago, ticking_clock,
+};
 use crate::ui::staff::kitchen::pizzas;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -58,30 +60,12 @@ fn Deliveries(
     let (ready, out): (Vec<_>, Vec<_>) = tickets
         .into_iter()
         .partition(|ticket| ticket.status == OrderStatus::Ready);
-    let column = move |title: &'static str, empty: &'static str, tickets: Vec<DeliveryTicket>| {
-        let count = tickets.len();
-        let driver = driver.clone();
-        let cards = if tickets.is_empty() {
-            Either::Left(view! { <p class="muted">{empty}</p> })
-        } else {
-            Either::Right(
-                tickets
-                    .into_iter()
-                    .map(|ticket| view! { <Delivery ticket board now driver=driver.clone()/> })
-                    .collect_view(),
-            )
-        };
-        view! {
-            <section class="board-column" aria-label=title>
-                <h2>{title} " " <span class="count">{count}</span></h2>
-                {cards}
-            </section>
-        }
-    };
     view! {
         <div class="board">
-            {column("Ready to go", "Nothing waiting for a driver.", ready)}
-            {column("On the road", "No deliveries under way.", out)}
+            {board_column("Ready to go", "Nothing waiting for a driver.", ready,
+                move |ticket| view! { <Delivery ticket board now driver=driver.clone()/> })}
+            {board_column("On the road", "No deliveries under way.", out,
+                move |ticket| view! { <Delivery ticket board now driver=String::new()/> })}
         </div>
     }
 }

@@ -7,6 +7,7 @@
 use crate::api::current_staff;
 use crate::contracts::{StaffRole, StaffUser};
 use crate::ui::erase::Erase;
+use crate::ui::format::encode_query_value;
 use crate::ui::layout::{ErrorNotice, Loading};
 use crate::ui::server_data::server_resource;
 use crate::ui::staff::nav::StaffBar;
@@ -43,7 +44,7 @@ pub(crate) fn StaffGate(roles: &'static [StaffRole], children: ChildrenFn) -> im
                     Ok(Some(user)) => EitherOf4::B(view! { <WrongRole user roles/> }),
                     Ok(None) => {
                         let here = location.pathname.get_untracked();
-                        let next = form_encode(&here);
+                        let next = encode_query_value(&here);
                         EitherOf4::C(view! { <Redirect path=format!("/staff/login?next={next}")/> })
                     }
                     Err(error) => EitherOf4::D(view! { <ErrorNotice error/> }),
@@ -72,19 +73,6 @@ fn WrongRole(user: StaffUser, roles: &'static [StaffRole]) -> impl IntoView {
     }
 }
 
-/// `text` as a URL query value: what is not a letter, digit or `-_./` is percent-encoded.
-pub(crate) fn form_encode(text: &str) -> String {
-    let mut encoded = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_./".contains(&byte) {
-            encoded.push(byte as char);
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,12 +85,5 @@ mod tests {
         assert!(!may_open(StaffRole::Driver, kitchen));
         assert!(!may_open(StaffRole::Chef, &[]));
         assert!(may_open(StaffRole::Manager, &[]));
-    }
-
-    #[test]
-    fn paths_are_encoded_for_a_query_string() {
-        assert_eq!(form_encode("/staff/kitchen"), "/staff/kitchen");
-        assert_eq!(form_encode("/staff?a=b&c"), "/staff%3Fa%3Db%26c");
-        assert_eq!(form_encode("/é"), "/%C3%A9");
     }
 }

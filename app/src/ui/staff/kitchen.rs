@@ -9,7 +9,9 @@ use crate::ui::erase::Erase;
 use crate::ui::format::{clock_time, line_description, short_id};
 use crate::ui::layout::{ErrorNotice, Loading};
 use crate::ui::server_data::server_resource;
-use crate::ui::staff::board::{Board, CommandButton, LiveBadge, minutes_ago, ticking_clock};
+use crate::ui::staff::board::{
+    Board, CommandButton, LiveBadge, board_column, minutes_ago, ticking_clock,
+};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -45,29 +47,12 @@ fn Queue(tickets: Vec<KitchenTicket>, board: Board, now: ReadSignal<i64>) -> imp
     let (cooking, waiting): (Vec<_>, Vec<_>) = tickets
         .into_iter()
         .partition(|ticket| ticket.status == OrderStatus::Cooking);
-    let column = move |title: &'static str, empty: &'static str, tickets: Vec<KitchenTicket>| {
-        let count = tickets.len();
-        let cards = if tickets.is_empty() {
-            Either::Left(view! { <p class="muted">{empty}</p> })
-        } else {
-            Either::Right(
-                tickets
-                    .into_iter()
-                    .map(|ticket| view! { <Ticket ticket board now/> })
-                    .collect_view(),
-            )
-        };
-        view! {
-            <section class="board-column" aria-label=title>
-                <h2>{title} " " <span class="count">{count}</span></h2>
-                {cards}
-            </section>
-        }
-    };
     view! {
         <div class="board">
-            {column("Waiting", "No orders waiting. Time to knead some dough.", waiting)}
-            {column("In the oven", "The oven is free.", cooking)}
+            {board_column("Waiting", "No orders waiting. Time to knead some dough.", waiting,
+                move |ticket| view! { <Ticket ticket board now/> })}
+            {board_column("In the oven", "The oven is free.", cooking,
+                move |ticket| view! { <Ticket ticket board now/> })}
         </div>
     }
 }
