@@ -7,8 +7,8 @@
 //! A page still re-reads its view whenever the stream (re)opens (`on_open`), which covers
 //! whatever happened between rendering the page and the stream opening.
 //!
-//! `web-sys` directly rather than gloo-net's `EventSource`: gloo-net offers no `open`
-//! event, and the two callbacks below are all this needs.
+//! The stream is gloo-net's `EventSource`, subscribed to two event types: the updates, and
+//! `open`, which the browser fires on every (re)connection.
 
 use crate::contracts::OrderUpdate;
 
@@ -32,41 +32,51 @@ pub(crate) fn subscribe_updates(
     on_open: impl Fn() + 'static,
 ) {
     use crate::contracts::ORDER_UPDATE_EVENT;
+    use futures::StreamExt;
+    use futures::future::{AbortHandle, Abortable};
+    use gloo_net::eventsource::futures::EventSource;
     use leptos::prelude::on_cleanup;
     use send_wrapper::SendWrapper;
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen::closure::Closure;
-    use web_sys::{EventSource, MessageEvent};
 
-    let Ok(source) = EventSource::new(&url) else {
-        // Only a malformed URL throws here; there is nothing to listen to.
+    // Only a malformed URL fails here; there is nothing to listen to then.
+    let Ok(mut source) = EventSource::new(&url) else {
         return;
     };
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |message: MessageEvent| {
-        // From bytes, like every other JSON the browser decodes (see `ui::server_data`).
-        let update = message
-            .data()
-            .as_string()
-            .and_then(|data| serde_json::from_slice::<OrderUpdate>(data.as_bytes()).ok());
-        if let Some(update) = update {
-            on_update(update);
-        }
-    });
-    let on_open = Closure::<dyn Fn()>::new(on_open);
-    let listening = source
-        .add_event_listener_with_callback(ORDER_UPDATE_EVENT, on_message.as_ref().unchecked_ref());
-    if listening.is_err() {
-        source.close();
+    let (Ok(updates), Ok(opened)) = (
+        source.subscribe(ORDER_UPDATE_EVENT),
+        source.subscribe("open"),
+    ) else {
         return;
-    }
-    source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+    };
+    let mut events = futures::stream::select(updates, opened);
+    let listen = async move {
+        // A stream the server refused ends here; the page then stays as rendered.
+        while let Some(Ok((event_type, message))) = events.next().await {
+            if event_type != ORDER_UPDATE_EVENT {
+                on_open();
+                continue;
+            }
+            // From bytes, like every other JSON the browser decodes (see `ui::server_data`).
+            let update = message
+                .data()
+                .as_string()
+                .and_then(|data| serde_json::from_slice::<OrderUpdate>(data.as_bytes()).ok());
+            if let Some(update) = update {
+                on_update(update);
+            }
+        }
+    };
+    let (abort, registration) = AbortHandle::new_pair();
+    leptos::task::spawn_local(async move {
+        let _ = Abortable::new(listen, registration).await;
+    });
 
-    // The callbacks must live as long as the source; all three go when the owner does.
-    // The browser is single-threaded, so the wrapper never crosses a thread.
-    let open = SendWrapper::new((source, on_message, on_open));
+    // When the owner goes, so do the listener and the connection (dropping the source
+    // closes it). The browser is single-threaded, so the wrapper never crosses a thread.
+    let open = SendWrapper::new(source);
     on_cleanup(move || {
-        let (source, _on_message, _on_open) = open.take();
-        source.close();
+        abort.abort();
+        drop(open.take());
     });
 }
 
