@@ -208,3 +208,41 @@ test('checkout reloaded with a saved cart hydrates and places the order', async 
   await expect(page).toHaveURL(new RegExp(`/orders/${UUID}\\?after=\\d+$`, 'i'));
   await expect(page.getByTestId('order-status')).toHaveText(/^\s*pending\s*$/i);
 });
+
+test('a customer cancels a pending order and finds it in their history', async ({ page, request }) => {
+  // A phone number of this run's own, so the history holds only this order.
+  const phone = `+1 555 ${String(Date.now()).slice(-7)}`;
+  const placed = await request.post('/api/orders', {
+    data: {
+      customer_name: 'Cancelling Carla',
+      customer_phone: phone,
+      customer_address: '4 Test Street',
+      payment_method: 'cash',
+      pizza_items: [{ pizza_id: 'margherita', size: 'medium', quantity: 1 }],
+    },
+  });
+  expect(placed.status()).toBe(201);
+  const { order_id: orderId, position } = await placed.json();
+
+  await page.goto(`/orders/${orderId}?after=${position}`);
+  await expect(page.getByTestId('order-status')).toHaveText(/^\s*pending\s*$/i);
+  // A click before hydration does nothing, so click until the confirmation opens.
+  const confirm = page.getByRole('button', { name: 'Confirm cancellation' });
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Cancel order' }).click({ timeout: 5_000 });
+    await expect(confirm).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 25_000 });
+  await page.getByLabel('Reason (optional)').fill('Ordered twice by mistake');
+  await confirm.click();
+  await expect(page.getByTestId('order-status')).toHaveText(/^\s*cancelled\s*$/i);
+  await expect(page.getByRole('button', { name: 'Cancel order' })).toHaveCount(0);
+
+  const order = await (await request.get(`/api/orders/${orderId}`)).json();
+  expect(order.status).toBe('cancelled');
+
+  // The history lists it, and a cancelled order counts in no total.
+  await page.goto(`/orders?phone=${encodeURIComponent(phone)}`);
+  await expect(page.getByTestId('history-orders')).toContainText(orderId.slice(0, 8).toUpperCase());
+  await expect(page.getByTestId('history-orders')).toContainText('cancelled');
+  await expect(page.getByTestId('history-order-count')).toHaveText('0');
+});

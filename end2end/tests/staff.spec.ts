@@ -48,6 +48,58 @@ test('a chef sees a new order live and cooks it while the customer watches', asy
   await customerContext.close();
 });
 
+test('a driver takes a ready order out and delivers it while the customer watches', async ({ browser, page, playwright, baseURL }) => {
+  // An order the kitchen has finished, moved along through the REST API as the chef.
+  const kitchen = await playwright.request.newContext({ baseURL });
+  const signedIn = await kitchen.post('/api/auth/login', { data: STAFF.chef });
+  expect(signedIn.status()).toBe(200);
+  const customerName = `Road Rosa ${Date.now()}`;
+  const placed = await kitchen.post('/api/orders', {
+    data: {
+      customer_name: customerName,
+      customer_phone: '+1 555-010-0500',
+      customer_address: '9 Crust Avenue',
+      payment_method: 'cash',
+      pizza_items: [{ pizza_id: 'pepperoni', size: 'large', quantity: 1 }],
+    },
+  });
+  expect(placed.status()).toBe(201);
+  const { order_id: orderId, position } = await placed.json();
+  for (const step of ['cook', 'ready']) {
+    const moved = await kitchen.put(`/api/orders/${orderId}/${step}`);
+    expect(moved.status(), `PUT ${step}`).toBe(200);
+  }
+  await kitchen.dispose();
+
+  // The customer follows the order.
+  const customerContext = await browser.newContext();
+  const customer = await customerContext.newPage();
+  await customer.goto(`/orders/${orderId}?after=${position}`);
+  await expect(customer.getByTestId('order-status')).toHaveText(/^\s*ready\s*$/i);
+  await markDocument(customer);
+
+  // The driver finds it on the delivery board, with where to go and what to collect.
+  await signIn(page, STAFF.driver, '/staff/delivery');
+  await expect(page.getByTestId('live-status')).toHaveText(/live/i, { timeout: 20_000 });
+  await markDocument(page);
+  const ticket = page.getByRole('article', { name: `Order ${shortId(orderId)} for ${customerName}` });
+  await expect(ticket).toContainText('9 Crust Avenue');
+  await expect(ticket).toContainText('Cash');
+  await expect(ticket.getByLabel('Driver')).toHaveValue('driver');
+
+  await ticket.getByRole('button', { name: 'Out for delivery' }).click();
+  await expect(ticket.getByRole('button', { name: 'Delivered' })).toBeVisible();
+  await expect(customer.getByTestId('order-status')).toHaveText(/^\s*delivering\s*$/i);
+
+  await ticket.getByRole('button', { name: 'Delivered' }).click();
+  await expect(ticket).toHaveCount(0);
+  await expect(customer.getByTestId('order-status')).toHaveText(/^\s*delivered\s*$/i);
+
+  await expectSameDocument(page);
+  await expectSameDocument(customer);
+  await customerContext.close();
+});
+
 test("a manager's price change shows on the customer menu at its next load", async ({ browser, page, request }) => {
   const menu = (await (await request.get('/api/menu')).json()) as { id: string; base_price: string }[];
   const current = menu.find((pizza) => pizza.id === 'margherita');

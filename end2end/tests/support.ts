@@ -72,6 +72,7 @@ export async function checkOut(page: Page, customerName: string): Promise<string
 /** The staff accounts scripts/test starts the server with (`STAFF_ACCOUNTS`). */
 export const STAFF = {
   chef: { username: 'chef', password: process.env.E2E_CHEF_PASSWORD ?? 'e2e-chef-pass' },
+  driver: { username: 'driver', password: process.env.E2E_DRIVER_PASSWORD ?? 'e2e-driver-pass' },
   manager: { username: 'manager', password: process.env.E2E_MANAGER_PASSWORD ?? 'e2e-manager-pass' },
 };
 
