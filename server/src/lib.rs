@@ -39,3 +39,5 @@ mod wiring;
 
 pub use application::Application;
 pub use config::{Config, StaffConfig};
+#[doc(hidden)]
+pub use db::create_postgres_database;

@@ -11,6 +11,7 @@
 //! `open`, which the browser fires on every (re)connection.
 
 use crate::contracts::OrderUpdate;
+use leptos::prelude::*;
 
 /// Listens to the SSE stream at `url` for as long as the current reactive owner lives
 /// (usually the component that calls it), in the browser only; on the server it does
@@ -23,38 +24,50 @@ use crate::contracts::OrderUpdate;
 /// - `on_open` runs each time the connection opens: first, and again after every
 ///   reconnection, so the page can re-read its view (with `min_position`) to cover a gap.
 ///
-/// The stream is closed when the owner is cleaned up. A stream the server refuses (401,
+/// Answers whether the stream is open now: `false` until it opens, and again while the
+/// browser reconnects after losing it. The stream is closed when the owner is cleaned up. A stream the server refuses (401,
 /// 404) is not retried by the browser; the page then simply stays as rendered.
 #[cfg(feature = "hydrate")]
 pub(crate) fn subscribe_updates(
     url: String,
     on_update: impl Fn(OrderUpdate) + 'static,
     on_open: impl Fn() + 'static,
-) {
+) -> ReadSignal<bool> {
     use crate::contracts::ORDER_UPDATE_EVENT;
     use futures::StreamExt;
     use futures::future::{AbortHandle, Abortable};
     use gloo_net::eventsource::futures::EventSource;
-    use leptos::prelude::on_cleanup;
     use send_wrapper::SendWrapper;
 
+    let (connected, set_connected) = signal(false);
     // Only a malformed URL fails here; there is nothing to listen to then.
     let Ok(mut source) = EventSource::new(&url) else {
-        return;
+        return connected;
     };
-    let (Ok(updates), Ok(opened)) = (
+    let (Ok(updates), Ok(opened), Ok(lost)) = (
         source.subscribe(ORDER_UPDATE_EVENT),
         source.subscribe("open"),
+        source.subscribe("error"),
     ) else {
-        return;
+        return connected;
     };
-    let mut events = futures::stream::select(updates, opened);
+    let mut events = futures::stream::select(updates, futures::stream::select(opened, lost));
     let listen = async move {
-        // A stream the server refused ends here; the page then stays as rendered.
+        // A stream the server refused, or closed for good, ends here; the page then stays
+        // as it is.
         while let Some(Ok((event_type, message))) = events.next().await {
-            if event_type != ORDER_UPDATE_EVENT {
-                on_open();
-                continue;
+            match event_type.as_str() {
+                "open" => {
+                    set_connected.set(true);
+                    on_open();
+                    continue;
+                }
+                "error" => {
+                    // Lost; the browser is already reconnecting.
+                    set_connected.set(false);
+                    continue;
+                }
+                _ => {}
             }
             // From bytes, like every other JSON the browser decodes (see `ui::server_data`).
             let update = message
@@ -78,6 +91,7 @@ pub(crate) fn subscribe_updates(
         abort.abort();
         drop(open.take());
     });
+    connected
 }
 
 /// On the server there is no stream to follow (see the browser version's docs).
@@ -86,5 +100,6 @@ pub(crate) fn subscribe_updates(
     _url: String,
     _on_update: impl Fn(OrderUpdate) + 'static,
     _on_open: impl Fn() + 'static,
-) {
+) -> ReadSignal<bool> {
+    signal(false).0
 }

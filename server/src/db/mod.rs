@@ -5,6 +5,7 @@
 mod connect;
 mod convert;
 mod snapshot;
+mod test_databases;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod unit_of_work;
@@ -14,4 +15,5 @@ pub(crate) use convert::{
     DbError, corrupt, count, decimal, json_list, timestamp, timestamp_text, uuid,
 };
 pub(crate) use snapshot::begin_snapshot;
+pub use test_databases::create_postgres_database;
 pub(crate) use unit_of_work::{SqlUnitOfWork, Tx, begin_write, transaction};

@@ -3,9 +3,7 @@
 //! (`scripts/test postgres` sets it). Either way `connect` has migrated and seeded it.
 
 use crate::db::{connect, is_sqlite};
-use sqlx::postgres::PgConnectOptions;
-use sqlx::{AnyPool, ConnectOptions, Connection, Executor, PgConnection};
-use std::str::FromStr;
+use sqlx::AnyPool;
 use tempfile::TempDir;
 
 /// A migrated, seeded database that no other test uses.
@@ -21,7 +19,7 @@ pub(crate) struct TestDatabase {
 /// Creates, migrates and seeds a database for one test.
 pub(crate) async fn test_database() -> TestDatabase {
     let (url, dir) = match std::env::var("TEST_DATABASE_URL") {
-        Ok(server) if !server.is_empty() => (create_postgres_database(&server).await, None),
+        Ok(server) if !server.is_empty() => (postgres_test_database(&server).await, None),
         _ => {
             let dir = tempfile::tempdir().expect("a temporary folder");
             let url = format!("sqlite://{}/test.db", dir.path().display());
@@ -36,17 +34,9 @@ pub(crate) async fn test_database() -> TestDatabase {
     }
 }
 
-/// Creates `test_<uuid>` on the server at `server_url` and returns the new database's URL.
-async fn create_postgres_database(server_url: &str) -> String {
-    let server = PgConnectOptions::from_str(server_url).expect("TEST_DATABASE_URL is a URL");
-    let name = format!("test_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = PgConnection::connect_with(&server)
+/// A new database on the PostgreSQL server `TEST_DATABASE_URL` names.
+async fn postgres_test_database(server: &str) -> String {
+    crate::db::create_postgres_database(server)
         .await
-        .expect("connecting to TEST_DATABASE_URL");
-    admin
-        .execute(format!(r#"CREATE DATABASE "{name}""#).as_str())
-        .await
-        .expect("creating a test database");
-    admin.close().await.expect("closing the admin connection");
-    server.database(&name).to_url_lossy().to_string()
+        .expect("creating a test database on TEST_DATABASE_URL")
 }

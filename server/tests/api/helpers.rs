@@ -5,9 +5,6 @@
 use reqwest::{Client, Response};
 use serde_json::{Value, json};
 use server::{Application, Config, StaffConfig};
-use sqlx::postgres::PgConnectOptions;
-use sqlx::{ConnectOptions, Connection, Executor, PgConnection};
-use std::str::FromStr;
 use tempfile::TempDir;
 
 /// A running server and what a test needs to talk to it.
@@ -61,28 +58,13 @@ pub async fn spawn_app_with(staff: StaffConfig) -> TestApp {
 /// the folder to hold on to while it is in use when it is an SQLite file.
 pub async fn fresh_database() -> (String, Option<TempDir>) {
     match std::env::var("TEST_DATABASE_URL") {
-        Ok(server) if !server.is_empty() => (create_postgres_database(&server).await, None),
+        Ok(server) if !server.is_empty() => (postgres_test_database(&server).await, None),
         _ => {
             let data = tempfile::tempdir().expect("a temporary folder");
             let url = format!("sqlite://{}/test.db", data.path().display());
             (url, Some(data))
         }
     }
-}
-
-/// Creates `test_<uuid>` on the server at `server_url` and returns the new database's URL.
-async fn create_postgres_database(server_url: &str) -> String {
-    let server = PgConnectOptions::from_str(server_url).expect("TEST_DATABASE_URL is a URL");
-    let name = format!("test_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = PgConnection::connect_with(&server)
-        .await
-        .expect("connecting to TEST_DATABASE_URL");
-    admin
-        .execute(format!(r#"CREATE DATABASE "{name}""#).as_str())
-        .await
-        .expect("creating a test database");
-    admin.close().await.expect("closing the admin connection");
-    server.database(&name).to_url_lossy().to_string()
 }
 
 impl TestApp {
@@ -258,4 +240,11 @@ pub async fn spawn_stoppable_app() -> StoppableApp {
         stop,
         serving,
     }
+}
+
+/// A new database on the PostgreSQL server `TEST_DATABASE_URL` names.
+async fn postgres_test_database(server: &str) -> String {
+    server::create_postgres_database(server)
+        .await
+        .expect("creating a test database on TEST_DATABASE_URL")
 }

@@ -15,26 +15,20 @@ use std::future::Future;
 pub(crate) struct Board {
     trigger: RwSignal<(u32, Option<i64>)>,
     /// Whether the live stream is open (the browser reconnects by itself when not).
-    live: RwSignal<bool>,
+    live: ReadSignal<bool>,
 }
 
 impl Board {
     /// A board that follows the staff live stream from now on.
     pub(crate) fn live() -> Self {
-        let board = Board {
-            trigger: RwSignal::new((0, None)),
-            live: RwSignal::new(false),
-        };
-        crate::ui::live::subscribe_updates(
+        let trigger = RwSignal::new((0, None));
+        let live = crate::ui::live::subscribe_updates(
             "/api/stream/kitchen".to_owned(),
-            move |update| board.saw(update.position),
+            move |update| saw(trigger, update.position),
             // (Re)connected: something may have changed while nobody listened.
-            move || {
-                board.live.try_set(true);
-                board.reload();
-            },
+            move || reload(trigger),
         );
-        board
+        Board { trigger, live }
     }
 
     /// What the view's resource reads from: `(counter, min_position)`.
@@ -44,16 +38,19 @@ impl Board {
 
     /// An event at `position` changed the board: read it again, including that event.
     pub(crate) fn saw(&self, position: i64) {
-        self.trigger.try_update(|(count, min)| {
-            *count += 1;
-            *min = Some(min.map_or(position, |min| min.max(position)));
-        });
+        saw(self.trigger, position);
     }
+}
 
-    /// Read the board again.
-    pub(crate) fn reload(&self) {
-        self.trigger.try_update(|(count, _)| *count += 1);
-    }
+fn saw(trigger: RwSignal<(u32, Option<i64>)>, position: i64) {
+    trigger.try_update(|(count, min)| {
+        *count += 1;
+        *min = Some(min.map_or(position, |min| min.max(position)));
+    });
+}
+
+fn reload(trigger: RwSignal<(u32, Option<i64>)>) {
+    trigger.try_update(|(count, _)| *count += 1);
 }
 
 /// One column of a board: its title with a count, then a card per item, or `empty` in
@@ -78,7 +75,8 @@ pub(crate) fn board_column<T, V: IntoView>(
     }
 }
 
-/// "● Live" once the board follows the live stream, "Connecting…" before.
+/// "● Live" while the board follows the live stream, "Connecting…" before and while the
+/// browser reconnects.
 #[component]
 pub(crate) fn LiveBadge(board: Board) -> impl IntoView {
     let live = board.live;
