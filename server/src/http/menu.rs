@@ -1,13 +1,18 @@
 //! REST routes of the menu: `GET /api/menu[?category=]` for everyone; for managers
 //! `POST /api/menu` (add a pizza, 201), `PUT /api/menu/{id}` (change it, 200) and
-//! `DELETE /api/menu/{id}` (remove it, 204).
+//! `DELETE /api/menu/{id}` (remove it, 204), and `GET /api/staff/menu[?min_position=]`,
+//! every pizza including those taken off the menu, as the menu editor lists them.
 
 use crate::http::AppState;
 use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
+use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send};
 use app::contracts::Caller;
-use app::contracts::{AddPizza, GetMenu, MenuChanged, MenuItem, RemovePizza, UpdatePizza};
+use app::contracts::{
+    AddPizza, EditablePizza, GetEditableMenu, GetMenu, MenuChanged, MenuItem, RemovePizza,
+    UpdatePizza,
+};
 use axum::Extension;
 use axum::Router;
 use axum::extract::rejection::QueryRejection;
@@ -22,6 +27,15 @@ pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/menu", get(get_menu).post(add_pizza))
         .route("/menu/{id}", put(update_pizza).delete(remove_pizza))
+        .route("/staff/menu", get(editable_menu))
+}
+
+async fn editable_menu(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    ApiQuery(query): ApiQuery<GetEditableMenu>,
+) -> ApiResult<Vec<EditablePizza>> {
+    send(&state, caller, query).await
 }
 
 async fn get_menu(

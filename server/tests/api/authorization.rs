@@ -268,7 +268,7 @@ async fn staff_reads_admit_their_roles_and_customer_reads_admit_everyone() {
         placed["order_id"].as_str().unwrap(),
         placed["position"]
     );
-    let reads: [(&str, [u16; 4]); 8] = [
+    let reads: [(&str, [u16; 4]); 9] = [
         ("/api/menu", [200, 200, 200, 200]),
         (order.as_str(), [200, 200, 200, 200]),
         ("/api/kitchen/queue", [401, 200, 403, 200]),
@@ -277,6 +277,7 @@ async fn staff_reads_admit_their_roles_and_customer_reads_admit_everyone() {
         ("/api/customers/5551234567/history", [200, 200, 200, 200]),
         ("/api/analytics/popular-pizzas", [401, 403, 403, 200]),
         ("/api/analytics/orders-by-status", [401, 403, 403, 200]),
+        ("/api/staff/menu", [401, 403, 403, 200]),
     ];
     for (path, expected) in reads {
         for (index, caller) in CALLERS.iter().enumerate() {

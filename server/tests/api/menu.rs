@@ -64,3 +64,47 @@ async fn an_unknown_category_is_an_empty_menu() {
     let menu: Vec<Value> = response.json().await.unwrap();
     assert!(menu.is_empty());
 }
+
+#[tokio::test]
+async fn the_staff_menu_lists_pizzas_taken_off_the_menu_too() {
+    let mut app = crate::helpers::spawn_app().await;
+    app.sign_in("manager").await;
+    let off = serde_json::json!({"available": false});
+    let changed = app
+        .call(reqwest::Method::PUT, "/api/menu/marinara", None, Some(&off))
+        .await;
+    assert_eq!(changed.status(), 200);
+    let position = changed.json::<serde_json::Value>().await.unwrap()["position"]
+        .as_i64()
+        .unwrap();
+
+    let listed = app
+        .get(&format!("/api/staff/menu?min_position={position}"))
+        .await;
+    assert_eq!(listed.status(), 200);
+    let pizzas: serde_json::Value = listed.json().await.unwrap();
+    let marinara = pizzas
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|pizza| pizza["id"] == "marinara")
+        .expect("the staff menu keeps a pizza taken off the menu");
+    assert_eq!(marinara["available"], false);
+
+    let customers = app
+        .get("/api/menu")
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    assert!(
+        customers
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|pizza| pizza["id"] != "marinara"),
+        "customers no longer see it"
+    );
+    let bad = app.get("/api/staff/menu?min_position=soon").await;
+    assert_eq!(bad.status(), 422);
+}
