@@ -121,6 +121,7 @@ fn AddPizzaForm(
                     command.name,
                     money(command.base_price)
                 );
+                editor.focus.set(Some(command.id.clone()));
                 editor.send(add_pizza(command), done, move |outcome| match outcome {
                     Ok(()) => open.set(false),
                     Err(error) => feedback.set(Some(error)),

@@ -121,6 +121,7 @@ pub(super) fn EditForm(
             Ok(Some(update)) => {
                 feedback.set(None);
                 let done = pizza.with_value(|pizza| saved_message(&pizza.name, &update));
+                editor.focus.set(Some(update.pizza_id.clone()));
                 editor.send(update_pizza(update), done, move |outcome| {
                     feedback.set(outcome.err());
                 });

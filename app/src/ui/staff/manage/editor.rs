@@ -19,6 +19,9 @@ pub(super) struct Editor {
     pub notice: RwSignal<Option<Notice>>,
     /// Position of the last change: the list's `min_position`, so it reloads with it.
     pub seen: RwSignal<Option<i64>>,
+    /// The pizza whose row takes the keyboard focus once the list has reloaded: the list
+    /// is built anew, and focus would otherwise fall back to the top of the page.
+    pub focus: RwSignal<Option<String>>,
 }
 
 impl Editor {
@@ -27,6 +30,7 @@ impl Editor {
             busy: RwSignal::new(false),
             notice: RwSignal::new(None),
             seen: RwSignal::new(None),
+            focus: RwSignal::new(None),
         }
     }
 
@@ -58,7 +62,10 @@ impl Editor {
                     self.seen.set(Some(changed.position));
                     then(Ok(()));
                 }
-                Err(error) => then(Err(error)),
+                Err(error) => {
+                    self.focus.set(None);
+                    then(Err(error));
+                }
             }
         });
     }

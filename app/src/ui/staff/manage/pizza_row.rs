@@ -33,6 +33,19 @@ pub(super) fn PizzaRow(pizza: EditablePizza, editor: Editor) -> impl IntoView {
         "Put on menu"
     };
     let row = StoredValue::new(pizza.clone());
+    // Back on this row's Edit button after a change to it reloaded the list.
+    let edit_button = NodeRef::<leptos::html::Button>::new();
+    let id = pizza.id.clone();
+    Effect::new(move |_| {
+        if let Some(button) = edit_button.get()
+            && editor
+                .focus
+                .with_untracked(|focus| focus.as_deref() == Some(id.as_str()))
+        {
+            let _ = button.focus();
+            editor.focus.set(None);
+        }
+    });
 
     let toggle = move |_| {
         let (update, done) = row.with_value(|pizza| {
@@ -46,6 +59,9 @@ pub(super) fn PizzaRow(pizza: EditablePizza, editor: Editor) -> impl IntoView {
             let done = saved_message(&pizza.name, &update);
             (update, done)
         });
+        editor
+            .focus
+            .set(row.with_value(|pizza| Some(pizza.id.clone())));
         editor.send(update_pizza(update), done, editor.report());
     };
     let remove = move |_| {
@@ -75,7 +91,8 @@ pub(super) fn PizzaRow(pizza: EditablePizza, editor: Editor) -> impl IntoView {
     let name = pizza.name.clone();
     let actions = view! {
         <div class="pizza-row-actions">
-            <button type="button" class="button button-small" aria-expanded=move || editing.get().to_string()
+            <button type="button" class="button button-small" node_ref=edit_button
+                aria-expanded=move || editing.get().to_string()
                 disabled=busy
                 on:click=move |_| { confirming.set(false); editing.update(|open| *open = !*open); }>
                 "Edit"
