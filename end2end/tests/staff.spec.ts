@@ -121,6 +121,9 @@ test("a manager's price change shows on the customer menu at its next load", asy
   await form.getByLabel('Price (medium)').fill(newPrice);
   await form.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText(`Price of Margherita is now $${newPrice}`)).toBeVisible();
+  // The list reloads with the change, and the keyboard focus comes back to its row.
+  await expect(row).toContainText(`$${newPrice}`);
+  await expect(row.getByRole('button', { name: 'Edit', exact: true })).toBeFocused();
 
   // A customer who opens the menu now sees the new price.
   const customerContext = await browser.newContext();
