@@ -1,0 +1,25 @@
+//! [`AppState`]: what every route can reach.
+
+use crate::staff::StaffAuth;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use mediator::{Mediator, MetricsRegistry};
+use std::sync::Arc;
+
+/// What every route can reach.
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub mediator: Mediator,
+    pub metrics: Arc<MetricsRegistry>,
+    /// Staff sign-in and sessions.
+    pub auth: StaffAuth,
+    /// Whether the site is served over https (`PUBLIC_URL`): session cookies are `Secure`.
+    pub https: bool,
+    pub leptos_options: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
