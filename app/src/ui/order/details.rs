@@ -17,7 +17,7 @@ pub(super) fn OrderView(order: OrderDetails, seen: Option<i64>) -> impl IntoView
     let order_id = order.order_id;
     let tracking = RwSignal::new(Tracking::new(&order, seen));
     let status = Memo::new(move |_| tracking.with(Tracking::status));
-    follow(order_id, tracking);
+    let live = follow(order_id, tracking);
     let ready = order.estimated_ready_time;
 
     view! {
@@ -27,6 +27,16 @@ pub(super) fn OrderView(order: OrderDetails, seen: Option<i64>) -> impl IntoView
             <p class="order-meta">
                 "Order " <strong class="order-number">{short_id(order_id)}</strong> " · Status "
                 <StatusBadge status/>
+                // Only once the stream is open (never before hydration, nor without
+                // JavaScript): the page then updates by itself.
+                {live.map(|live| view! {
+                    " "
+                    <span class="live-badge live-on"
+                        hidden=move || !live.get() || matches!(status.get(), OrderStatus::Delivered | OrderStatus::Cancelled)
+                        title="This page updates by itself as your order moves on.">
+                        "● Live"
+                    </span>
+                })}
             </p>
             <ProgressSteps tracking/>
             // A cancelled order will never be ready.

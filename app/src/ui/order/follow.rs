@@ -10,11 +10,12 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 /// Follows `/api/orders/{id}/stream` for as long as the calling component lives, unless
-/// the order is already delivered or cancelled (nothing more can happen to it).
-pub(super) fn follow(order_id: Uuid, tracking: RwSignal<Tracking>) {
+/// the order is already delivered or cancelled (nothing more can happen to it). Answers
+/// whether the stream is open, when it follows one.
+pub(super) fn follow(order_id: Uuid, tracking: RwSignal<Tracking>) -> Option<ReadSignal<bool>> {
     let (status, seen) = tracking.with_untracked(|tracking| (tracking.status(), tracking.seen()));
     if matches!(status, OrderStatus::Delivered | OrderStatus::Cancelled) {
-        return;
+        return None;
     }
     // With a known position the stream skips what the page already shows; without one
     // it replays the order from its first event, which `Tracking` takes as repeats.
@@ -22,13 +23,14 @@ pub(super) fn follow(order_id: Uuid, tracking: RwSignal<Tracking>) {
         Some(position) => format!("/api/orders/{order_id}/stream?after={position}"),
         None => format!("/api/orders/{order_id}/stream"),
     };
-    subscribe_updates(
+    let live = subscribe_updates(
         url,
         move |update| tracking.maybe_update(|tracking| tracking.apply(&update)),
         move || {
             leptos::task::spawn_local(reread(order_id, tracking, None));
         },
     );
+    Some(live)
 }
 
 /// Reads the order again, at least as new as `min_position` or what the page has seen,
