@@ -2,12 +2,14 @@
 //! the live stream says an order changed (never on a timer), the [`CommandButton`] on
 //! each card, and the clock the "minutes ago" labels count with.
 
-use crate::contracts::OrderStatusChanged;
+use crate::contracts::{OrderStatus, OrderStatusChanged};
 use crate::error::AppError;
+use crate::ui::format::short_id;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
+use uuid::Uuid;
 
 /// When a board's view must be read again: a counter bumped on every change, and the
 /// newest event position the read must include (so it sees the change it was told of).
@@ -72,6 +74,31 @@ pub(crate) fn board_column<T, V: IntoView>(
             <h2>{title} " " <span class="count">{count}</span></h2>
             {cards}
         </section>
+    }
+}
+
+/// The frame of a board's card: the order's number, customer and status, then
+/// `children`, then why the last command failed, if it did.
+#[component]
+pub(crate) fn TicketCard(
+    order_id: Uuid,
+    customer_name: String,
+    status: OrderStatus,
+    error: RwSignal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let number = short_id(order_id);
+    let label = format!("Order {number} for {customer_name}");
+    view! {
+        <article class="ticket" aria-label=label data-status=status.as_str()>
+            <header class="ticket-head">
+                <strong class="order-number">{number}</strong>
+                <span class="ticket-customer">{customer_name}</span>
+                <span class=format!("badge badge-{}", status.as_str())>{status.as_str()}</span>
+            </header>
+            {children()}
+            {move || error.get().map(|message| view! { <p class="alert" role="alert">{message}</p> })}
+        </article>
     }
 }
 

@@ -5,11 +5,11 @@
 use crate::api::{assign_delivery, get_delivery_board, mark_order_delivered};
 use crate::contracts::{DeliveryTicket, OrderStatus, StaffRole, StaffUser};
 use crate::ui::erase::Erase;
-use crate::ui::format::{clock_time, money, payment_label, short_id};
+use crate::ui::format::{clock_time, money, payment_label};
 use crate::ui::layout::{ErrorNotice, Loading};
 use crate::ui::server_data::server_resource;
 use crate::ui::staff::board::{
-    Board, CommandButton, LiveBadge, board_column, minutes_ago, ticking_clock,
+    Board, CommandButton, LiveBadge, TicketCard, board_column, minutes_ago, ticking_clock,
 };
 use crate::ui::staff::kitchen::pizzas;
 use leptos::either::Either;
@@ -80,7 +80,6 @@ fn Delivery(
 ) -> impl IntoView {
     let order_id = ticket.order_id;
     let error = RwSignal::new(None::<String>);
-    let number = short_id(order_id);
     let since = ticket.out_at.unwrap_or(ticket.ready_at);
     let since_label = if ticket.status == OrderStatus::Ready {
         "Ready "
@@ -111,17 +110,9 @@ fn Delivery(
                 run=move || mark_order_delivered(order_id)/>
         })
     };
-    let label = format!("Order {number} for {}", ticket.customer_name);
 
     view! {
-        <article class="ticket" aria-label=label data-status=ticket.status.as_str()>
-            <header class="ticket-head">
-                <strong class="order-number">{number}</strong>
-                <span class="ticket-customer">{ticket.customer_name.clone()}</span>
-                <span class=format!("badge badge-{}", ticket.status.as_str())>
-                    {ticket.status.as_str()}
-                </span>
-            </header>
+        <TicketCard order_id customer_name=ticket.customer_name.clone() status=ticket.status error>
             <address class="ticket-address">{ticket.customer_address.clone()}</address>
             <p>
                 <a href=format!("tel:{}", ticket.customer_phone)>{ticket.customer_phone.clone()}</a>
@@ -132,7 +123,6 @@ fn Delivery(
             </p>
             <p>{collect}</p>
             <footer class="ticket-foot">{action}</footer>
-            {move || error.get().map(|message| view! { <p class="alert" role="alert">{message}</p> })}
-        </article>
+        </TicketCard>
     }
 }

@@ -6,11 +6,11 @@
 use crate::api::{get_kitchen_queue, mark_order_ready, start_cooking};
 use crate::contracts::{KitchenTicket, OrderStatus};
 use crate::ui::erase::Erase;
-use crate::ui::format::{clock_time, line_description, short_id};
+use crate::ui::format::{clock_time, line_description};
 use crate::ui::layout::{ErrorNotice, Loading};
 use crate::ui::server_data::server_resource;
 use crate::ui::staff::board::{
-    Board, CommandButton, LiveBadge, board_column, minutes_ago, ticking_clock,
+    Board, CommandButton, LiveBadge, TicketCard, board_column, minutes_ago, ticking_clock,
 };
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -63,7 +63,6 @@ fn Ticket(ticket: KitchenTicket, board: Board, now: ReadSignal<i64>) -> impl Int
     let order_id = ticket.order_id;
     let error = RwSignal::new(None::<String>);
     let placed = ticket.placed_at;
-    let number = short_id(order_id);
     let items = ticket
         .items
         .iter()
@@ -96,17 +95,9 @@ fn Ticket(ticket: KitchenTicket, board: Board, now: ReadSignal<i64>) -> impl Int
                 run=move || mark_order_ready(order_id)/>
         })
     };
-    let label = format!("Order {number} for {}", ticket.customer_name);
 
     view! {
-        <article class="ticket" aria-label=label data-status=ticket.status.as_str()>
-            <header class="ticket-head">
-                <strong class="order-number">{number}</strong>
-                <span class="ticket-customer">{ticket.customer_name.clone()}</span>
-                <span class=format!("badge badge-{}", ticket.status.as_str())>
-                    {ticket.status.as_str()}
-                </span>
-            </header>
+        <TicketCard order_id customer_name=ticket.customer_name.clone() status=ticket.status error>
             <p class="ticket-time">
                 "Placed " {clock_time(placed)} " · "
                 <span>{move || minutes_ago(now.get(), placed.timestamp_millis())}</span>
@@ -119,8 +110,7 @@ fn Ticket(ticket: KitchenTicket, board: Board, now: ReadSignal<i64>) -> impl Int
                 </span>
                 {action}
             </footer>
-            {move || error.get().map(|message| view! { <p class="alert" role="alert">{message}</p> })}
-        </article>
+        </TicketCard>
     }
 }
 
