@@ -37,7 +37,7 @@ use support::database::Backend;
 use support::placing::{Customers, Placed, place};
 use support::rng::Rng;
 use support::server::Running;
-use support::stats::{env_list, ms, percentile, sorted};
+use support::stats::{bench_main, env_list, ms, percentile, sorted};
 use tokio::task::JoinSet;
 use tokio::time::MissedTickBehavior;
 
@@ -58,18 +58,7 @@ struct Phase {
 }
 
 fn main() -> anyhow::Result<()> {
-    if !std::env::args().any(|arg| arg == "--bench") {
-        println!("projection_lag: run it with `cargo bench -p server --bench projection_lag`");
-        return Ok(());
-    }
-    // The server's own log, on request (`RUST_LOG=warn`): silent by default, as its
-    // logging would cost the figures.
-    if std::env::var_os("RUST_LOG").is_some() {
-        tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-            .init();
-    }
-    tokio::runtime::Runtime::new()?.block_on(run())
+    bench_main("projection_lag", run())
 }
 
 async fn run() -> anyhow::Result<()> {

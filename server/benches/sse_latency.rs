@@ -42,7 +42,7 @@ use support::placing::{Customers, Placed, place};
 use support::rng::Rng;
 use support::server::Running;
 use support::sse::{Arrival, SseClient};
-use support::stats::{env_list, ms, percentile, sorted};
+use support::stats::{bench_main, env_list, ms, percentile, sorted};
 use tokio::task::JoinSet;
 use tokio::time::MissedTickBehavior;
 
@@ -69,16 +69,7 @@ struct Phase {
 }
 
 fn main() -> anyhow::Result<()> {
-    if !std::env::args().any(|arg| arg == "--bench") {
-        println!("sse_latency: run it with `cargo bench -p server --bench sse_latency`");
-        return Ok(());
-    }
-    if std::env::var_os("RUST_LOG").is_some() {
-        tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-            .init();
-    }
-    tokio::runtime::Runtime::new()?.block_on(run())
+    bench_main("sse_latency", run())
 }
 
 async fn run() -> anyhow::Result<()> {

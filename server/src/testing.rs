@@ -6,12 +6,15 @@
 use crate::db::test_support::{TestDatabase, test_database};
 use crate::projections::{ProjectionWatch, Projector};
 use crate::wiring::{self, Services};
-use app::contracts::{Caller, StaffRole, StaffUser};
+use app::contracts::{
+    Caller, OrderLineRequest, PaymentMethod, PizzaSize, PlaceOrder, StaffRole, StaffUser,
+};
 use mediator::{Context, Mediator, MetricsRegistry, Outcome, Request};
 use sqlx::AnyPool;
 use std::sync::Arc;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
+use uuid::Uuid;
 
 /// The server's mediator over a database of its own.
 pub(crate) struct TestApp {
@@ -97,6 +100,29 @@ impl TestApp {
             .expect("counting events");
         count
     }
+}
+
+/// Places an order of `(pizza_id, quantity)` medium pizzas for `phone`; returns its id
+/// and the position of its event.
+pub(crate) async fn place_order(app: &TestApp, phone: &str, pizzas: &[(&str, u32)]) -> (Uuid, i64) {
+    let order = PlaceOrder {
+        customer_name: "Ada".into(),
+        customer_phone: phone.into(),
+        customer_address: "1 Main St".into(),
+        payment_method: PaymentMethod::Card,
+        pizza_items: pizzas
+            .iter()
+            .map(|(pizza_id, quantity)| OrderLineRequest {
+                pizza_id: (*pizza_id).into(),
+                size: PizzaSize::Medium,
+                toppings: Vec::new(),
+                quantity: *quantity,
+                special_instructions: None,
+            })
+            .collect(),
+    };
+    let placed = app.mediator.send(order).await.expect("the order is placed");
+    (placed.value.order_id, placed.value.position)
 }
 
 impl Drop for TestApp {

@@ -1,4 +1,5 @@
-//! Summaries of measured durations, and bench settings from the environment.
+//! Summaries of measured durations, bench settings from the environment, and the load
+//! benches' `main`.
 
 use anyhow::Context as _;
 use std::time::Duration;
@@ -31,4 +32,24 @@ pub fn env_list(name: &str, default: &[u64]) -> anyhow::Result<Vec<u64>> {
             .collect(),
         _ => Ok(default.to_vec()),
     }
+}
+
+/// The `main` of a load bench: runs `run` on a Tokio runtime when cargo runs benches
+/// (`--bench`), and only says how to run it otherwise (`cargo test` runs bench targets
+/// too). The server's own log comes on request (`RUST_LOG=warn`): silent by default, as
+/// its logging would cost the figures.
+pub fn bench_main(
+    name: &str,
+    run: impl std::future::Future<Output = anyhow::Result<()>>,
+) -> anyhow::Result<()> {
+    if !std::env::args().any(|arg| arg == "--bench") {
+        println!("{name}: run it with `cargo bench -p server --bench {name}`");
+        return Ok(());
+    }
+    if std::env::var_os("RUST_LOG").is_some() {
+        tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .init();
+    }
+    tokio::runtime::Runtime::new()?.block_on(run)
 }

@@ -47,30 +47,13 @@ impl RequestHandler<GetOrderCountsByStatus> for GetOrderCountsByStatusHandler {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{TestApp, test_app};
-    use app::contracts::{
-        CancelOrder, GetOrderCountsByStatus, OrderLineRequest, OrderStatus, PaymentMethod,
-        PizzaSize, PlaceOrder, StartCooking,
-    };
+    use crate::testing::{TestApp, place_order, test_app};
+    use app::contracts::{CancelOrder, GetOrderCountsByStatus, OrderStatus, StartCooking};
     use uuid::Uuid;
 
     /// Places an order of one Margherita; returns its id and the position of its event.
     async fn place(app: &TestApp) -> (Uuid, i64) {
-        let order = PlaceOrder {
-            customer_name: "Ada".into(),
-            customer_phone: "+1 555 010 0200".into(),
-            customer_address: "1 Main St".into(),
-            payment_method: PaymentMethod::Card,
-            pizza_items: vec![OrderLineRequest {
-                pizza_id: "margherita".into(),
-                size: PizzaSize::Medium,
-                toppings: Vec::new(),
-                quantity: 1,
-                special_instructions: None,
-            }],
-        };
-        let placed = app.mediator.send(order).await.expect("the order is placed");
-        (placed.value.order_id, placed.value.position)
+        place_order(app, "+1 555 010 0200", &[("margherita", 1)]).await
     }
 
     async fn counts(app: &TestApp, days: u32, position: i64) -> Vec<(OrderStatus, u64)> {

@@ -7,11 +7,11 @@ use crate::events::append;
 use crate::orders::CookingStarted;
 use crate::orders::commands::transition::update_status;
 use crate::orders::events::order_stream;
-use crate::testing::{TestApp, test_app};
+use crate::testing::{self, TestApp, test_app};
 use OrderStatus::*;
 use app::contracts::{
-    AssignDelivery, CancelOrder, MarkOrderDelivered, MarkOrderReady, OrderLineRequest, OrderStatus,
-    OrderStatusChanged, PaymentMethod, PizzaSize, PlaceOrder, StartCooking,
+    AssignDelivery, CancelOrder, MarkOrderDelivered, MarkOrderReady, OrderStatus,
+    OrderStatusChanged, StartCooking,
 };
 use mediator::Outcome;
 use uuid::Uuid;
@@ -54,21 +54,9 @@ async fn send(app: &TestApp, order_id: Uuid, step: Step) -> Outcome<OrderStatusC
 
 /// Places an order for one medium margherita; returns its id.
 async fn place_order(app: &TestApp) -> Uuid {
-    let order = PlaceOrder {
-        customer_name: "Ada".into(),
-        customer_phone: "+1 555 010 0200".into(),
-        customer_address: "1 Main St".into(),
-        payment_method: PaymentMethod::Card,
-        pizza_items: vec![OrderLineRequest {
-            pizza_id: "margherita".into(),
-            size: PizzaSize::Medium,
-            toppings: Vec::new(),
-            quantity: 1,
-            special_instructions: None,
-        }],
-    };
-    let placed = app.mediator.send(order).await.expect("the order is placed");
-    placed.value.order_id
+    testing::place_order(app, "+1 555 010 0200", &[("margherita", 1)])
+        .await
+        .0
 }
 
 /// A new order brought to `status` by the commands staff would send.
