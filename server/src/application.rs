@@ -1,13 +1,15 @@
 //! Start-up: connect the database, build the mediator, bind the listener, serve.
 
 use crate::config::{Config, StaffConfig};
-use crate::db;
+use crate::db::{self, Writer};
 use crate::http::{AppState, router};
+use crate::idempotency;
 use crate::live::LiveFeed;
 use crate::projections::{Projector, rebuild};
 use crate::staff::{self, StaffAuth};
 use crate::wiring::{self, Services};
 use anyhow::Context as _;
+use axum::serve::ListenerExt as _;
 use mediator::MetricsRegistry;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -40,16 +42,14 @@ impl Application {
             .await
             .context("creating the first staff accounts")?;
         let sqlite = db::is_sqlite(&config.database_url);
-        let committed = Arc::new(Notify::new());
+        let writer = Writer::new(&pool, sqlite, Arc::new(Notify::new()))
+            .await
+            .context("opening the writer's connection")?;
         let live = LiveFeed::default();
-        let (projector, views) = Projector::start(
-            pool.clone(),
-            sqlite,
-            wiring::projections(),
-            committed.clone(),
-        )
-        .await
-        .context("starting the projector")?;
+        let (projector, views) =
+            Projector::start(pool.clone(), writer.clone(), wiring::projections())
+                .await
+                .context("starting the projector")?;
         let mut projector = projector.publishing_to(live.clone());
         // Catch up before serving: the first page must show the seeded menu, not an
         // empty view (which the menu cache would then keep for its TTL).
@@ -58,14 +58,18 @@ impl Application {
             .await
             .context("bringing the read models up to date")?;
         tokio::spawn(projector.run());
+        if sqlite {
+            tokio::spawn(db::checkpoint_wal(pool.clone(), writer.clone()));
+        }
+        tokio::spawn(idempotency::purge_every_hour(writer.clone()));
         let metrics = Arc::new(MetricsRegistry::new());
-        let auth = StaffAuth::new(pool.clone(), staff.session_ttl);
+        let auth = StaffAuth::new(pool.clone(), writer.clone(), staff.session_ttl);
         let services = Services {
             pool,
             sqlite,
             kitchen_capacity: staff.kitchen_capacity,
             metrics: metrics.clone(),
-            committed,
+            writer,
             views,
         };
         let mediator =
@@ -121,7 +125,14 @@ impl Application {
             signal.await;
             live.close();
         };
-        axum::serve(self.listener, self.router)
+        // Without TCP_NODELAY a small body written after its headers waits ~40 ms for
+        // the client's delayed ACK (Nagle): one static file in ten stalled that long.
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(error) = tcp.set_nodelay(true) {
+                tracing::debug!(%error, "could not set TCP_NODELAY");
+            }
+        });
+        axum::serve(listener, self.router)
             .with_graceful_shutdown(shutdown)
             .await
             .context("serving HTTP")

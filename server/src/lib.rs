@@ -26,6 +26,7 @@ pub mod config;
 mod db;
 mod events;
 mod http;
+mod idempotency;
 mod live;
 mod menu;
 mod orders;

@@ -3,6 +3,7 @@
 //! seeded database, with the projector running. Commands that have no REST route yet are
 //! tested through it; the API tests in `tests/api/` cover the HTTP edge.
 
+use crate::db::Writer;
 use crate::db::test_support::{TestDatabase, test_database};
 use crate::projections::{ProjectionWatch, Projector};
 use crate::wiring::{self, Services};
@@ -32,15 +33,13 @@ pub(crate) struct TestApp {
 /// Wires the server's mediator over a new database and starts its projector.
 pub(crate) async fn test_app() -> TestApp {
     let db = test_database().await;
-    let committed = Arc::new(Notify::new());
-    let (mut projector, views) = Projector::start(
-        db.pool.clone(),
-        db.sqlite,
-        wiring::projections(),
-        committed.clone(),
-    )
-    .await
-    .expect("the projector starts");
+    let writer = Writer::new(&db.pool, db.sqlite, Arc::new(Notify::new()))
+        .await
+        .expect("the writer connects");
+    let (mut projector, views) =
+        Projector::start(db.pool.clone(), writer.clone(), wiring::projections())
+            .await
+            .expect("the projector starts");
     // As `Application::build` does: the seeded menu is in the views before any query.
     projector
         .catch_up()
@@ -52,7 +51,7 @@ pub(crate) async fn test_app() -> TestApp {
         // Handler tests cook many orders; the capacity rule has its own API test.
         kitchen_capacity: u32::MAX,
         metrics: Arc::new(MetricsRegistry::new()),
-        committed,
+        writer,
         views: views.clone(),
     };
     let mediator = wiring::build_mediator(&services).expect("every handler is wired");

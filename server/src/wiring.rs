@@ -6,7 +6,7 @@ use crate::analytics::queries::{
     GetOrderCountsByStatusHandler, GetPopularPizzasHandler, GetRevenueHandler,
 };
 use crate::analytics::views::{PopularPizzasView, RevenueView};
-use crate::db::SqlUnitOfWork;
+use crate::db::{SqlUnitOfWork, Writer};
 use crate::events::Correlate;
 use crate::live::{
     LiveFeed, LiveUpdates, WatchKitchen, WatchKitchenHandler, WatchOrder, WatchOrderHandler,
@@ -44,7 +44,6 @@ use mediator::{
 use sqlx::AnyPool;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Notify;
 
 /// What handlers and behaviors are built from.
 pub(crate) struct Services {
@@ -53,8 +52,8 @@ pub(crate) struct Services {
     /// Orders that may be cooking at once (`StartCooking` refuses more with 503).
     pub kitchen_capacity: u32,
     pub metrics: Arc<MetricsRegistry>,
-    /// Notified after each command commits; wakes the projector.
-    pub committed: Arc<Notify>,
+    /// Where every command writes (one connection, group commit); the projector too.
+    pub writer: Writer,
     /// The projector's progress, for queries that read their own writes.
     pub views: ProjectionWatch,
 }
@@ -135,10 +134,8 @@ pub(crate) fn build_mediator_with(
     live: &LiveFeed,
 ) -> Result<Mediator, BuildError> {
     let Services {
-        pool,
-        sqlite,
         metrics,
-        committed,
+        writer,
         kitchen_capacity,
         ..
     } = services;
@@ -148,9 +145,7 @@ pub(crate) fn build_mediator_with(
         .invalidated_by::<GetMenu, PizzaUpdated>()
         .invalidated_by::<GetMenu, PizzaRemoved>();
     let unit_of_work = SqlUnitOfWork {
-        pool: pool.clone(),
-        sqlite: *sqlite,
-        committed: committed.clone(),
+        writer: writer.clone(),
     };
     let writes = Mediator::builder()
         .behavior(Tracing)

@@ -26,10 +26,13 @@ pub(crate) async fn connect(url: &str) -> anyhow::Result<AnyPool> {
             Box::pin(async move {
                 if is_sqlite {
                     // WAL lets readers run while an order is written; the busy timeout makes
-                    // a second writer wait instead of failing.
+                    // a second writer wait instead of failing. No automatic checkpoints:
+                    // they would run inside a writer's COMMIT, on the request path;
+                    // `checkpoint_wal` runs them in the background instead.
                     conn.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                         PRAGMA wal_autocheckpoint = 0;",
                     )
                     .await?;
                 }

@@ -22,6 +22,9 @@ pub(crate) enum DbError {
         position: i64,
         source: Box<DbError>,
     },
+    /// The shared write transaction (`db::writer`) failed; every member hears the cause.
+    #[error("the shared write transaction failed: {0}")]
+    Batch(std::sync::Arc<str>),
 }
 
 impl From<DbError> for Problem {

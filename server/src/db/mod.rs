@@ -2,14 +2,18 @@
 //! migrated and seeded at start. Queries elsewhere use `$1`-style parameters,
 //! which both backends accept.
 
+mod checkpoint;
 mod connect;
 mod convert;
+mod group_commit;
 mod snapshot;
 mod test_databases;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod unit_of_work;
+mod writer;
 
+pub(crate) use checkpoint::checkpoint_wal;
 pub(crate) use connect::{connect, is_sqlite};
 pub(crate) use convert::{
     DbError, corrupt, count, decimal, json_list, timestamp, timestamp_text, uuid,
@@ -17,3 +21,4 @@ pub(crate) use convert::{
 pub(crate) use snapshot::begin_snapshot;
 pub use test_databases::create_postgres_database;
 pub(crate) use unit_of_work::{SqlUnitOfWork, Tx, begin_write, transaction};
+pub(crate) use writer::Writer;

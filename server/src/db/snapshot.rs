@@ -15,5 +15,5 @@ pub(crate) async fn begin_snapshot(pool: &AnyPool, sqlite: bool) -> Result<Tx, D
         pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             .await
     };
-    Ok(tx?)
+    Ok(tx?.into())
 }

@@ -3,49 +3,117 @@
 //! behavior commits only when the handler answered `Ok`.
 
 use crate::db::DbError;
+use crate::db::Writer;
+use crate::db::group_commit::WriteSlot;
 use mediator::{Context, Problem, UnitOfWork};
-use sqlx::{Any, AnyPool, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Transaction};
+use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 use tokio::sync::Notify;
 
-/// The transaction a command handler writes through.
-pub(crate) type Tx = Transaction<'static, Any>;
+/// A transaction to read or write through: `&mut **tx` is the connection. On SQLite,
+/// commands and the projector get a place in the [`Writer`]'s shared transaction;
+/// otherwise, and for queries and tests, a transaction of its own on a pooled connection.
+pub(crate) struct Tx(Inner);
 
-/// Opens a transaction that will write. SQLite transactions start `IMMEDIATE`: taking
-/// the write lock up front means a writer never has to upgrade a read lock, which fails
-/// under concurrent writers instead of waiting.
+enum Inner {
+    /// A pooled transaction; the notice, if any, is told after it commits.
+    Own(Transaction<'static, Any>, Option<Arc<Notify>>),
+    Shared(WriteSlot),
+}
+
+impl Tx {
+    /// Makes the writes permanent; for a writer, once the shared commit is done.
+    pub async fn commit(self) -> Result<(), DbError> {
+        match self.0 {
+            Inner::Own(tx, notice) => {
+                tx.commit().await?;
+                if let Some(notice) = notice {
+                    notice.notify_one();
+                }
+                Ok(())
+            }
+            Inner::Shared(slot) => slot.commit().await,
+        }
+    }
+
+    /// A pooled transaction that tells `committed` once it commits.
+    pub(crate) fn notifying(tx: Transaction<'static, Any>, committed: Arc<Notify>) -> Self {
+        Self(Inner::Own(tx, Some(committed)))
+    }
+
+    /// Discards the writes.
+    pub async fn rollback(self) -> Result<(), DbError> {
+        match self.0 {
+            Inner::Own(tx, _) => Ok(tx.rollback().await?),
+            Inner::Shared(slot) => slot.rollback().await,
+        }
+    }
+}
+
+impl From<Transaction<'static, Any>> for Tx {
+    fn from(tx: Transaction<'static, Any>) -> Self {
+        Self(Inner::Own(tx, None))
+    }
+}
+
+impl From<WriteSlot> for Tx {
+    fn from(slot: WriteSlot) -> Self {
+        Self(Inner::Shared(slot))
+    }
+}
+
+impl Deref for Tx {
+    type Target = AnyConnection;
+
+    fn deref(&self) -> &AnyConnection {
+        match &self.0 {
+            Inner::Own(tx, _) => tx,
+            Inner::Shared(slot) => slot.connection_ref(),
+        }
+    }
+}
+
+impl DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        match &mut self.0 {
+            Inner::Own(tx, _) => tx,
+            Inner::Shared(slot) => slot.connection(),
+        }
+    }
+}
+
+/// Opens a write transaction of its own on a pooled connection, outside the [`Writer`]:
+/// for tests that set up rows and for a rebuild with the server stopped. SQLite
+/// transactions start `IMMEDIATE`: taking the write lock up front means a writer never
+/// has to upgrade a read lock, which fails under concurrent writers instead of waiting.
 pub(crate) async fn begin_write(pool: &AnyPool, sqlite: bool) -> Result<Tx, DbError> {
     let tx = if sqlite {
         pool.begin_with("BEGIN IMMEDIATE").await
     } else {
         pool.begin().await
     };
-    Ok(tx?)
+    Ok(tx?.into())
 }
 
-/// Opens sqlx transactions on the pool.
+/// Runs every command in a transaction of the [`Writer`].
 pub(crate) struct SqlUnitOfWork {
-    pub pool: AnyPool,
-    pub sqlite: bool,
-    /// Told after every commit, so the projector wakes at once.
-    pub committed: Arc<Notify>,
+    pub writer: Writer,
 }
 
 impl UnitOfWork for SqlUnitOfWork {
     type Tx = Tx;
 
     async fn begin(&self) -> Result<Tx, Problem> {
-        Ok(begin_write(&self.pool, self.sqlite).await?)
+        Ok(self.writer.begin().await?)
     }
 
     async fn commit(&self, tx: Tx) -> Result<(), Problem> {
-        tx.commit().await.map_err(DbError::from)?;
-        self.committed.notify_one();
-        Ok(())
+        Ok(tx.commit().await?)
     }
 
     async fn rollback(&self, tx: Tx) -> Result<(), Problem> {
-        Ok(tx.rollback().await.map_err(DbError::from)?)
+        Ok(tx.rollback().await?)
     }
 }
 
@@ -131,9 +199,7 @@ mod tests {
         let pool = db.pool.clone();
         let seen = Arc::new(Mutex::new(Vec::new()));
         let unit = SqlUnitOfWork {
-            pool: pool.clone(),
-            sqlite: db.sqlite,
-            committed: Arc::default(),
+            writer: Writer::new(&pool, db.sqlite, Arc::default()).await.unwrap(),
         };
         let mediator = Mediator::builder()
             .behavior(Transactional::new(unit))

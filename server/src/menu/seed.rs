@@ -129,7 +129,7 @@ const MENU: &[SeedPizza] = &[
 /// ones, and those of menus written before the event store. One transaction, so the read
 /// side, which builds the menu from events, never sees a pizza without its event.
 pub(crate) async fn seed_menu(pool: &AnyPool) -> anyhow::Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx: Tx = pool.begin().await?.into();
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM pizzas")
         .fetch_one(&mut *tx)
         .await?;

@@ -1,17 +1,14 @@
 //! Order persistence (the write model): writing a placed order. Only commands touch
 //! these tables; every query reads the read models (`orders::views`) instead.
 
+use crate::db::Tx;
 use crate::db::{DbError, timestamp_text};
 use crate::orders::OrderPlaced;
 use app::contracts::{OrderLine, OrderStatus};
-use sqlx::{Any, Transaction};
 
 /// Writes the order and its lines (the write model). The caller appends the
 /// `OrderPlaced` event in the same transaction.
-pub(crate) async fn insert_placed_order(
-    tx: &mut Transaction<'_, Any>,
-    event: &OrderPlaced,
-) -> Result<(), DbError> {
+pub(crate) async fn insert_placed_order(tx: &mut Tx, event: &OrderPlaced) -> Result<(), DbError> {
     let id = event.order_id.to_string();
     sqlx::query(
         "INSERT INTO orders (id, status, customer_name, customer_phone, customer_address, \
@@ -36,7 +33,7 @@ pub(crate) async fn insert_placed_order(
 }
 
 async fn insert_line(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut Tx,
     order_id: &str,
     line_no: usize,
     line: &OrderLine,

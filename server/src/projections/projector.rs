@@ -13,7 +13,7 @@
 //! - **Live**: after each commit it publishes the batch to the live feed, if given one,
 //!   so SSE clients hear only of what the read models include.
 
-use crate::db::{DbError, begin_write};
+use crate::db::{DbError, Tx, Writer, begin_write};
 use crate::events::{StoredEvent, read_after};
 use crate::live::LiveFeed;
 use crate::projections::{Projection, ProjectionWatch};
@@ -24,8 +24,9 @@ use tokio::sync::{Notify, watch};
 
 /// Name of this projector's checkpoint row.
 const CHECKPOINT: &str = "views";
-/// Events applied per transaction.
-const BATCH: i64 = 500;
+/// Events applied per batch. Commands queue behind a batch while it applies, so it stays
+/// small: a few milliseconds of work, not a stall.
+const BATCH: i64 = 8;
 /// How long a hole in the positions may stay open before it counts as a rollback.
 pub(crate) const GAP_GRACE: Duration = Duration::from_secs(1);
 /// Safety-net poll for commits this process was not told about.
@@ -34,7 +35,8 @@ const IDLE_POLL: Duration = Duration::from_secs(1);
 /// Keeps every read model up to date.
 pub(crate) struct Projector {
     pool: AnyPool,
-    sqlite: bool,
+    /// Each batch is one writer in the shared write transaction, like a command.
+    writer: Writer,
     projections: Arc<[Box<dyn Projection>]>,
     wake: Arc<Notify>,
     applied: watch::Sender<i64>,
@@ -55,21 +57,20 @@ pub(crate) enum Progress {
 }
 
 impl Projector {
-    /// A projector over `projections`, starting from the stored checkpoint. `wake` is
-    /// notified by the unit of work after each commit.
+    /// A projector over `projections`, starting from the stored checkpoint, that reads
+    /// the log from `pool` and writes through `writer`; it wakes when `writer` commits.
     pub async fn start(
         pool: AnyPool,
-        sqlite: bool,
+        writer: Writer,
         projections: Vec<Box<dyn Projection>>,
-        wake: Arc<Notify>,
     ) -> Result<(Self, ProjectionWatch), DbError> {
         let position = load_checkpoint(&pool).await?;
         let (applied, receiver) = watch::channel(position);
         let projector = Self {
             pool,
-            sqlite,
+            wake: writer.committed(),
+            writer,
             projections: projections.into(),
-            wake,
             applied,
             gap: None,
             gap_grace: GAP_GRACE,
@@ -143,7 +144,9 @@ impl Projector {
     }
 
     async fn apply(&mut self, events: &[StoredEvent]) -> Result<(), DbError> {
-        let mut tx = begin_write(&self.pool, self.sqlite).await?;
+        let started = Instant::now();
+        let mut tx = self.writer.begin().await?;
+        let began = started.elapsed();
         for event in events {
             for projection in self.projections.iter() {
                 // Which view refused which event travels with the error, logged once by
@@ -162,7 +165,15 @@ impl Projector {
             .last()
             .map_or(*self.applied.borrow(), |event| event.position);
         save_checkpoint(&mut tx, last).await?;
+        let applied = started.elapsed();
         tx.commit().await?;
+        tracing::debug!(
+            events = events.len(),
+            waited_us = began.as_micros() as u64,
+            applied_us = (applied - began).as_micros() as u64,
+            committed_us = (started.elapsed() - applied).as_micros() as u64,
+            "applied a batch"
+        );
         // Position first, then the feed: a stream that subscribes in between replays
         // the batch from the store up to this position.
         self.applied.send_replace(last);
@@ -200,8 +211,8 @@ pub(crate) async fn rebuild(
     }
     save_checkpoint(&mut tx, 0).await?;
     tx.commit().await?;
-    let (mut projector, watch) =
-        Projector::start(pool.clone(), sqlite, projections, Arc::default()).await?;
+    let writer = Writer::new(pool, sqlite, Arc::default()).await?;
+    let (mut projector, watch) = Projector::start(pool.clone(), writer, projections).await?;
     while projector.catch_up().await? == Progress::WaitingForGap {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
@@ -217,7 +228,7 @@ async fn load_checkpoint(pool: &AnyPool) -> Result<i64, DbError> {
     Ok(row.map_or(0, |(position,)| position))
 }
 
-async fn save_checkpoint(tx: &mut crate::db::Tx, position: i64) -> Result<(), DbError> {
+async fn save_checkpoint(tx: &mut Tx, position: i64) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO projection_checkpoints (name, position) VALUES ($1, $2) \
          ON CONFLICT (name) DO UPDATE SET position = excluded.position",

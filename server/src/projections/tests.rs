@@ -2,7 +2,7 @@
 //! event it is given in a table whose primary key is the position: applying an event
 //! twice would fail, skipping one would show.
 
-use crate::db::{DbError, Tx, connect};
+use crate::db::{DbError, Tx, Writer, connect};
 use crate::events::StoredEvent;
 use crate::projections::projector::Progress;
 use crate::projections::{BoxFuture, Projection, Projector, rebuild};
@@ -76,7 +76,8 @@ async fn seen(pool: &AnyPool) -> Vec<i64> {
 }
 
 async fn projector(pool: &AnyPool) -> (Projector, crate::projections::ProjectionWatch) {
-    Projector::start(pool.clone(), true, vec![Box::new(Recorder)], Arc::default())
+    let writer = Writer::new(pool, true, Arc::default()).await.unwrap();
+    Projector::start(pool.clone(), writer, vec![Box::new(Recorder)])
         .await
         .unwrap()
 }
@@ -138,10 +139,10 @@ async fn a_gap_that_never_fills_is_passed_after_the_grace_period() {
 async fn a_running_projector_wakes_on_commit_notice() {
     let (_dir, pool) = database().await;
     let wake = Arc::new(tokio::sync::Notify::new());
-    let (projector, watch) =
-        Projector::start(pool.clone(), true, vec![Box::new(Recorder)], wake.clone())
-            .await
-            .unwrap();
+    let writer = Writer::new(&pool, true, wake.clone()).await.unwrap();
+    let (projector, watch) = Projector::start(pool.clone(), writer, vec![Box::new(Recorder)])
+        .await
+        .unwrap();
     let running = tokio::spawn(projector.run());
     // Let it catch up and go idle, so only the notice (not its first pass) can wake it.
     tokio::time::sleep(Duration::from_millis(100)).await;

@@ -1,7 +1,7 @@
 //! Sessions of signed-in staff. A session token is 32 random bytes, sent to the browser
 //! in the cookie; the database keeps only its SHA-256, so a leaked table opens no session.
 
-use crate::db::DbError;
+use crate::db::{DbError, Writer};
 use crate::staff::passwords::random_bytes;
 use app::contracts::{StaffRole, StaffUser};
 use chrono::Utc;
@@ -20,18 +20,20 @@ fn unix_now() -> i64 {
     Utc::now().timestamp()
 }
 
-/// Opens a session for `username` lasting `ttl`, and drops sessions that expired.
+/// Opens a session for `username` lasting `ttl`, and drops sessions that expired. A
+/// failed statement leaves nothing: the dropped write slot rolls back.
 pub(crate) async fn open(
-    pool: &AnyPool,
+    writer: &Writer,
     username: &str,
     ttl: Duration,
 ) -> anyhow::Result<SessionToken> {
     let token = hex::encode(random_bytes::<32>()?);
     let now = unix_now();
     let expires_at = now.saturating_add(i64::try_from(ttl.as_secs()).unwrap_or(i64::MAX));
+    let mut tx = writer.begin().await?;
     sqlx::query("DELETE FROM staff_sessions WHERE expires_at <= $1")
         .bind(now)
-        .execute(pool)
+        .execute(&mut *tx)
         .await
         .map_err(DbError::from)?;
     sqlx::query(
@@ -40,9 +42,10 @@ pub(crate) async fn open(
     .bind(token_hash(&token))
     .bind(username)
     .bind(expires_at)
-    .execute(pool)
+    .execute(&mut *tx)
     .await
     .map_err(DbError::from)?;
+    tx.commit().await?;
     Ok(SessionToken(token))
 }
 
@@ -68,10 +71,11 @@ pub(crate) async fn resolve(pool: &AnyPool, token: &str) -> Result<Option<StaffU
 }
 
 /// Ends the session `token` opens; an unknown token is already ended.
-pub(crate) async fn close(pool: &AnyPool, token: &str) -> Result<(), DbError> {
+pub(crate) async fn close(writer: &Writer, token: &str) -> Result<(), DbError> {
+    let mut tx = writer.begin().await?;
     sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1")
         .bind(token_hash(token))
-        .execute(pool)
+        .execute(&mut *tx)
         .await?;
-    Ok(())
+    tx.commit().await
 }

@@ -1,6 +1,7 @@
 //! [`StaffAuth`]: signing staff in and out and finding who a session cookie belongs to.
 //! The HTTP side (cookies, routes) is in `http/auth.rs`; this knows nothing of HTTP.
 
+use crate::db::Writer;
 use crate::staff::limiter::SignInLimiter;
 use crate::staff::{accounts, sessions};
 use app::contracts::{Caller, StaffUser};
@@ -15,15 +16,18 @@ pub(crate) use sessions::SessionToken;
 #[derive(Clone)]
 pub(crate) struct StaffAuth {
     pool: AnyPool,
+    /// Sessions are opened and closed through the one writer, like every write.
+    writer: Writer,
     /// How long a session lasts.
     pub session_ttl: Duration,
     limiter: Arc<SignInLimiter>,
 }
 
 impl StaffAuth {
-    pub(crate) fn new(pool: AnyPool, session_ttl: Duration) -> Self {
+    pub(crate) fn new(pool: AnyPool, writer: Writer, session_ttl: Duration) -> Self {
         Self {
             pool,
+            writer,
             session_ttl,
             limiter: Arc::default(),
         }
@@ -52,7 +56,7 @@ impl StaffAuth {
             return Err(Problem::unauthorized("The username or password is wrong."));
         };
         self.limiter.succeeded(username);
-        let token = sessions::open(&self.pool, &user.username, self.session_ttl)
+        let token = sessions::open(&self.writer, &user.username, self.session_ttl)
             .await
             .map_err(hidden)?;
         tracing::info!(role = user.role.as_str(), "staff signed in");
@@ -61,7 +65,7 @@ impl StaffAuth {
 
     /// Ends the session `token` opens.
     pub(crate) async fn sign_out(&self, token: &str) -> Result<(), Problem> {
-        sessions::close(&self.pool, token)
+        sessions::close(&self.writer, token)
             .await
             .map_err(|error| hidden(error.into()))?;
         Ok(())

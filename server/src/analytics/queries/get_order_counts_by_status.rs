@@ -32,7 +32,7 @@ impl RequestHandler<GetOrderCountsByStatus> for GetOrderCountsByStatusHandler {
         .fetch_all(&mut *tx)
         .await
         .map_err(DbError::from)?;
-        tx.commit().await.map_err(DbError::from)?;
+        tx.commit().await?;
         let mut counts = OrderStatus::ALL.map(|status| StatusCount { status, count: 0 });
         for (status, orders) in rows {
             let status = stored_status("order_summary_view.status", &status)?;

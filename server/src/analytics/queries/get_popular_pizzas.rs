@@ -40,7 +40,7 @@ impl RequestHandler<GetPopularPizzas> for GetPopularPizzasHandler {
         .fetch_all(&mut *tx)
         .await
         .map_err(DbError::from)?;
-        tx.commit().await.map_err(DbError::from)?;
+        tx.commit().await?;
         let pizzas = rows
             .into_iter()
             .map(|(pizza_id, pizza_name, quantity, orders)| {

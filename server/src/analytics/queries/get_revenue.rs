@@ -31,7 +31,7 @@ impl RequestHandler<GetRevenue> for GetRevenueHandler {
         .fetch_all(&mut *tx)
         .await
         .map_err(DbError::from)?;
-        tx.commit().await.map_err(DbError::from)?;
+        tx.commit().await?;
         let mut sold = HashMap::with_capacity(rows.len());
         for (start, revenue, orders) in rows {
             let revenue = decimal("revenue_view.revenue", &revenue)?;

@@ -29,7 +29,7 @@ impl RequestHandler<GetEditableMenu> for GetEditableMenuHandler {
         .fetch_all(&mut *tx)
         .await
         .map_err(DbError::from)?;
-        tx.commit().await.map_err(DbError::from)?;
+        tx.commit().await?;
         let pizzas = rows
             .into_iter()
             .map(editable_pizza)

@@ -32,7 +32,7 @@ impl RequestHandler<GetCustomerHistory> for GetCustomerHistoryHandler {
             status: None,
         };
         let orders = find_summaries(&mut tx, &filter, query.page, query.page_size).await?;
-        tx.commit().await.map_err(DbError::from)?;
+        tx.commit().await?;
         let (phone, order_count, total_spent) =
             totals.unwrap_or_else(|| (query.phone.trim().to_owned(), 0, Decimal::new(0, 2)));
         Ok(Done::ok(CustomerHistory {

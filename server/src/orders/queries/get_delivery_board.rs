@@ -49,7 +49,7 @@ impl RequestHandler<GetDeliveryBoard> for GetDeliveryBoardHandler {
         .fetch_all(&mut *tx)
         .await
         .map_err(DbError::from)?;
-        tx.commit().await.map_err(DbError::from)?;
+        tx.commit().await?;
         let tickets = rows.into_iter().map(ticket).collect::<Result<_, _>>()?;
         Ok(Done::ok(tickets))
     }

@@ -51,7 +51,7 @@ impl RequestHandler<GetKitchenQueue> for GetKitchenQueueHandler {
         .fetch_all(&mut *tx)
         .await
         .map_err(DbError::from)?;
-        tx.commit().await.map_err(DbError::from)?;
+        tx.commit().await?;
         Ok(Done::ok(tickets(rows)?))
     }
 }

@@ -1,7 +1,6 @@
 //! `ListOrders`: a page of orders, newest first, optionally of one customer and one
 //! status, read from the order summary view.
 
-use crate::db::DbError;
 use crate::orders::views::{SummaryFilter, find_summaries};
 use crate::projections::ReadModels;
 use app::contracts::{ListOrders, OrderSummary, Page, phone_key};
@@ -25,7 +24,7 @@ impl RequestHandler<ListOrders> for ListOrdersHandler {
         };
         let mut tx = self.read.snapshot(query.min_position).await?;
         let page = find_summaries(&mut tx, &filter, query.page, query.page_size).await?;
-        tx.commit().await.map_err(DbError::from)?;
+        tx.commit().await?;
         Ok(Done::ok(page))
     }
 }
