@@ -1,7 +1,7 @@
 //! What query handlers read through: the read models' pool and the projector's
 //! progress, so that every query can read its own writes and sees one snapshot.
 
-use crate::db::{Tx, begin_snapshot};
+use crate::db::{DbError, Tx, begin_snapshot};
 use crate::projections::ProjectionWatch;
 use mediator::Problem;
 use sqlx::AnyPool;
@@ -20,5 +20,44 @@ impl ReadModels {
     pub async fn snapshot(&self, min_position: Option<i64>) -> Result<Tx, Problem> {
         self.views.wait_for(min_position).await?;
         Ok(begin_snapshot(&self.pool, self.sqlite).await?)
+    }
+
+    /// Looks something up with `find` (given `min_position`); when that finds nothing,
+    /// waits until the read models include every event committed so far (a 503 with
+    /// `Retry-After` after 2 s) and looks again, so that "not found" never just means
+    /// "not projected yet".
+    pub async fn find_settled<T, F, Fut>(
+        &self,
+        min_position: Option<i64>,
+        find: F,
+    ) -> Result<Option<T>, Problem>
+    where
+        F: Fn(Option<i64>) -> Fut,
+        Fut: Future<Output = Result<Option<T>, Problem>>,
+    {
+        // Taken before the first look: that look sees at least this much.
+        let seen = self.views.applied();
+        let found = find(min_position).await?;
+        if found.is_some() || !self.catch_up_after_miss(seen).await? {
+            return Ok(found);
+        }
+        find(None).await
+    }
+
+    /// After a lookup found nothing in read models that included `seen`: waits until
+    /// they include every event committed so far. Answers whether anything was
+    /// committed after `seen`, that is whether looking again may find what the first
+    /// look missed.
+    async fn catch_up_after_miss(&self, seen: i64) -> Result<bool, Problem> {
+        let (last,): (Option<i64>,) = sqlx::query_as("SELECT MAX(position) FROM events")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(DbError::from)?;
+        let last = last.unwrap_or(0);
+        if last <= seen {
+            return Ok(false);
+        }
+        self.views.wait_for(Some(last)).await?;
+        Ok(true)
     }
 }

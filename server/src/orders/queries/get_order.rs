@@ -10,7 +10,8 @@ use app::contracts::{
 use mediator::{Context, Done, Outcome, Problem, RequestHandler};
 use uuid::Uuid;
 
-/// Answers [`GetOrder`]; an unknown id is a 404.
+/// Answers [`GetOrder`]; an unknown id is a 404, once the read models caught up with
+/// every committed event (`ReadModels::find_settled`).
 pub(crate) struct GetOrderHandler {
     pub read: ReadModels,
 }
@@ -18,14 +19,30 @@ pub(crate) struct GetOrderHandler {
 impl RequestHandler<GetOrder> for GetOrderHandler {
     #[tracing::instrument(name = "GetOrder", skip_all, fields(order_id = %query.order_id))]
     async fn handle(&self, query: GetOrder, _ctx: &mut Context) -> Outcome<OrderDetails> {
-        let mut tx = self.read.snapshot(query.min_position).await?;
-        let Some(mut details) = find_header(&mut tx, query.order_id).await? else {
-            return Err(order_not_found(query.order_id));
+        let find = |min_position| self.find(query.order_id, min_position);
+        self.read
+            .find_settled(query.min_position, find)
+            .await?
+            .map(Done::ok)
+            .ok_or_else(|| order_not_found(query.order_id))
+    }
+}
+
+impl GetOrderHandler {
+    /// The order with its lines and timeline, all from one snapshot.
+    async fn find(
+        &self,
+        id: Uuid,
+        min_position: Option<i64>,
+    ) -> Result<Option<OrderDetails>, Problem> {
+        let mut tx = self.read.snapshot(min_position).await?;
+        let Some(mut details) = find_header(&mut tx, id).await? else {
+            return Ok(None);
         };
-        details.items = find_lines(&mut tx, query.order_id).await?;
-        details.timeline = find_timeline(&mut tx, query.order_id).await?;
-        tx.commit().await.map_err(DbError::from)?;
-        Ok(Done::ok(details))
+        details.items = find_lines(&mut tx, id).await?;
+        details.timeline = find_timeline(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(Some(details))
     }
 }
 

@@ -6,9 +6,11 @@ use crate::db::{DbError, timestamp, uuid};
 use crate::orders::views::stored_status;
 use crate::projections::ReadModels;
 use app::contracts::{GetOrderStatus, OrderStatusInfo};
-use mediator::{Context, Done, Outcome, RequestHandler};
+use mediator::{Context, Done, Outcome, Problem, RequestHandler};
+use uuid::Uuid;
 
-/// Answers [`GetOrderStatus`]; an unknown id is a 404.
+/// Answers [`GetOrderStatus`]; an unknown id is a 404, once the read models caught up
+/// with every committed event (`ReadModels::find_settled`).
 pub(crate) struct GetOrderStatusHandler {
     pub read: ReadModels,
 }
@@ -16,20 +18,35 @@ pub(crate) struct GetOrderStatusHandler {
 impl RequestHandler<GetOrderStatus> for GetOrderStatusHandler {
     #[tracing::instrument(name = "GetOrderStatus", skip_all, fields(order_id = %query.order_id))]
     async fn handle(&self, query: GetOrderStatus, _ctx: &mut Context) -> Outcome<OrderStatusInfo> {
-        let mut tx = self.read.snapshot(query.min_position).await?;
+        let find = |min_position| self.find(query.order_id, min_position);
+        self.read
+            .find_settled(query.min_position, find)
+            .await?
+            .map(Done::ok)
+            .ok_or_else(|| order_not_found(query.order_id))
+    }
+}
+
+impl GetOrderStatusHandler {
+    async fn find(
+        &self,
+        id: Uuid,
+        min_position: Option<i64>,
+    ) -> Result<Option<OrderStatusInfo>, Problem> {
+        let mut tx = self.read.snapshot(min_position).await?;
         let row: Option<(String, String, String, String)> = sqlx::query_as(
             "SELECT order_id, status, customer_name, estimated_ready_at FROM order_detail_view \
              WHERE order_id = $1",
         )
-        .bind(query.order_id.to_string())
+        .bind(id.to_string())
         .fetch_optional(&mut *tx)
         .await
         .map_err(DbError::from)?;
-        tx.commit().await.map_err(DbError::from)?;
+        tx.commit().await?;
         let Some((id, status, name, ready)) = row else {
-            return Err(order_not_found(query.order_id));
+            return Ok(None);
         };
-        Ok(Done::ok(OrderStatusInfo {
+        Ok(Some(OrderStatusInfo {
             order_id: uuid("order_detail_view.order_id", &id)?,
             status: stored_status("order_detail_view.status", &status)?,
             customer_name: name,
