@@ -2,7 +2,7 @@
 //! and their history.
 
 #[cfg(feature = "ssr")]
-use super::dispatch;
+use super::{dispatch, dispatch_in, refuse};
 use crate::contracts::{
     CustomerHistory, GetCustomerHistory, MenuItem, OrderDetails, OrderStatusChanged, PlaceOrder,
     PlacedOrder,
@@ -18,10 +18,21 @@ pub async fn get_menu(category: Option<String>) -> Result<Vec<MenuItem>, AppErro
     dispatch(crate::contracts::GetMenu { category }).await
 }
 
-/// Places an order; the server prices it from its own menu.
+/// Places an order; the server prices it from its own menu. Every attempt at one order
+/// sends the same `idempotency_key` (an [`IdempotencyKey`](crate::contracts::IdempotencyKey)):
+/// a double click or a retry after a lost answer gets the first order back, never a second.
 #[server(name = PlaceOrderCall, prefix = "/api/fn", endpoint = "place_order", input = Json)]
-pub async fn place_order(command: PlaceOrder) -> Result<PlacedOrder, AppError> {
-    dispatch(command).await
+pub async fn place_order(
+    command: PlaceOrder,
+    idempotency_key: Option<String>,
+) -> Result<PlacedOrder, AppError> {
+    let mut ctx = mediator::Context::new();
+    if let Some(raw) = idempotency_key {
+        let key = crate::contracts::IdempotencyKey::parse(&raw)
+            .map_err(|error| refuse(mediator::Problem::validation(vec![error])))?;
+        ctx.insert(key);
+    }
+    dispatch_in(command, ctx).await
 }
 
 /// Reads one order for the confirmation page. With `min_position` (from

@@ -8,22 +8,32 @@ use leptos::prelude::*;
 /// behalf of the caller the server's session middleware put in the request (anonymous
 /// when there is none), and turns a problem into the HTTP status of the response.
 pub(crate) async fn dispatch<R: mediator::Request>(request: R) -> Result<R::Response, AppError> {
+    dispatch_in(request, mediator::Context::new()).await
+}
+
+/// [`dispatch`] in a context that carries more than the caller (an idempotency key).
+pub(crate) async fn dispatch_in<R: mediator::Request>(
+    request: R,
+    ctx: mediator::Context,
+) -> Result<R::Response, AppError> {
     let Some(mediator) = use_context::<mediator::Mediator>() else {
         let problem = mediator::Problem::internal("no mediator in the server function context");
         return Err(problem.into());
     };
-    let ctx = mediator::Context::new().with(caller());
-    match mediator.send_with(request, ctx).await {
+    match mediator.send_with(request, ctx.with(caller())).await {
         Ok(done) => Ok(done.value),
-        Err(problem) => {
-            if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
-                && let Ok(status) = http::StatusCode::from_u16(problem.code())
-            {
-                response.set_status(status);
-            }
-            Err(problem.into())
-        }
+        Err(problem) => Err(refuse(problem)),
     }
+}
+
+/// The error a server function answers for `problem`, with its HTTP status.
+pub(crate) fn refuse(problem: mediator::Problem) -> AppError {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(status) = http::StatusCode::from_u16(problem.code())
+    {
+        response.set_status(status);
+    }
+    problem.into()
 }
 
 /// Who sends the request being served: the caller the server's session middleware put in

@@ -20,4 +20,4 @@ pub use menu_admin::*;
 pub use staff::*;
 
 #[cfg(feature = "ssr")]
-use dispatch::{caller, dispatch};
+use dispatch::{caller, dispatch, dispatch_in, refuse};

@@ -5,6 +5,7 @@ mod analytics;
 mod caller;
 mod customers;
 mod delivery;
+mod idempotency;
 mod kitchen;
 mod lifecycle;
 mod live;
@@ -24,6 +25,10 @@ pub use analytics::{
 pub use caller::{Caller, StaffRole, StaffUser};
 pub use customers::{CustomerHistory, GetCustomerHistory, PizzaTally, phone_key};
 pub use delivery::{DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard};
+pub use idempotency::{
+    IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_HOURS, IdempotencyKey, MAX_IDEMPOTENCY_KEY_LEN,
+    MIN_IDEMPOTENCY_KEY_LEN,
+};
 pub use kitchen::{GetKitchenQueue, KITCHEN_QUEUE_LIMIT, KitchenItem, KitchenTicket};
 pub use lifecycle::{
     AssignDelivery, CancelOrder, MAX_DRIVER_LEN, MAX_REASON_LEN, MarkOrderDelivered,

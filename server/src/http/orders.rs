@@ -5,17 +5,19 @@ use crate::http::AppState;
 use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
 use crate::http::query::ApiQuery;
-use crate::http::reply::{ApiResult, send};
+use crate::http::reply::{ApiResult, send, send_in};
 use app::contracts::Caller;
 use app::contracts::{
     GetOrder, GetOrderStatus, ListOrders, OrderDetails, OrderStatusInfo, OrderSummary, Page,
     PlaceOrder, PlacedOrder,
 };
+use app::contracts::{IDEMPOTENCY_KEY_HEADER, IdempotencyKey};
 use axum::Extension;
 use axum::Router;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::routing::get;
-use mediator::{FieldError, Problem};
+use mediator::{Context, FieldError, Problem};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -26,13 +28,26 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/orders/{id}/status", get(get_order_status))
 }
 
+/// `POST /orders`, with an optional `Idempotency-Key` header: the same key with the
+/// same order within 24 h answers the first 201 again; with another order, 422.
 async fn place_order(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
     ApiJson(command): ApiJson<PlaceOrder>,
 ) -> ApiResult<PlacedOrder> {
-    let reply = send(&state, caller, command).await?;
-    let location = format!("/api/orders/{}", reply.value().order_id);
+    let mut ctx = Context::new();
+    if let Some(key) = idempotency_key(&headers)? {
+        ctx.insert(key);
+    }
+    let reply = send_in(&state, caller, command, ctx).await?;
+    // The read models catch up a moment after the commit: the position makes the first
+    // GET of the Location wait for them rather than answer 404.
+    let placed = reply.value();
+    let location = format!(
+        "/api/orders/{}?min_position={}",
+        placed.order_id, placed.position
+    );
     Ok(reply.at(location))
 }
 
@@ -88,6 +103,16 @@ async fn get_order_status(
         },
     )
     .await
+}
+
+/// The `Idempotency-Key` header, checked; a malformed one is a 422 naming it.
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<IdempotencyKey>, ApiProblem> {
+    let Some(value) = headers.get(IDEMPOTENCY_KEY_HEADER) else {
+        return Ok(None);
+    };
+    IdempotencyKey::parse(value.to_str().unwrap_or_default())
+        .map(Some)
+        .map_err(|error| ApiProblem(Problem::validation(vec![error])))
 }
 
 /// Order ids are UUIDs; anything else is a bad request naming the parameter.

@@ -39,8 +39,17 @@ pub(crate) async fn send<R: Request>(
     caller: Caller,
     request: R,
 ) -> ApiResult<R::Response> {
-    let ctx = Context::new().with(caller);
-    let done = state.mediator.send_with(request, ctx).await?;
+    send_in(state, caller, request, Context::new()).await
+}
+
+/// [`send`] in a context that carries more than the caller (an idempotency key).
+pub(crate) async fn send_in<R: Request>(
+    state: &AppState,
+    caller: Caller,
+    request: R,
+    ctx: Context,
+) -> ApiResult<R::Response> {
+    let done = state.mediator.send_with(request, ctx.with(caller)).await?;
     Ok(Reply {
         done,
         location: None,

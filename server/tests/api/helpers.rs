@@ -36,11 +36,16 @@ pub fn staff_config() -> StaffConfig {
 
 /// [`spawn_app`] with other staff settings.
 pub async fn spawn_app_with(staff: StaffConfig) -> TestApp {
+    spawn_app_on_site("target/site", staff).await
+}
+
+/// [`spawn_app`] serving the built files of `site_root` (its `pkg` folder).
+pub async fn spawn_app_on_site(site_root: &str, staff: StaffConfig) -> TestApp {
     let (database_url, data) = fresh_database().await;
     let config = Config {
         database_url,
         address: "127.0.0.1:0".parse().unwrap(),
-        site_root: "target/site".into(),
+        site_root: site_root.into(),
     };
     let app = Application::build_with(config, staff)
         .await
@@ -218,6 +223,12 @@ pub struct StoppableApp {
 /// Starts a server as [`spawn_app`] does, but one the test can stop.
 pub async fn spawn_stoppable_app() -> StoppableApp {
     let (database_url, data) = fresh_database().await;
+    spawn_stoppable_app_on(database_url, data).await
+}
+
+/// [`spawn_stoppable_app`] on a database of the test's choosing (to restart a server on
+/// the same data); `data` is the SQLite folder to keep alive, if any.
+pub async fn spawn_stoppable_app_on(database_url: String, data: Option<TempDir>) -> StoppableApp {
     let config = Config {
         database_url,
         address: "127.0.0.1:0".parse().unwrap(),

@@ -14,7 +14,11 @@ async fn placing_an_order_answers_201_with_location_and_the_server_total() {
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     let body: Value = response.json().await.unwrap();
     let id = body["order_id"].as_str().unwrap();
-    assert_eq!(location, format!("/api/orders/{id}"));
+    let position = &body["position"];
+    assert_eq!(
+        location,
+        format!("/api/orders/{id}?min_position={position}")
+    );
     // 2 × round(12.99 × 1.3 + 1.50) + 10.99
     assert_eq!(body["total_amount"], "47.77");
     let ready: DateTime<Utc> = body["estimated_ready_time"]

@@ -1,6 +1,8 @@
 //! The delivery form: who orders, where to, how they pay. On submit it runs the
 //! contract's own validation, then sends `PlaceOrder` and, once the server has
-//! accepted it, empties the cart and opens the confirmation page.
+//! accepted it, empties the cart and opens the confirmation page. Every attempt at the
+//! same order carries the same idempotency key, so a retry after a lost answer finds the
+//! order the first attempt placed rather than placing a second.
 
 use super::feedback::{Feedback, field_message, invalid_before_sending, summary};
 use crate::api::place_order;
@@ -55,6 +57,8 @@ pub(super) fn CheckoutForm(feedback: Feedback, placed: RwSignal<bool>) -> impl I
     let delivery = Delivery::new();
     // True while the order is on its way to the server.
     let pending = RwSignal::new(false);
+    // The last order sent and its key: sending it again reuses the key.
+    let attempt = StoredValue::new(None::<(PlaceOrder, String)>);
     let navigate = use_navigate();
 
     let submit = move |ev: SubmitEvent| {
@@ -68,7 +72,9 @@ pub(super) fn CheckoutForm(feedback: Feedback, placed: RwSignal<bool>) -> impl I
             Ok(()) => {
                 feedback.set(None);
                 pending.set(true);
-                send_order(command, cart, feedback, placed, pending, navigate.clone());
+                let key = attempt_key(attempt, &command);
+                let order = (command, key);
+                send_order(order, cart, feedback, placed, pending, navigate.clone());
             }
             Err(errors) => feedback.set(Some(invalid_before_sending(errors))),
         }
@@ -103,7 +109,7 @@ pub(super) fn CheckoutForm(feedback: Feedback, placed: RwSignal<bool>) -> impl I
 /// confirmation; on failure show why. A plain task rather than an `Action`, which would
 /// add some 13 KB to the wasm bundle for the same job.
 fn send_order(
-    command: PlaceOrder,
+    (command, key): (PlaceOrder, Option<String>),
     cart: RwSignal<Cart>,
     feedback: Feedback,
     placed: RwSignal<bool>,
@@ -112,7 +118,7 @@ fn send_order(
 ) {
     leptos::task::spawn_local(async move {
         let phone = command.customer_phone.clone();
-        let outcome = place_order(command).await;
+        let outcome = place_order(command, key).await;
         // The customer left the checkout meanwhile: nothing left to show or open.
         if pending.is_disposed() {
             return;
@@ -134,6 +140,46 @@ fn send_order(
             }
         }
     });
+}
+
+/// The idempotency key for sending `command`: the previous attempt's when it sent the
+/// same order, a new one otherwise (another order under an old key would be refused).
+fn attempt_key(
+    attempt: StoredValue<Option<(PlaceOrder, String)>>,
+    command: &PlaceOrder,
+) -> Option<String> {
+    let again = attempt.with_value(|last| {
+        last.as_ref()
+            .filter(|(sent, _)| sent == command)
+            .map(|(_, key)| key.clone())
+    });
+    let key = again.or_else(new_key)?;
+    attempt.set_value(Some((command.clone(), key.clone())));
+    Some(key)
+}
+
+/// 128 random bits from the browser's `crypto.getRandomValues`, as 32 hex digits (it
+/// works on plain HTTP too, unlike `randomUUID`).
+#[cfg(feature = "hydrate")]
+fn new_key() -> Option<String> {
+    use std::fmt::Write as _;
+    let mut bytes = [0u8; 16];
+    let crypto = leptos::prelude::window().crypto().ok()?;
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(
+        bytes
+            .iter()
+            .fold(String::with_capacity(32), |mut hex, byte| {
+                let _ = write!(hex, "{byte:02x}");
+                hex
+            }),
+    )
+}
+
+/// Forms are only submitted in the browser.
+#[cfg(not(feature = "hydrate"))]
+fn new_key() -> Option<String> {
+    None
 }
 
 /// A labelled text input (or textarea) with its error linked for assistive technology.

@@ -1,14 +1,16 @@
 //! `PlaceOrder`: prices the customer's order from the server's menu and stores it, with
 //! its `OrderPlaced` event appended to the event store, in the command's transaction. Input rules were already
-//! enforced by the validation behavior (`PlaceOrder::validate`).
+//! enforced by the validation behavior (`PlaceOrder::validate`). Sent with an
+//! [`IdempotencyKey`] in its context, a retry answers the first placement again.
 
 use crate::db::transaction;
-use crate::events::{append, correlation_id};
+use crate::events::{append, correlation_id, lock_for_append};
+use crate::idempotency::{Remembered, recall, remember};
 use crate::menu::load_menu;
 use crate::orders::OrderPlaced;
 use crate::orders::domain::Order;
 use crate::orders::store::insert_placed_order;
-use app::contracts::{PlaceOrder, PlacedOrder};
+use app::contracts::{IdempotencyKey, PlaceOrder, PlacedOrder};
 use chrono::Utc;
 use mediator::{Context, Done, Outcome, Problem, RequestHandler};
 use uuid::Uuid;
@@ -20,7 +22,21 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
     #[tracing::instrument(name = "PlaceOrder", skip_all, fields(lines = command.pizza_items.len()))]
     async fn handle(&self, command: PlaceOrder, ctx: &mut Context) -> Outcome<PlacedOrder> {
         let correlation = correlation_id(ctx);
+        let key = ctx.get::<IdempotencyKey>().cloned();
+        let sent = key
+            .as_ref()
+            .map(|key| Remembered::new("PlaceOrder", key, &command))
+            .transpose()?;
         let tx = transaction(ctx)?;
+        if let Some(sent) = &sent {
+            // On PostgreSQL two requests with one key may run at once: the append lock,
+            // taken before looking, makes the second wait for the first to commit and
+            // then find its answer (SQLite's one writer already runs them in turn).
+            lock_for_append(tx).await?;
+            if let Some(placed) = recall::<PlacedOrder>(tx, sent).await? {
+                return Ok(Done::created(placed));
+            }
+        }
         // Read in the same transaction: the prices charged are the ones committed with it.
         let menu = load_menu(&mut **tx).await?;
         let order = Order::place(Uuid::new_v4(), command, &menu, Utc::now())
@@ -28,12 +44,16 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
         let event = OrderPlaced::from(&order);
         insert_placed_order(tx, &event).await?;
         let appended = append(tx, correlation, 0, std::slice::from_ref(&event)).await?;
-        ctx.record(event);
-        Ok(Done::created(PlacedOrder {
+        let placed = PlacedOrder {
             order_id: order.id,
             total_amount: order.total_amount,
             estimated_ready_time: order.estimated_ready_at,
             position: appended.position,
-        }))
+        };
+        if let Some(sent) = &sent {
+            remember(tx, sent, &placed).await?;
+        }
+        ctx.record(event);
+        Ok(Done::created(placed))
     }
 }
