@@ -155,6 +155,33 @@ ensure_build_tools() {
     ensure_wasm_bindgen
     ensure_node_modules
     use_project_wasm_opt
+    ensure_brotli
+}
+
+ensure_brotli() {
+    command -v brotli >/dev/null 2>&1 && return
+    log "installing brotli (apt)"
+    as_root apt-get update
+    as_root apt-get install -y brotli
+}
+
+# Builds the release site, then writes a .br and a .gz next to each built file, which
+# the server sends to browsers that accept them (server/src/http/built_files.rs), so
+# nothing is compressed per request. Every build rewrites them; the server leaves out
+# copies older than their file. gzip and brotli give a copy its file's time
+# (brotli to the second, which reads as older), so `touch` marks them as made now.
+#
+# The files get content-hashed names (`hash-files` in Cargo.toml), so a build leaves the
+# previous build's files beside its own; the server would hold both in memory. The pkg
+# folder is emptied first.
+build_site() {
+    log "building the release site (cargo leptos build ${LEPTOS_BUILD_ARGS[*]})"
+    rm -rf "$REPO_ROOT/target/site/pkg"
+    cargo leptos build "${LEPTOS_BUILD_ARGS[@]}"
+    log "precompressing target/site/pkg (brotli, gzip)"
+    find "$REPO_ROOT/target/site/pkg" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) \
+        -print0 | xargs -0 -r -P "$(nproc)" -I {} \
+        sh -c 'gzip -9 -k -f "$1" && brotli -q 11 -f "$1" && touch "$1.gz" "$1.br"' _ {}
 }
 
 # A free TCP port on 127.0.0.1 (free when asked; nothing holds it afterwards).

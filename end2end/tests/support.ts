@@ -5,13 +5,21 @@ import { test as base, expect, type Page } from '@playwright/test';
 export { expect };
 
 // Fails a test on any uncaught exception in the page (a wasm panic during hydration shows
-// up as one), and attaches the console's errors to the report for diagnosis.
+// up as one) and on any built file (/pkg/: the CSS, the wasm, its chunks) the page could
+// not load, and attaches the console's errors to the report for diagnosis.
 export const test = base.extend<{ pageErrors: void }>({
   pageErrors: [
     async ({ page }, use, testInfo) => {
       const uncaught: string[] = [];
       const consoleErrors: string[] = [];
+      const missingFiles: string[] = [];
       page.on('pageerror', (error) => uncaught.push(error.message));
+      page.on('response', (response) => {
+        const path = new URL(response.url()).pathname;
+        if (path.startsWith('/pkg/') && response.status() >= 400) {
+          missingFiles.push(`${response.status()} ${path}`);
+        }
+      });
       page.on('console', (message) => {
         if (message.type() === 'error') consoleErrors.push(message.text());
       });
@@ -20,6 +28,7 @@ export const test = base.extend<{ pageErrors: void }>({
         await testInfo.attach('console errors', { body: consoleErrors.join('\n') });
       }
       expect(uncaught, 'uncaught errors in the page').toEqual([]);
+      expect(missingFiles, 'built files the page could not load').toEqual([]);
     },
     { auto: true },
   ],

@@ -34,13 +34,27 @@ impl Config {
     }
 
     /// Leptos' own options, derived from ours; the output name matches the workspace metadata.
+    ///
+    /// The release build gives the built files content-hashed names and writes them to
+    /// `hash.txt` beside the executable (`hash-files` in the workspace metadata); the
+    /// page then names those files. A binary without that file (a test binary, a build
+    /// without cargo-leptos) names the plain ones.
     pub(crate) fn leptos_options(&self, address: SocketAddr) -> LeptosOptions {
         LeptosOptions::builder()
             .output_name(std::env::var("LEPTOS_OUTPUT_NAME").unwrap_or_else(|_| "pizzeria".into()))
             .site_root(self.site_root.as_str())
             .site_addr(address)
+            .hash_files(hash_file_beside_executable())
             .build()
     }
+}
+
+/// Whether cargo-leptos wrote the hashed names beside this executable.
+fn hash_file_beside_executable() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|file| file.is_file())
 }
 
 /// Default `KITCHEN_CAPACITY`: orders cooking at once.

@@ -13,7 +13,7 @@ use crate::ui::routes::{
     StaffHomeRoute, StaffLoginRoute,
 };
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::{Lazy, SsrMode, path};
 
@@ -34,9 +34,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#b83227"/>
                 // Inline, so the browser's automatic /favicon.ico request never 404s.
                 <link rel="icon" href=FAVICON/>
-                // In the shell, which only the server renders, rather than through
-                // leptos_meta's `<Stylesheet>`, which the browser would hydrate for nothing.
-                <link rel="stylesheet" id="leptos" href="/pkg/pizzeria.css"/>
+                // A plain `<link>` in the shell, which only the server renders (not the
+                // `<Stylesheet>` the browser would hydrate for nothing), naming the CSS by
+                // its content hash when the build wrote one (`hash.txt`).
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>

@@ -85,16 +85,13 @@ async fn me(Extension(caller): Extension<Caller>) -> Result<Json<StaffUser>, Api
 
 /// Middleware: puts the request's [`Caller`] in its extensions, anonymous without a
 /// live session. Handlers and server functions read it from there. The built files
-/// under `/pkg` (wasm chunks, JS, CSS) are the same for everyone, so a signed-in page's
-/// dozen of them cost no session lookups.
+/// under `/pkg` are routed outside it (`router::built_files`): they are the same for
+/// everyone, so a signed-in page's dozen of them cost no session lookups.
 pub(crate) async fn resolve_caller(
     State(state): State<AppState>,
     mut request: Request,
     next: Next,
 ) -> Response {
-    if request.uri().path().starts_with("/pkg/") {
-        return next.run(request).await;
-    }
     let token = session_token(request.headers()).map(str::to_owned);
     let caller = match state.auth.caller(token.as_deref()).await {
         Ok(caller) => caller,

@@ -7,6 +7,7 @@
 mod analytics;
 mod auth;
 mod auth_form;
+mod built_files;
 mod customers;
 mod delivery;
 mod json;

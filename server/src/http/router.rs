@@ -1,5 +1,6 @@
 //! [`router`]: the whole site in one axum router, and the layers around it.
 
+use crate::http::built_files::built_files;
 use crate::http::problem::ApiProblem;
 use crate::http::{
     AppState, analytics, auth, customers, delivery, kitchen, menu, metrics, orders, staff_orders,
@@ -33,6 +34,7 @@ pub(crate) fn router(state: AppState) -> Router {
         .merge(analytics::router())
         .merge(streams::router())
         .fallback(|| async { ApiProblem(Problem::not_found("There is no such API route.")) });
+    let built_files = built_files(&state.leptos_options);
     Router::new()
         .nest("/api", api)
         .merge(metrics::router())
@@ -51,10 +53,11 @@ pub(crate) fn router(state: AppState) -> Router {
             auth::resolve_caller,
         ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        // The built files (`/pkg`: the main wasm module, its lazy chunks, the glue and the
-        // CSS) keep their names from one build to the next, so a browser must check each
-        // time that its copy is current, or a new main module could meet an old chunk.
-        // Pages and API answers are never to be reused unchecked either.
+        // After the caller middleware: the built files are the same for everyone.
+        .merge(built_files)
+        // Pages and API answers are never to be reused unchecked, nor is a built file
+        // whose name carries no content hash (`built_files` marks the hashed ones
+        // immutable): a new main module must never meet an old chunk.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache"),
