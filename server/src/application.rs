@@ -64,6 +64,7 @@ impl Application {
         tokio::spawn(idempotency::purge_every_hour(writer.clone()));
         let metrics = Arc::new(MetricsRegistry::new());
         let auth = StaffAuth::new(pool.clone(), writer.clone(), staff.session_ttl);
+        let projection_lag = views.lag().clone();
         let services = Services {
             pool,
             sqlite,
@@ -81,6 +82,7 @@ impl Application {
         let state = AppState {
             mediator,
             metrics,
+            projection_lag,
             auth,
             https: staff.https(),
             leptos_options: config.leptos_options(address),

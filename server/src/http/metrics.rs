@@ -1,4 +1,5 @@
-//! `GET /metrics`: the mediator's request and event metrics in Prometheus text format.
+//! `GET /metrics`: the mediator's request and event metrics, and the projection lag, in
+//! Prometheus text format.
 
 use crate::http::AppState;
 use axum::extract::State;
@@ -14,6 +15,6 @@ pub(crate) fn router() -> Router<AppState> {
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, MetricsRegistry::CONTENT_TYPE)],
-        state.metrics.render_prometheus(),
+        state.metrics.render_prometheus() + &state.projection_lag.render_prometheus(),
     )
 }

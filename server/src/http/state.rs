@@ -1,5 +1,6 @@
 //! [`AppState`]: what every route can reach.
 
+use crate::projections::ProjectionLag;
 use crate::staff::StaffAuth;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -11,6 +12,8 @@ use std::sync::Arc;
 pub(crate) struct AppState {
     pub mediator: Mediator,
     pub metrics: Arc<MetricsRegistry>,
+    /// How far the read models trail the writes, also on `/metrics`.
+    pub projection_lag: Arc<ProjectionLag>,
     /// Staff sign-in and sessions.
     pub auth: StaffAuth,
     /// Whether the site is served over https (`PUBLIC_URL`): session cookies are `Secure`.

@@ -1,6 +1,7 @@
 //! The read side: the projector applies stored events, in global order, to the read
 //! models (`...View` tables) that every query reads. See `projector` for the guarantees.
 
+mod lag;
 mod projection;
 mod projector;
 mod reader;
@@ -8,6 +9,7 @@ mod reader;
 mod tests;
 mod watch;
 
+pub(crate) use lag::ProjectionLag;
 pub(crate) use projection::{BoxFuture, Projection};
 pub(crate) use projector::{Projector, rebuild};
 pub(crate) use reader::ReadModels;

@@ -16,7 +16,7 @@
 use crate::db::{DbError, Tx, Writer, begin_write};
 use crate::events::{StoredEvent, read_after};
 use crate::live::LiveFeed;
-use crate::projections::{Projection, ProjectionWatch};
+use crate::projections::{Projection, ProjectionLag, ProjectionWatch};
 use sqlx::AnyPool;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -40,6 +40,7 @@ pub(crate) struct Projector {
     projections: Arc<[Box<dyn Projection>]>,
     wake: Arc<Notify>,
     applied: watch::Sender<i64>,
+    lag: Arc<ProjectionLag>,
     /// The first missing position seen and when, while waiting for it to fill.
     gap: Option<(i64, Instant)>,
     gap_grace: Duration,
@@ -66,7 +67,9 @@ impl Projector {
     ) -> Result<(Self, ProjectionWatch), DbError> {
         let position = load_checkpoint(&pool).await?;
         let (applied, receiver) = watch::channel(position);
+        let lag = Arc::new(ProjectionLag::default());
         let projector = Self {
+            lag: lag.clone(),
             pool,
             wake: writer.committed(),
             writer,
@@ -76,7 +79,7 @@ impl Projector {
             gap_grace: GAP_GRACE,
             live: None,
         };
-        Ok((projector, ProjectionWatch::new(receiver)))
+        Ok((projector, ProjectionWatch::new(receiver, lag)))
     }
 
     /// Publishes every batch, once committed, to `feed`.
@@ -167,6 +170,11 @@ impl Projector {
         save_checkpoint(&mut tx, last).await?;
         let applied = started.elapsed();
         tx.commit().await?;
+        let now = chrono::Utc::now();
+        for event in events {
+            self.lag
+                .record((now - event.recorded_at).to_std().unwrap_or_default());
+        }
         tracing::debug!(
             events = events.len(),
             waited_us = began.as_micros() as u64,

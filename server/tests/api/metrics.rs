@@ -1,4 +1,4 @@
-//! `GET /metrics`: the mediator's counters in Prometheus text format.
+//! `GET /metrics`: the mediator's counters and the projection lag, in Prometheus text format.
 
 use crate::helpers::{spawn_app, valid_order};
 use serde_json::json;
@@ -38,4 +38,28 @@ async fn metrics_count_placed_orders_by_outcome() {
         assert!(outcome.ends_with(" 1"), "{outcome}");
     }
     assert!(text.contains("mediator_request_duration_seconds_bucket{request=\"PlaceOrder\""));
+}
+
+/// The count of `projection_lag_seconds` in `/metrics`.
+async fn lag_count(app: &crate::helpers::TestApp) -> u64 {
+    let text = app.get("/metrics").await.text().await.unwrap();
+    text.lines()
+        .find_map(|line| line.strip_prefix("projection_lag_seconds_count "))
+        .unwrap_or_else(|| panic!("no projection lag in\n{text}"))
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn every_projected_event_counts_in_the_projection_lag_histogram() {
+    let app = spawn_app().await;
+    let before = lag_count(&app).await;
+    for _ in 0..3 {
+        let response = app.post_json("/api/orders", &valid_order()).await;
+        assert_eq!(response.status(), 201);
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        // Answered once the views hold the order, so its lag is recorded.
+        assert_eq!(app.get(&location).await.status(), 200);
+    }
+    assert_eq!(lag_count(&app).await, before + 3);
 }
