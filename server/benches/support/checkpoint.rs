@@ -83,7 +83,8 @@ async fn watch(mut db: AnyConnection, seen: &Mutex<Vec<(Instant, i64)>>, stop: &
     while !stop.load(Ordering::Relaxed) {
         tick.tick().await;
         let read: Result<(i64,), _> =
-            sqlx::query_as("SELECT position FROM projection_checkpoints WHERE name = 'views'")
+            // Every read model has its own checkpoint: the views hold what the lowest does.
+            sqlx::query_as("SELECT MIN(position) FROM projection_checkpoints")
                 .fetch_one(&mut db)
                 .await;
         // The time the answer came back: the views were there by then.

@@ -53,8 +53,8 @@ pub async fn load(url: &str, orders: usize) -> anyhow::Result<Loaded> {
     }
     let last = history.finish(&mut rows);
     written += db.write(&mut rows).await?;
-    let checkpoint =
-        format!("UPDATE projection_checkpoints SET position = {last} WHERE name = 'views'");
+    // Every read model's checkpoint (and the shared one of older databases).
+    let checkpoint = format!("UPDATE projection_checkpoints SET position = {last}");
     db.execute(&checkpoint).await?;
     db.execute("COMMIT").await?;
     db.finish(last).await?;

@@ -21,7 +21,8 @@ pub(crate) async fn connect(url: &str) -> anyhow::Result<AnyPool> {
     };
     let pool = AnyPoolOptions::new()
         // SQLite allows one writer at a time; a small pool avoids piling up on its lock.
-        .max_connections(if is_sqlite { 4 } else { 16 })
+        // PostgreSQL: the projector may hold one connection per read model (eight) at once.
+        .max_connections(if is_sqlite { 4 } else { 24 })
         .after_connect(move |conn, _meta| {
             Box::pin(async move {
                 if is_sqlite {

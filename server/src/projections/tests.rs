@@ -8,6 +8,7 @@ use crate::projections::projector::Progress;
 use crate::projections::{BoxFuture, Projection, Projector, rebuild};
 use sqlx::AnyPool;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use tempfile::TempDir;
 
@@ -35,6 +36,43 @@ impl Projection for Recorder {
             Ok(())
         })
     }
+}
+
+/// A second read model that refuses position 2 once, then takes everything.
+struct FailsOnce {
+    failed: AtomicBool,
+}
+
+impl Projection for FailsOnce {
+    fn name(&self) -> &'static str {
+        "fails_once"
+    }
+
+    fn tables(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn apply<'a>(
+        &'a self,
+        _tx: &'a mut Tx,
+        event: &'a StoredEvent,
+    ) -> BoxFuture<'a, Result<(), DbError>> {
+        Box::pin(async move {
+            if event.position == 2 && !self.failed.swap(true, Ordering::SeqCst) {
+                return Err(DbError::Batch("refused once".into()));
+            }
+            Ok(())
+        })
+    }
+}
+
+async fn checkpoint(pool: &AnyPool, name: &str) -> Option<i64> {
+    sqlx::query_as::<_, (i64,)>("SELECT position FROM projection_checkpoints WHERE name = $1")
+        .bind(name)
+        .fetch_optional(pool)
+        .await
+        .unwrap()
+        .map(|(position,)| position)
 }
 
 async fn database() -> (TempDir, AnyPool) {
@@ -169,4 +207,70 @@ async fn a_rebuild_replays_the_log_into_emptied_read_models() {
         .await
         .unwrap();
     assert_eq!((reached, seen(&pool).await), (3, vec![1, 2, 3]));
+}
+
+/// On SQLite (`shared`, one writer) the views of a batch commit together; with pooled
+/// writers (PostgreSQL's, here over SQLite) each commits alone. Either way, after one
+/// view fails and the batch is retried, every view has every event exactly once: the
+/// recorder's primary key refuses a second copy.
+async fn a_failing_view_costs_no_event_and_repeats_none(shared: bool) {
+    let (_dir, pool) = database().await;
+    for position in 1..=3 {
+        store_at(&pool, position).await;
+    }
+    let writer = Writer::new(&pool, shared, Arc::default()).await.unwrap();
+    let views: Vec<Box<dyn Projection>> = vec![
+        Box::new(Recorder),
+        Box::new(FailsOnce {
+            failed: AtomicBool::new(false),
+        }),
+    ];
+    let (mut projector, watch) = Projector::start(pool.clone(), writer, views).await.unwrap();
+    assert!(projector.catch_up().await.is_err());
+    assert_eq!(
+        watch.applied(),
+        0,
+        "the views are complete up to the lowest checkpoint"
+    );
+    let recorder_kept = if shared { None } else { Some(3) };
+    assert_eq!(checkpoint(&pool, "recorder").await, recorder_kept);
+    assert_eq!(checkpoint(&pool, "fails_once").await, None);
+
+    assert_eq!(projector.catch_up().await.unwrap(), Progress::CaughtUp);
+    assert_eq!((seen(&pool).await, watch.applied()), (vec![1, 2, 3], 3));
+    assert_eq!(checkpoint(&pool, "fails_once").await, Some(3));
+}
+
+#[tokio::test]
+async fn a_failing_view_rolls_back_its_whole_batch_on_one_writer() {
+    a_failing_view_costs_no_event_and_repeats_none(true).await;
+}
+
+#[tokio::test]
+async fn a_failing_view_keeps_the_other_views_progress_with_pooled_writers() {
+    a_failing_view_costs_no_event_and_repeats_none(false).await;
+}
+
+#[tokio::test]
+async fn a_database_with_one_shared_checkpoint_resumes_every_view_from_it() {
+    let (_dir, pool) = database().await;
+    for position in 1..=3 {
+        store_at(&pool, position).await;
+    }
+    // As a database written before each view had its own checkpoint.
+    sqlx::query("INSERT INTO projection_checkpoints (name, position) VALUES ('views', 2)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (mut projector, watch) = projector(&pool).await;
+    assert_eq!(watch.applied(), 2);
+    assert_eq!(
+        checkpoint(&pool, "views").await,
+        None,
+        "split into one row per view"
+    );
+    assert_eq!(checkpoint(&pool, "recorder").await, Some(2));
+    projector.catch_up().await.unwrap();
+    assert_eq!(seen(&pool).await, [3]);
+    assert_eq!(checkpoint(&pool, "recorder").await, Some(3));
 }
