@@ -158,12 +158,15 @@ ensure_build_tools() {
     ensure_brotli
 }
 
-ensure_brotli() {
-    command -v brotli >/dev/null 2>&1 && return
-    log "installing brotli (apt)"
+# Installs the Debian package $1 unless its command (also $1) is on the PATH.
+ensure_apt_command() {
+    command -v "$1" >/dev/null 2>&1 && return
+    log "installing $1 (apt)"
     as_root apt-get update
-    as_root apt-get install -y brotli
+    as_root apt-get install -y "$1"
 }
+
+ensure_brotli() { ensure_apt_command brotli; }
 
 # Builds the release site, then writes a .br and a .gz next to each built file, which
 # the server sends to browsers that accept them (server/src/http/built_files.rs), so

@@ -3,12 +3,7 @@
 # either backend, its memory, and the projection lag it reports on /metrics.
 # Sourced after lib.sh; the caller sets LOAD_TMP (a scratch folder) and traps load_cleanup.
 
-ensure_wrk() {
-    command -v wrk >/dev/null 2>&1 && return
-    log "installing wrk (apt)"
-    as_root apt-get update
-    as_root apt-get install -y wrk
-}
+ensure_wrk() { ensure_apt_command wrk; }
 
 # Starts target/release/server on a free port over DATABASE_URL $1; sets SERVER_PID, BASE.
 # Extra environment (STAFF_ACCOUNTS=...) may follow the URL.
