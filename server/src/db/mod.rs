@@ -6,6 +6,7 @@ mod checkpoint;
 mod connect;
 mod convert;
 mod group_commit;
+mod rows;
 mod snapshot;
 mod test_databases;
 #[cfg(test)]
@@ -18,6 +19,7 @@ pub(crate) use connect::{connect, is_sqlite};
 pub(crate) use convert::{
     DbError, corrupt, count, decimal, json_list, timestamp, timestamp_text, uuid,
 };
+pub(crate) use rows::insert_rows;
 pub(crate) use snapshot::begin_snapshot;
 pub use test_databases::create_postgres_database;
 pub(crate) use unit_of_work::{SqlUnitOfWork, Tx, begin_write, transaction};

@@ -10,7 +10,7 @@ mod tests;
 mod watch;
 
 pub(crate) use lag::ProjectionLag;
-pub(crate) use projection::{BoxFuture, Projection};
+pub(crate) use projection::{BoxFuture, Projection, refused};
 pub(crate) use projector::{Projector, rebuild};
 pub(crate) use reader::ReadModels;
 pub(crate) use watch::ProjectionWatch;

@@ -1,9 +1,13 @@
 //! Rebuild equals live: replaying the whole event log into emptied read models gives
 //! exactly the rows the projector wrote as the events came, in every table of every view.
+//! Batched equals one by one: a view writing a run of events at once (`apply_all`) gives
+//! the rows of applying them one at a time.
 //! A view added to a database with a history (the delivery board, migration 0006) is
 //! filled by its migration with those same rows.
 
 use super::support::{ADA, ADA_AGAIN, BOB, place, step};
+use crate::db::begin_write;
+use crate::events::{StoredEvent, read_after};
 use crate::projections::rebuild;
 use crate::testing::{TestApp, test_app};
 use crate::wiring;
@@ -153,6 +157,53 @@ async fn rebuilding_the_read_models_gives_exactly_the_rows_projected_live() {
         .unwrap();
     assert_eq!(rebuilt_to, last);
     assert_eq!(dump(&app.pool).await, live);
+}
+
+/// Empties every read model, then applies the whole log to each, in one transaction
+/// per event (`apply`) or in one `apply_all` of every event.
+async fn replay(app: &TestApp, one_by_one: bool) {
+    let mut tx = begin_write(&app.pool, app.sqlite).await.unwrap();
+    for projection in wiring::projections() {
+        for table in projection.tables() {
+            sqlx::query(&format!("DELETE FROM {table}"))
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+        }
+    }
+    tx.commit().await.unwrap();
+    let events = read_after(&app.pool, 0, i64::MAX).await.unwrap();
+    let batches: Vec<&[StoredEvent]> = if one_by_one {
+        events.chunks(1).collect()
+    } else {
+        vec![&events]
+    };
+    for projection in wiring::projections() {
+        for batch in &batches {
+            let mut tx = begin_write(&app.pool, app.sqlite).await.unwrap();
+            projection.apply_all(&mut tx, batch).await.unwrap();
+            tx.commit().await.unwrap();
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_whole_log_in_one_batch_gives_the_rows_of_one_event_at_a_time() {
+    let app = test_app().await;
+    let last = a_busy_evening(&app).await;
+    app.views.wait_for(Some(last)).await.unwrap();
+    // The evening starts with six orders in a row: two customers (one typing her phone
+    // two ways), pizzas ordered more than once, so a batch adds several orders to one row.
+    replay(&app, true).await;
+    let one_by_one = dump(&app.pool).await;
+    for (table, rows) in &one_by_one {
+        assert!(
+            !rows.is_empty(),
+            "{table} is empty: the test would prove nothing"
+        );
+    }
+    replay(&app, false).await;
+    assert_eq!(dump(&app.pool).await, one_by_one);
 }
 
 #[tokio::test]

@@ -9,9 +9,9 @@
 //! - `OrderDelivered`: the order can no longer be cancelled, so it is forgotten.
 
 use crate::analytics::buckets::key;
-use crate::db::{DbError, Tx};
+use crate::db::{DbError, Tx, insert_rows};
 use crate::events::StoredEvent;
-use crate::orders::views::pizza_quantities;
+use crate::orders::views::{Placed, apply_in_runs, pizza_quantities};
 use crate::orders::{OrderCancelled, OrderDelivered, OrderPlaced};
 use crate::projections::{BoxFuture, Projection};
 use app::contracts::TimeBucket;
@@ -35,7 +35,7 @@ impl Projection for PopularPizzasView {
     ) -> BoxFuture<'a, Result<(), DbError>> {
         Box::pin(async move {
             if let Some(placed) = event.decode::<OrderPlaced>() {
-                add_order(tx, &placed?).await
+                add_orders(tx, &Placed::one(event, placed?)).await
             } else if let Some(cancelled) = event.decode::<OrderCancelled>() {
                 let order_id = cancelled?.order_id.to_string();
                 take_back(tx, &order_id).await?;
@@ -47,36 +47,100 @@ impl Projection for PopularPizzasView {
             }
         })
     }
+
+    fn apply_all<'a>(
+        &'a self,
+        tx: &'a mut Tx,
+        events: &'a [StoredEvent],
+    ) -> BoxFuture<'a, Result<(), DbError>> {
+        Box::pin(apply_in_runs(self, tx, events, add_orders))
+    }
 }
 
-async fn add_order(tx: &mut Tx, order: &OrderPlaced) -> Result<(), DbError> {
-    let day = key(TimeBucket::Day, order.placed_at);
-    for pizza in pizza_quantities(order) {
-        sqlx::query(
-            "INSERT INTO popular_pizzas_view (day, pizza_id, pizza_name, quantity, orders) \
-             VALUES ($1, $2, $3, $4, 1) ON CONFLICT (day, pizza_id) DO UPDATE SET \
-             pizza_name = excluded.pizza_name, \
+/// What the orders of a run add to one pizza on one day.
+struct DayTally {
+    day: String,
+    pizza_id: String,
+    pizza_name: String,
+    quantity: i64,
+    orders: i64,
+}
+
+/// An order's pizza, remembered while the order can still be cancelled.
+struct OpenPizza {
+    order_id: String,
+    pizza_id: String,
+    day: String,
+    quantity: i64,
+}
+
+/// Adds the orders of `run` to their days, one row per day and pizza, and remembers
+/// each as open: a statement per table.
+fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> {
+    Box::pin(async move {
+        let mut tallies: Vec<DayTally> = Vec::new();
+        let mut open = Vec::new();
+        for Placed { order, .. } in run {
+            let day = key(TimeBucket::Day, order.placed_at);
+            for pizza in pizza_quantities(order) {
+                match (tallies.iter_mut())
+                    .find(|tally| tally.day == day && tally.pizza_id == pizza.pizza_id)
+                {
+                    Some(tally) => {
+                        tally.pizza_name.clone_from(&pizza.pizza_name);
+                        tally.quantity += pizza.quantity;
+                        tally.orders += 1;
+                    }
+                    None => tallies.push(DayTally {
+                        day: day.clone(),
+                        pizza_id: pizza.pizza_id.clone(),
+                        pizza_name: pizza.pizza_name.clone(),
+                        quantity: pizza.quantity,
+                        orders: 1,
+                    }),
+                }
+                open.push(OpenPizza {
+                    order_id: order.order_id.to_string(),
+                    pizza_id: pizza.pizza_id,
+                    day: day.clone(),
+                    quantity: pizza.quantity,
+                });
+            }
+        }
+        insert_rows(
+            tx,
+            "INSERT INTO popular_pizzas_view (day, pizza_id, pizza_name, quantity, orders)",
+            5,
+            "ON CONFLICT (day, pizza_id) DO UPDATE SET pizza_name = excluded.pizza_name, \
              quantity = popular_pizzas_view.quantity + excluded.quantity, \
-             orders = popular_pizzas_view.orders + 1",
+             orders = popular_pizzas_view.orders + excluded.orders",
+            &tallies,
+            |query, tally| {
+                query
+                    .bind(&tally.day)
+                    .bind(&tally.pizza_id)
+                    .bind(&tally.pizza_name)
+                    .bind(tally.quantity)
+                    .bind(tally.orders)
+            },
         )
-        .bind(&day)
-        .bind(&pizza.pizza_id)
-        .bind(&pizza.pizza_name)
-        .bind(pizza.quantity)
-        .execute(&mut **tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO popular_pizzas_open_orders_view (order_id, pizza_id, day, quantity) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (order_id, pizza_id) DO NOTHING",
+        insert_rows(
+            tx,
+            "INSERT INTO popular_pizzas_open_orders_view (order_id, pizza_id, day, quantity)",
+            4,
+            "ON CONFLICT (order_id, pizza_id) DO NOTHING",
+            &open,
+            |query, pizza| {
+                query
+                    .bind(&pizza.order_id)
+                    .bind(&pizza.pizza_id)
+                    .bind(&pizza.day)
+                    .bind(pizza.quantity)
+            },
         )
-        .bind(order.order_id.to_string())
-        .bind(&pizza.pizza_id)
-        .bind(&day)
-        .bind(pizza.quantity)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
+        .await
+    })
 }
 
 /// Subtracts what an open order added; nothing for an order already forgotten.

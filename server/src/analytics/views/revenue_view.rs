@@ -8,8 +8,9 @@
 //! - `OrderDelivered`: the order can no longer be cancelled, so it is forgotten.
 
 use crate::analytics::buckets::key;
-use crate::db::{DbError, Tx, decimal, timestamp, timestamp_text};
+use crate::db::{DbError, Tx, decimal, insert_rows, timestamp, timestamp_text};
 use crate::events::StoredEvent;
+use crate::orders::views::{Placed, apply_in_runs};
 use crate::orders::{OrderCancelled, OrderDelivered, OrderPlaced};
 use crate::projections::{BoxFuture, Projection};
 use app::contracts::TimeBucket;
@@ -35,9 +36,7 @@ impl Projection for RevenueView {
     ) -> BoxFuture<'a, Result<(), DbError>> {
         Box::pin(async move {
             if let Some(placed) = event.decode::<OrderPlaced>() {
-                let placed = placed?;
-                add(tx, placed.placed_at, placed.total_amount, 1).await?;
-                remember(tx, &placed).await
+                add_orders(tx, &Placed::one(event, placed?)).await
             } else if let Some(cancelled) = event.decode::<OrderCancelled>() {
                 let order_id = cancelled?.order_id.to_string();
                 if let Some((placed_at, total)) = find_open(tx, &order_id).await? {
@@ -51,55 +50,118 @@ impl Projection for RevenueView {
             }
         })
     }
+
+    fn apply_all<'a>(
+        &'a self,
+        tx: &'a mut Tx,
+        events: &'a [StoredEvent],
+    ) -> BoxFuture<'a, Result<(), DbError>> {
+        Box::pin(apply_in_runs(self, tx, events, add_orders))
+    }
+}
+
+/// Adds the orders of `run` to their hours and days, one row per bucket, and remembers
+/// each as open.
+fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> {
+    Box::pin(async move {
+        let mut sums: Vec<BucketSum> = Vec::new();
+        for Placed { order, .. } in run {
+            for bucket in [TimeBucket::Hour, TimeBucket::Day] {
+                let start = key(bucket, order.placed_at);
+                match (sums.iter_mut()).find(|sum| sum.bucket == bucket && sum.start == start) {
+                    Some(sum) => {
+                        sum.revenue += order.total_amount;
+                        sum.orders += 1;
+                    }
+                    None => sums.push(BucketSum {
+                        bucket,
+                        start,
+                        revenue: order.total_amount,
+                        orders: 1,
+                    }),
+                }
+            }
+        }
+        add_sums(tx, sums).await?;
+        remember(tx, run).await
+    })
+}
+
+/// What some orders add to one hour or day (negative to subtract).
+struct BucketSum {
+    bucket: TimeBucket,
+    start: String,
+    revenue: Decimal,
+    orders: i64,
 }
 
 /// Adds `amount` and `orders` (negative to subtract) to the hour and the day holding
-/// `placed_at`. Money is decimal text, so the sum is computed here rather than in SQL.
+/// `placed_at`.
 async fn add(
     tx: &mut Tx,
     placed_at: DateTime<Utc>,
     amount: Decimal,
     orders: i64,
 ) -> Result<(), DbError> {
-    for bucket in [TimeBucket::Hour, TimeBucket::Day] {
-        let start = key(bucket, placed_at);
+    let sums = [TimeBucket::Hour, TimeBucket::Day].map(|bucket| BucketSum {
+        bucket,
+        start: key(bucket, placed_at),
+        revenue: amount,
+        orders,
+    });
+    add_sums(tx, sums.into()).await
+}
+
+/// Adds each of `sums` (no two for the same bucket) to its row: money is decimal text,
+/// so the new totals are computed here, then written in one statement.
+async fn add_sums(tx: &mut Tx, mut sums: Vec<BucketSum>) -> Result<(), DbError> {
+    for sum in &mut sums {
         let current: Option<(String, i64)> = sqlx::query_as(
             "SELECT revenue, order_count FROM revenue_view WHERE bucket = $1 AND bucket_start = $2",
         )
-        .bind(bucket.as_str())
-        .bind(&start)
+        .bind(sum.bucket.as_str())
+        .bind(&sum.start)
         .fetch_optional(&mut **tx)
         .await?;
-        let (revenue, count) = match current {
-            Some((revenue, count)) => (decimal("revenue_view.revenue", &revenue)?, count),
-            None => (Decimal::ZERO, 0),
-        };
-        sqlx::query(
-            "INSERT INTO revenue_view (bucket, bucket_start, revenue, order_count) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (bucket, bucket_start) DO UPDATE SET \
-             revenue = excluded.revenue, order_count = excluded.order_count",
-        )
-        .bind(bucket.as_str())
-        .bind(&start)
-        .bind((revenue + amount).to_string())
-        .bind(count + orders)
-        .execute(&mut **tx)
-        .await?;
+        if let Some((revenue, count)) = current {
+            sum.revenue += decimal("revenue_view.revenue", &revenue)?;
+            sum.orders += count;
+        }
     }
-    Ok(())
+    insert_rows(
+        tx,
+        "INSERT INTO revenue_view (bucket, bucket_start, revenue, order_count)",
+        4,
+        "ON CONFLICT (bucket, bucket_start) DO UPDATE SET \
+         revenue = excluded.revenue, order_count = excluded.order_count",
+        &sums,
+        |query, sum| {
+            query
+                .bind(sum.bucket.as_str())
+                .bind(&sum.start)
+                .bind(sum.revenue.to_string())
+                .bind(sum.orders)
+        },
+    )
+    .await
 }
 
-async fn remember(tx: &mut Tx, order: &OrderPlaced) -> Result<(), DbError> {
-    sqlx::query(
-        "INSERT INTO revenue_open_orders_view (order_id, placed_at, total_amount) \
-         VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING",
+/// Remembers the orders of `run` as open.
+async fn remember(tx: &mut Tx, run: &[Placed]) -> Result<(), DbError> {
+    insert_rows(
+        tx,
+        "INSERT INTO revenue_open_orders_view (order_id, placed_at, total_amount)",
+        3,
+        "ON CONFLICT (order_id) DO NOTHING",
+        run,
+        |query, Placed { order, .. }| {
+            query
+                .bind(order.order_id.to_string())
+                .bind(timestamp_text(order.placed_at))
+                .bind(order.total_amount.to_string())
+        },
     )
-    .bind(order.order_id.to_string())
-    .bind(timestamp_text(order.placed_at))
-    .bind(order.total_amount.to_string())
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// When an open order was placed and its total; `None` once it was forgotten.

@@ -8,9 +8,9 @@
 //! - `OrderCancelled`: an open order's figures are taken back out, and it is forgotten.
 //! - `OrderDelivered`: the order can no longer be cancelled, so it is forgotten.
 
-use crate::db::{DbError, Tx, decimal};
+use crate::db::{DbError, Tx, decimal, insert_rows};
 use crate::events::StoredEvent;
-use crate::orders::views::pizza_quantities;
+use crate::orders::views::{Placed, apply_in_runs, pizza_quantities};
 use crate::orders::{OrderCancelled, OrderDelivered, OrderPlaced};
 use crate::projections::{BoxFuture, Projection};
 use app::contracts::phone_key;
@@ -41,7 +41,7 @@ impl Projection for CustomerHistoryView {
     ) -> BoxFuture<'a, Result<(), DbError>> {
         Box::pin(async move {
             if let Some(placed) = event.decode::<OrderPlaced>() {
-                add_order(tx, &placed?).await
+                add_orders(tx, &Placed::one(event, placed?)).await
             } else if let Some(cancelled) = event.decode::<OrderCancelled>() {
                 take_back(tx, cancelled?.order_id).await
             } else if let Some(delivered) = event.decode::<OrderDelivered>() {
@@ -51,79 +51,161 @@ impl Projection for CustomerHistoryView {
             }
         })
     }
+
+    fn apply_all<'a>(
+        &'a self,
+        tx: &'a mut Tx,
+        events: &'a [StoredEvent],
+    ) -> BoxFuture<'a, Result<(), DbError>> {
+        Box::pin(apply_in_runs(self, tx, events, add_orders))
+    }
 }
 
-async fn add_order(tx: &mut Tx, order: &OrderPlaced) -> Result<(), DbError> {
-    let key = phone_key(&order.customer_phone);
-    let order_id = order.order_id.to_string();
-    add_to_totals(tx, &key, &order.customer_phone, 1, order.total_amount).await?;
-    sqlx::query(
-        "INSERT INTO customer_open_orders_view (order_id, phone_key, total_amount) \
-         VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING",
-    )
-    .bind(&order_id)
-    .bind(&key)
-    .bind(order.total_amount.to_string())
-    .execute(&mut **tx)
-    .await?;
-    for pizza in pizza_quantities(order) {
-        sqlx::query(
-            "INSERT INTO customer_pizza_counts_view (phone_key, pizza_id, pizza_name, quantity) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (phone_key, pizza_id) DO UPDATE SET \
+/// What some orders add to one customer's figures (negative to take back).
+struct CustomerTotal {
+    key: String,
+    phone: String,
+    orders: i64,
+    spent: Decimal,
+}
+
+/// What some orders add to how many of one pizza one customer ordered.
+struct PizzaCount {
+    key: String,
+    pizza_id: String,
+    pizza_name: String,
+    quantity: i64,
+}
+
+/// An open order's pizza.
+struct OpenPizza {
+    order_id: String,
+    pizza_id: String,
+    quantity: i64,
+}
+
+/// Adds the orders of `run` to their customers' figures, one row per customer and per
+/// customer and pizza, and remembers each order as open.
+fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> {
+    Box::pin(async move {
+        let mut totals: Vec<CustomerTotal> = Vec::new();
+        let mut counts: Vec<PizzaCount> = Vec::new();
+        let mut open_pizzas = Vec::new();
+        let mut open_orders = Vec::new();
+        for Placed { order, .. } in run {
+            let key = phone_key(&order.customer_phone);
+            match totals.iter_mut().find(|total| total.key == key) {
+                Some(total) => {
+                    total.phone.clone_from(&order.customer_phone);
+                    total.orders += 1;
+                    total.spent += order.total_amount;
+                }
+                None => totals.push(CustomerTotal {
+                    key: key.clone(),
+                    phone: order.customer_phone.clone(),
+                    orders: 1,
+                    spent: order.total_amount,
+                }),
+            }
+            let order_id = order.order_id.to_string();
+            for pizza in pizza_quantities(order) {
+                match (counts.iter_mut())
+                    .find(|count| count.key == key && count.pizza_id == pizza.pizza_id)
+                {
+                    Some(count) => {
+                        count.pizza_name.clone_from(&pizza.pizza_name);
+                        count.quantity += pizza.quantity;
+                    }
+                    None => counts.push(PizzaCount {
+                        key: key.clone(),
+                        pizza_id: pizza.pizza_id.clone(),
+                        pizza_name: pizza.pizza_name.clone(),
+                        quantity: pizza.quantity,
+                    }),
+                }
+                open_pizzas.push(OpenPizza {
+                    order_id: order_id.clone(),
+                    pizza_id: pizza.pizza_id,
+                    quantity: pizza.quantity,
+                });
+            }
+            open_orders.push((order_id, key, order.total_amount.to_string()));
+        }
+        add_to_totals(tx, totals).await?;
+        insert_rows(
+            tx,
+            "INSERT INTO customer_open_orders_view (order_id, phone_key, total_amount)",
+            3,
+            "ON CONFLICT (order_id) DO NOTHING",
+            &open_orders,
+            |query, (order_id, key, total)| query.bind(order_id).bind(key).bind(total),
+        )
+        .await?;
+        insert_rows(
+            tx,
+            "INSERT INTO customer_pizza_counts_view (phone_key, pizza_id, pizza_name, quantity)",
+            4,
+            "ON CONFLICT (phone_key, pizza_id) DO UPDATE SET \
              pizza_name = excluded.pizza_name, \
              quantity = customer_pizza_counts_view.quantity + excluded.quantity",
+            &counts,
+            |query, count| {
+                query
+                    .bind(&count.key)
+                    .bind(&count.pizza_id)
+                    .bind(&count.pizza_name)
+                    .bind(count.quantity)
+            },
         )
-        .bind(&key)
-        .bind(&pizza.pizza_id)
-        .bind(&pizza.pizza_name)
-        .bind(pizza.quantity)
-        .execute(&mut **tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO customer_open_order_pizzas_view (order_id, pizza_id, quantity) \
-             VALUES ($1, $2, $3) ON CONFLICT (order_id, pizza_id) DO NOTHING",
+        insert_rows(
+            tx,
+            "INSERT INTO customer_open_order_pizzas_view (order_id, pizza_id, quantity)",
+            3,
+            "ON CONFLICT (order_id, pizza_id) DO NOTHING",
+            &open_pizzas,
+            |query, pizza| {
+                query
+                    .bind(&pizza.order_id)
+                    .bind(&pizza.pizza_id)
+                    .bind(pizza.quantity)
+            },
         )
-        .bind(&order_id)
-        .bind(&pizza.pizza_id)
-        .bind(pizza.quantity)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
+        .await
+    })
 }
 
-/// Adds `orders` orders worth `amount` (both negative to take back) to the customer's
-/// totals. Money is decimal text, so the sum is computed here rather than in SQL.
-async fn add_to_totals(
-    tx: &mut Tx,
-    key: &str,
-    phone: &str,
-    orders: i64,
-    amount: Decimal,
-) -> Result<(), DbError> {
-    let current: Option<(i64, String)> = sqlx::query_as(
-        "SELECT order_count, total_spent FROM customer_history_view WHERE phone_key = $1",
+/// Adds each of `totals` (no two for the same customer) to the customer's figures.
+/// Money is decimal text, so the sums are computed here, then written in one statement.
+async fn add_to_totals(tx: &mut Tx, mut totals: Vec<CustomerTotal>) -> Result<(), DbError> {
+    for total in &mut totals {
+        let current: Option<(i64, String)> = sqlx::query_as(
+            "SELECT order_count, total_spent FROM customer_history_view WHERE phone_key = $1",
+        )
+        .bind(&total.key)
+        .fetch_optional(&mut **tx)
+        .await?;
+        if let Some((count, spent)) = current {
+            total.orders += count;
+            total.spent += decimal("customer_history_view.total_spent", &spent)?;
+        }
+    }
+    insert_rows(
+        tx,
+        "INSERT INTO customer_history_view (phone_key, customer_phone, order_count, total_spent)",
+        4,
+        "ON CONFLICT (phone_key) DO UPDATE SET customer_phone = excluded.customer_phone, \
+         order_count = excluded.order_count, total_spent = excluded.total_spent",
+        &totals,
+        |query, total| {
+            query
+                .bind(&total.key)
+                .bind(&total.phone)
+                .bind(total.orders)
+                .bind(total.spent.to_string())
+        },
     )
-    .bind(key)
-    .fetch_optional(&mut **tx)
-    .await?;
-    let (count, spent) = match current {
-        Some((count, spent)) => (count, decimal("customer_history_view.total_spent", &spent)?),
-        None => (0, Decimal::ZERO),
-    };
-    sqlx::query(
-        "INSERT INTO customer_history_view (phone_key, customer_phone, order_count, total_spent) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT (phone_key) DO UPDATE SET \
-         customer_phone = excluded.customer_phone, order_count = excluded.order_count, \
-         total_spent = excluded.total_spent",
-    )
-    .bind(key)
-    .bind(phone)
-    .bind(count + orders)
-    .bind((spent + amount).to_string())
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Takes a cancelled order's figures back out, if it was still open.
@@ -144,7 +226,13 @@ async fn take_back(tx: &mut Tx, order_id: Uuid) -> Result<(), DbError> {
             .bind(&key)
             .fetch_one(&mut **tx)
             .await?;
-    add_to_totals(tx, &key, &phone.0, -1, -total).await?;
+    let taken_back = CustomerTotal {
+        key: key.clone(),
+        phone: phone.0,
+        orders: -1,
+        spent: -total,
+    };
+    add_to_totals(tx, vec![taken_back]).await?;
     let pizzas: Vec<(String, i64)> = sqlx::query_as(
         "SELECT pizza_id, quantity FROM customer_open_order_pizzas_view WHERE order_id = $1 \
          ORDER BY pizza_id",

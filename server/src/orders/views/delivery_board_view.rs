@@ -12,10 +12,10 @@
 //! Each lane is ordered by the position of the event that moved the order into it, so
 //! the longest waiting come first.
 
-use crate::db::{DbError, Tx, timestamp_text};
+use crate::db::{DbError, Tx, insert_rows, timestamp_text};
 use crate::events::StoredEvent;
 use crate::orders::OrderPlaced;
-use crate::orders::views::StatusChange;
+use crate::orders::views::{Placed, StatusChange, apply_in_runs};
 use crate::projections::{BoxFuture, Projection};
 use app::contracts::OrderStatus;
 
@@ -45,7 +45,7 @@ impl Projection for DeliveryBoardView {
     ) -> BoxFuture<'a, Result<(), DbError>> {
         Box::pin(async move {
             if let Some(placed) = event.decode::<OrderPlaced>() {
-                return insert_ticket(tx, event.position, &placed?).await;
+                return insert_tickets(tx, &Placed::one(event, placed?)).await;
             }
             let Some(change) = StatusChange::from_event(event)? else {
                 return Ok(());
@@ -60,29 +60,41 @@ impl Projection for DeliveryBoardView {
             }
         })
     }
+
+    fn apply_all<'a>(
+        &'a self,
+        tx: &'a mut Tx,
+        events: &'a [StoredEvent],
+    ) -> BoxFuture<'a, Result<(), DbError>> {
+        Box::pin(apply_in_runs(self, tx, events, insert_tickets))
+    }
 }
 
-async fn insert_ticket(tx: &mut Tx, position: i64, order: &OrderPlaced) -> Result<(), DbError> {
-    let pizzas: u32 = order.lines.iter().map(|line| line.quantity).sum();
-    sqlx::query(
+/// A `pending` row in the kitchen lane for each order of `run`.
+fn insert_tickets<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> {
+    Box::pin(insert_rows(
+        tx,
         "INSERT INTO delivery_board_view (order_id, status, lane, lane_position, \
          customer_name, customer_phone, customer_address, payment_method, total_amount, \
-         pizza_count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-         ON CONFLICT (order_id) DO NOTHING",
-    )
-    .bind(order.order_id.to_string())
-    .bind(OrderStatus::Pending.as_str())
-    .bind(KITCHEN_LANE)
-    .bind(position)
-    .bind(&order.customer_name)
-    .bind(&order.customer_phone)
-    .bind(&order.customer_address)
-    .bind(order.payment_method.as_str())
-    .bind(order.total_amount.to_string())
-    .bind(i64::from(pizzas))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+         pizza_count)",
+        10,
+        "ON CONFLICT (order_id) DO NOTHING",
+        run,
+        |query, Placed { position, order }| {
+            let pizzas: u32 = order.lines.iter().map(|line| line.quantity).sum();
+            query
+                .bind(order.order_id.to_string())
+                .bind(OrderStatus::Pending.as_str())
+                .bind(KITCHEN_LANE)
+                .bind(*position)
+                .bind(&order.customer_name)
+                .bind(&order.customer_phone)
+                .bind(&order.customer_address)
+                .bind(order.payment_method.as_str())
+                .bind(order.total_amount.to_string())
+                .bind(i64::from(pizzas))
+        },
+    ))
 }
 
 /// Cooking: a new status, the same lane.

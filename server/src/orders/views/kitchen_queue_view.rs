@@ -8,10 +8,10 @@
 //! - `OrderReady`, `OrderOutForDelivery`, `OrderDelivered`, `OrderCancelled`: the ticket
 //!   leaves the queue (out of the oven, or never going in).
 
-use crate::db::{DbError, Tx, timestamp_text};
+use crate::db::{DbError, Tx, insert_rows, timestamp_text};
 use crate::events::StoredEvent;
 use crate::orders::OrderPlaced;
-use crate::orders::views::StatusChange;
+use crate::orders::views::{Placed, StatusChange, apply_in_runs};
 use crate::projections::{BoxFuture, Projection};
 use app::contracts::OrderStatus;
 
@@ -34,7 +34,7 @@ impl Projection for KitchenQueueView {
     ) -> BoxFuture<'a, Result<(), DbError>> {
         Box::pin(async move {
             if let Some(placed) = event.decode::<OrderPlaced>() {
-                return enqueue(tx, event.position, &placed?).await;
+                return enqueue(tx, &Placed::one(event, placed?)).await;
             }
             let Some(change) = StatusChange::from_event(event)? else {
                 return Ok(());
@@ -55,23 +55,35 @@ impl Projection for KitchenQueueView {
             Ok(())
         })
     }
+
+    fn apply_all<'a>(
+        &'a self,
+        tx: &'a mut Tx,
+        events: &'a [StoredEvent],
+    ) -> BoxFuture<'a, Result<(), DbError>> {
+        Box::pin(apply_in_runs(self, tx, events, enqueue))
+    }
 }
 
-async fn enqueue(tx: &mut Tx, position: i64, order: &OrderPlaced) -> Result<(), DbError> {
-    let pizzas: u32 = order.lines.iter().map(|line| line.quantity).sum();
-    sqlx::query(
+/// A `pending` ticket for each order of `run`.
+fn enqueue<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> {
+    Box::pin(insert_rows(
+        tx,
         "INSERT INTO kitchen_queue_view (order_id, placed_position, customer_name, status, \
-         placed_at, pizza_count, total_prep_minutes) VALUES ($1, $2, $3, $4, $5, $6, $7) \
-         ON CONFLICT (order_id) DO NOTHING",
-    )
-    .bind(order.order_id.to_string())
-    .bind(position)
-    .bind(&order.customer_name)
-    .bind(OrderStatus::Pending.as_str())
-    .bind(timestamp_text(order.placed_at))
-    .bind(i64::from(pizzas))
-    .bind(i64::from(order.total_prep_minutes))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+         placed_at, pizza_count, total_prep_minutes)",
+        7,
+        "ON CONFLICT (order_id) DO NOTHING",
+        run,
+        |query, Placed { position, order }| {
+            let pizzas: u32 = order.lines.iter().map(|line| line.quantity).sum();
+            query
+                .bind(order.order_id.to_string())
+                .bind(*position)
+                .bind(&order.customer_name)
+                .bind(OrderStatus::Pending.as_str())
+                .bind(timestamp_text(order.placed_at))
+                .bind(i64::from(pizzas))
+                .bind(i64::from(order.total_prep_minutes))
+        },
+    ))
 }

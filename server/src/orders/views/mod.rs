@@ -6,6 +6,7 @@ mod kitchen_queue_view;
 mod order_detail_view;
 mod order_pizzas;
 mod order_summary_view;
+mod placed_runs;
 mod status_change;
 
 pub(crate) use customer_history_view::CustomerHistoryView;
@@ -14,4 +15,5 @@ pub(crate) use kitchen_queue_view::KitchenQueueView;
 pub(crate) use order_detail_view::OrderDetailView;
 pub(crate) use order_pizzas::pizza_quantities;
 pub(crate) use order_summary_view::{OrderSummaryView, SummaryFilter, find_summaries};
+pub(crate) use placed_runs::{Placed, apply_in_runs};
 pub(crate) use status_change::{StatusChange, stored_status};

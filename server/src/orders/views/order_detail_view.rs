@@ -6,10 +6,10 @@
 //! - `CookingStarted` … `OrderCancelled`: the new status, and one more timeline step,
 //!   keyed by the event's position.
 
-use crate::db::{DbError, Tx, timestamp_text};
+use crate::db::{DbError, Tx, insert_rows, timestamp_text};
 use crate::events::StoredEvent;
 use crate::orders::OrderPlaced;
-use crate::orders::views::StatusChange;
+use crate::orders::views::{Placed, StatusChange, apply_in_runs};
 use crate::projections::{BoxFuture, Projection};
 use app::contracts::OrderLine;
 
@@ -36,68 +36,86 @@ impl Projection for OrderDetailView {
     ) -> BoxFuture<'a, Result<(), DbError>> {
         Box::pin(async move {
             if let Some(placed) = event.decode::<OrderPlaced>() {
-                let placed = placed?;
-                insert_order(tx, &placed).await?;
-                for (line_no, line) in placed.lines.iter().enumerate() {
-                    insert_line(tx, &placed, line_no, line).await?;
-                }
-                insert_step(tx, event.position, &StatusChange::placed(&placed)).await
+                insert_orders(tx, &Placed::one(event, placed?)).await
             } else if let Some(change) = StatusChange::from_event(event)? {
                 update_status(tx, &change).await?;
-                insert_step(tx, event.position, &change).await
+                insert_steps(tx, &[(event.position, change)]).await
             } else {
                 Ok(())
             }
         })
     }
+
+    fn apply_all<'a>(
+        &'a self,
+        tx: &'a mut Tx,
+        events: &'a [StoredEvent],
+    ) -> BoxFuture<'a, Result<(), DbError>> {
+        Box::pin(apply_in_runs(self, tx, events, insert_orders))
+    }
 }
 
-async fn insert_order(tx: &mut Tx, order: &OrderPlaced) -> Result<(), DbError> {
-    sqlx::query(
-        "INSERT INTO order_detail_view (order_id, status, customer_name, customer_phone, \
-         customer_address, payment_method, total_amount, placed_at, estimated_ready_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (order_id) DO NOTHING",
-    )
-    .bind(order.order_id.to_string())
-    .bind(StatusChange::placed(order).status.as_str())
-    .bind(&order.customer_name)
-    .bind(&order.customer_phone)
-    .bind(&order.customer_address)
-    .bind(order.payment_method.as_str())
-    .bind(order.total_amount.to_string())
-    .bind(timestamp_text(order.placed_at))
-    .bind(timestamp_text(order.estimated_ready_at))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-async fn insert_line(
-    tx: &mut Tx,
-    order: &OrderPlaced,
-    line_no: usize,
-    line: &OrderLine,
-) -> Result<(), DbError> {
-    let toppings = serde_json::to_string(&line.toppings).unwrap_or_else(|_| "[]".into());
-    sqlx::query(
-        "INSERT INTO order_detail_items_view (order_id, line_no, pizza_id, pizza_name, size, \
-         toppings, quantity, special_instructions, unit_price, line_price) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-         ON CONFLICT (order_id, line_no) DO NOTHING",
-    )
-    .bind(order.order_id.to_string())
-    .bind(line_no as i64)
-    .bind(&line.pizza_id)
-    .bind(&line.pizza_name)
-    .bind(line.size.as_str())
-    .bind(toppings)
-    .bind(i64::from(line.quantity))
-    .bind(line.special_instructions.as_deref())
-    .bind(line.unit_price.to_string())
-    .bind(line.line_price.to_string())
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+/// Each order of `run`, its lines, and the first step of its timeline: one statement
+/// per table.
+fn insert_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> {
+    Box::pin(async move {
+        insert_rows(
+            tx,
+            "INSERT INTO order_detail_view (order_id, status, customer_name, customer_phone, \
+             customer_address, payment_method, total_amount, placed_at, estimated_ready_at)",
+            9,
+            "ON CONFLICT (order_id) DO NOTHING",
+            run,
+            |query, Placed { order, .. }| {
+                query
+                    .bind(order.order_id.to_string())
+                    .bind(StatusChange::placed(order).status.as_str())
+                    .bind(&order.customer_name)
+                    .bind(&order.customer_phone)
+                    .bind(&order.customer_address)
+                    .bind(order.payment_method.as_str())
+                    .bind(order.total_amount.to_string())
+                    .bind(timestamp_text(order.placed_at))
+                    .bind(timestamp_text(order.estimated_ready_at))
+            },
+        )
+        .await?;
+        let lines: Vec<(&OrderPlaced, usize, &OrderLine)> = run
+            .iter()
+            .flat_map(|Placed { order, .. }| {
+                (order.lines.iter().enumerate()).map(move |(line_no, line)| (order, line_no, line))
+            })
+            .collect();
+        insert_rows(
+            tx,
+            "INSERT INTO order_detail_items_view (order_id, line_no, pizza_id, pizza_name, \
+             size, toppings, quantity, special_instructions, unit_price, line_price)",
+            10,
+            "ON CONFLICT (order_id, line_no) DO NOTHING",
+            &lines,
+            |query, (order, line_no, line)| {
+                let toppings =
+                    serde_json::to_string(&line.toppings).unwrap_or_else(|_| "[]".into());
+                query
+                    .bind(order.order_id.to_string())
+                    .bind(*line_no as i64)
+                    .bind(&line.pizza_id)
+                    .bind(&line.pizza_name)
+                    .bind(line.size.as_str())
+                    .bind(toppings)
+                    .bind(i64::from(line.quantity))
+                    .bind(line.special_instructions.as_deref())
+                    .bind(line.unit_price.to_string())
+                    .bind(line.line_price.to_string())
+            },
+        )
+        .await?;
+        let steps: Vec<(i64, StatusChange)> = run
+            .iter()
+            .map(|placed| (placed.position, StatusChange::placed(&placed.order)))
+            .collect();
+        insert_steps(tx, &steps).await
+    })
 }
 
 async fn update_status(tx: &mut Tx, change: &StatusChange) -> Result<(), DbError> {
@@ -109,17 +127,22 @@ async fn update_status(tx: &mut Tx, change: &StatusChange) -> Result<(), DbError
     Ok(())
 }
 
-async fn insert_step(tx: &mut Tx, position: i64, change: &StatusChange) -> Result<(), DbError> {
-    sqlx::query(
-        "INSERT INTO order_timeline_view (order_id, event_position, status, at, note) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (order_id, event_position) DO NOTHING",
+/// A timeline step for each (event position, change).
+async fn insert_steps(tx: &mut Tx, steps: &[(i64, StatusChange)]) -> Result<(), DbError> {
+    insert_rows(
+        tx,
+        "INSERT INTO order_timeline_view (order_id, event_position, status, at, note)",
+        5,
+        "ON CONFLICT (order_id, event_position) DO NOTHING",
+        steps,
+        |query, (position, change)| {
+            query
+                .bind(change.order_id.to_string())
+                .bind(*position)
+                .bind(change.status.as_str())
+                .bind(timestamp_text(change.at))
+                .bind(change.note.as_deref())
+        },
     )
-    .bind(change.order_id.to_string())
-    .bind(position)
-    .bind(change.status.as_str())
-    .bind(timestamp_text(change.at))
-    .bind(change.note.as_deref())
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    .await
 }

@@ -5,10 +5,10 @@
 //! - `OrderPlaced`: a new line, `pending`.
 //! - `CookingStarted` … `OrderCancelled`: the line's new status.
 
-use crate::db::{DbError, Tx, count, decimal, timestamp, timestamp_text, uuid};
+use crate::db::{DbError, Tx, count, decimal, insert_rows, timestamp, timestamp_text, uuid};
 use crate::events::StoredEvent;
 use crate::orders::OrderPlaced;
-use crate::orders::views::{StatusChange, stored_status};
+use crate::orders::views::{Placed, StatusChange, apply_in_runs, stored_status};
 use crate::projections::{BoxFuture, Projection};
 use app::contracts::{OrderStatus, OrderSummary, Page, phone_key};
 
@@ -31,7 +31,7 @@ impl Projection for OrderSummaryView {
     ) -> BoxFuture<'a, Result<(), DbError>> {
         Box::pin(async move {
             if let Some(placed) = event.decode::<OrderPlaced>() {
-                insert_summary(tx, &placed?).await
+                insert_summaries(tx, &Placed::one(event, placed?)).await
             } else if let Some(change) = StatusChange::from_event(event)? {
                 sqlx::query("UPDATE order_summary_view SET status = $1 WHERE order_id = $2")
                     .bind(change.status.as_str())
@@ -44,27 +44,39 @@ impl Projection for OrderSummaryView {
             }
         })
     }
+
+    fn apply_all<'a>(
+        &'a self,
+        tx: &'a mut Tx,
+        events: &'a [StoredEvent],
+    ) -> BoxFuture<'a, Result<(), DbError>> {
+        Box::pin(apply_in_runs(self, tx, events, insert_summaries))
+    }
 }
 
-async fn insert_summary(tx: &mut Tx, order: &OrderPlaced) -> Result<(), DbError> {
-    let pizzas: u32 = order.lines.iter().map(|line| line.quantity).sum();
-    sqlx::query(
+/// A `pending` line for each order of `run`.
+fn insert_summaries<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> {
+    Box::pin(insert_rows(
+        tx,
         "INSERT INTO order_summary_view (order_id, customer_phone_key, customer_phone, \
-         customer_name, status, total_amount, pizza_count, placed_at, estimated_ready_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (order_id) DO NOTHING",
-    )
-    .bind(order.order_id.to_string())
-    .bind(phone_key(&order.customer_phone))
-    .bind(&order.customer_phone)
-    .bind(&order.customer_name)
-    .bind(OrderStatus::Pending.as_str())
-    .bind(order.total_amount.to_string())
-    .bind(i64::from(pizzas))
-    .bind(timestamp_text(order.placed_at))
-    .bind(timestamp_text(order.estimated_ready_at))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+         customer_name, status, total_amount, pizza_count, placed_at, estimated_ready_at)",
+        9,
+        "ON CONFLICT (order_id) DO NOTHING",
+        run,
+        |query, Placed { order, .. }| {
+            let pizzas: u32 = order.lines.iter().map(|line| line.quantity).sum();
+            query
+                .bind(order.order_id.to_string())
+                .bind(phone_key(&order.customer_phone))
+                .bind(&order.customer_phone)
+                .bind(&order.customer_name)
+                .bind(OrderStatus::Pending.as_str())
+                .bind(order.total_amount.to_string())
+                .bind(i64::from(pizzas))
+                .bind(timestamp_text(order.placed_at))
+                .bind(timestamp_text(order.estimated_ready_at))
+        },
+    ))
 }
 
 /// Which orders a list holds; `None` means any.

@@ -1,0 +1,72 @@
+//! Batches of events as the order views write them: each run of consecutive
+//! `OrderPlaced` events at once (a multi-row statement per table), every other event on
+//! its own, in log order.
+
+use crate::db::{DbError, Tx};
+use crate::events::StoredEvent;
+use crate::orders::OrderPlaced;
+use crate::projections::{BoxFuture, Projection, refused};
+
+/// An `OrderPlaced` event and its position in the log.
+pub(crate) struct Placed {
+    pub position: i64,
+    pub order: OrderPlaced,
+}
+
+impl Placed {
+    /// One placed order, for a view applying a single event.
+    pub fn one(event: &StoredEvent, order: OrderPlaced) -> [Placed; 1] {
+        [Placed {
+            position: event.position,
+            order,
+        }]
+    }
+}
+
+/// Applies `events` to `view`: each run of `OrderPlaced` through `place`, every other
+/// event through `view.apply`, so the outcome is that of applying them one by one.
+pub(crate) async fn apply_in_runs<V, F>(
+    view: &V,
+    tx: &mut Tx,
+    events: &[StoredEvent],
+    place: F,
+) -> Result<(), DbError>
+where
+    V: Projection + ?Sized,
+    F: for<'t> Fn(&'t mut Tx, &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> + Send + Sync,
+{
+    let mut run: Vec<Placed> = Vec::new();
+    for event in events {
+        if let Some(order) = event.decode::<OrderPlaced>() {
+            let order = order.map_err(refused(view.name(), event.position))?;
+            run.push(Placed {
+                position: event.position,
+                order,
+            });
+            continue;
+        }
+        place_run(view, tx, &mut run, &place).await?;
+        view.apply(tx, event)
+            .await
+            .map_err(refused(view.name(), event.position))?;
+    }
+    place_run(view, tx, &mut run, &place).await
+}
+
+async fn place_run<V, F>(
+    view: &V,
+    tx: &mut Tx,
+    run: &mut Vec<Placed>,
+    place: &F,
+) -> Result<(), DbError>
+where
+    V: Projection + ?Sized,
+    F: for<'t> Fn(&'t mut Tx, &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> + Send + Sync,
+{
+    let Some(first) = run.first().map(|placed| placed.position) else {
+        return Ok(());
+    };
+    place(tx, run).await.map_err(refused(view.name(), first))?;
+    run.clear();
+    Ok(())
+}
