@@ -11,7 +11,7 @@
 use crate::analytics::buckets::key;
 use crate::db::{DbError, Tx, insert_rows};
 use crate::events::StoredEvent;
-use crate::orders::views::{Placed, apply_in_runs, pizza_quantities};
+use crate::orders::views::{Placed, Summed, add_row, apply_in_runs, pizza_quantities};
 use crate::orders::{OrderCancelled, OrderDelivered, OrderPlaced};
 use crate::projections::{BoxFuture, Projection};
 use app::contracts::TimeBucket;
@@ -66,6 +66,18 @@ struct DayTally {
     orders: i64,
 }
 
+impl Summed for DayTally {
+    fn same_row(&self, other: &Self) -> bool {
+        self.day == other.day && self.pizza_id == other.pizza_id
+    }
+
+    fn add(&mut self, later: Self) {
+        self.pizza_name = later.pizza_name;
+        self.quantity += later.quantity;
+        self.orders += later.orders;
+    }
+}
+
 /// An order's pizza, remembered while the order can still be cancelled.
 struct OpenPizza {
     order_id: String,
@@ -83,22 +95,14 @@ fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(),
         for Placed { order, .. } in run {
             let day = key(TimeBucket::Day, order.placed_at);
             for pizza in pizza_quantities(order) {
-                match (tallies.iter_mut())
-                    .find(|tally| tally.day == day && tally.pizza_id == pizza.pizza_id)
-                {
-                    Some(tally) => {
-                        tally.pizza_name.clone_from(&pizza.pizza_name);
-                        tally.quantity += pizza.quantity;
-                        tally.orders += 1;
-                    }
-                    None => tallies.push(DayTally {
-                        day: day.clone(),
-                        pizza_id: pizza.pizza_id.clone(),
-                        pizza_name: pizza.pizza_name.clone(),
-                        quantity: pizza.quantity,
-                        orders: 1,
-                    }),
-                }
+                let tally = DayTally {
+                    day: day.clone(),
+                    pizza_id: pizza.pizza_id.clone(),
+                    pizza_name: pizza.pizza_name.clone(),
+                    quantity: pizza.quantity,
+                    orders: 1,
+                };
+                add_row(&mut tallies, tally);
                 open.push(OpenPizza {
                     order_id: order.order_id.to_string(),
                     pizza_id: pizza.pizza_id,

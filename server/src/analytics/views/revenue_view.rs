@@ -10,7 +10,7 @@
 use crate::analytics::buckets::key;
 use crate::db::{DbError, Tx, decimal, insert_rows, timestamp, timestamp_text};
 use crate::events::StoredEvent;
-use crate::orders::views::{Placed, apply_in_runs};
+use crate::orders::views::{Placed, Summed, add_row, apply_in_runs};
 use crate::orders::{OrderCancelled, OrderDelivered, OrderPlaced};
 use crate::projections::{BoxFuture, Projection};
 use app::contracts::TimeBucket;
@@ -67,19 +67,13 @@ fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(),
         let mut sums: Vec<BucketSum> = Vec::new();
         for Placed { order, .. } in run {
             for bucket in [TimeBucket::Hour, TimeBucket::Day] {
-                let start = key(bucket, order.placed_at);
-                match (sums.iter_mut()).find(|sum| sum.bucket == bucket && sum.start == start) {
-                    Some(sum) => {
-                        sum.revenue += order.total_amount;
-                        sum.orders += 1;
-                    }
-                    None => sums.push(BucketSum {
-                        bucket,
-                        start,
-                        revenue: order.total_amount,
-                        orders: 1,
-                    }),
-                }
+                let sum = BucketSum {
+                    bucket,
+                    start: key(bucket, order.placed_at),
+                    revenue: order.total_amount,
+                    orders: 1,
+                };
+                add_row(&mut sums, sum);
             }
         }
         add_sums(tx, sums).await?;
@@ -93,6 +87,17 @@ struct BucketSum {
     start: String,
     revenue: Decimal,
     orders: i64,
+}
+
+impl Summed for BucketSum {
+    fn same_row(&self, other: &Self) -> bool {
+        self.bucket == other.bucket && self.start == other.start
+    }
+
+    fn add(&mut self, later: Self) {
+        self.revenue += later.revenue;
+        self.orders += later.orders;
+    }
 }
 
 /// Adds `amount` and `orders` (negative to subtract) to the hour and the day holding

@@ -10,7 +10,7 @@
 
 use crate::db::{DbError, Tx, decimal, insert_rows};
 use crate::events::StoredEvent;
-use crate::orders::views::{Placed, apply_in_runs, pizza_quantities};
+use crate::orders::views::{Placed, Summed, add_row, apply_in_runs, pizza_quantities};
 use crate::orders::{OrderCancelled, OrderDelivered, OrderPlaced};
 use crate::projections::{BoxFuture, Projection};
 use app::contracts::phone_key;
@@ -77,6 +77,29 @@ struct PizzaCount {
     quantity: i64,
 }
 
+impl Summed for CustomerTotal {
+    fn same_row(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+
+    fn add(&mut self, later: Self) {
+        self.phone = later.phone;
+        self.orders += later.orders;
+        self.spent += later.spent;
+    }
+}
+
+impl Summed for PizzaCount {
+    fn same_row(&self, other: &Self) -> bool {
+        self.key == other.key && self.pizza_id == other.pizza_id
+    }
+
+    fn add(&mut self, later: Self) {
+        self.pizza_name = later.pizza_name;
+        self.quantity += later.quantity;
+    }
+}
+
 /// An open order's pizza.
 struct OpenPizza {
     order_id: String,
@@ -94,35 +117,22 @@ fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(),
         let mut open_orders = Vec::new();
         for Placed { order, .. } in run {
             let key = phone_key(&order.customer_phone);
-            match totals.iter_mut().find(|total| total.key == key) {
-                Some(total) => {
-                    total.phone.clone_from(&order.customer_phone);
-                    total.orders += 1;
-                    total.spent += order.total_amount;
-                }
-                None => totals.push(CustomerTotal {
-                    key: key.clone(),
-                    phone: order.customer_phone.clone(),
-                    orders: 1,
-                    spent: order.total_amount,
-                }),
-            }
+            let total = CustomerTotal {
+                key: key.clone(),
+                phone: order.customer_phone.clone(),
+                orders: 1,
+                spent: order.total_amount,
+            };
+            add_row(&mut totals, total);
             let order_id = order.order_id.to_string();
             for pizza in pizza_quantities(order) {
-                match (counts.iter_mut())
-                    .find(|count| count.key == key && count.pizza_id == pizza.pizza_id)
-                {
-                    Some(count) => {
-                        count.pizza_name.clone_from(&pizza.pizza_name);
-                        count.quantity += pizza.quantity;
-                    }
-                    None => counts.push(PizzaCount {
-                        key: key.clone(),
-                        pizza_id: pizza.pizza_id.clone(),
-                        pizza_name: pizza.pizza_name.clone(),
-                        quantity: pizza.quantity,
-                    }),
-                }
+                let count = PizzaCount {
+                    key: key.clone(),
+                    pizza_id: pizza.pizza_id.clone(),
+                    pizza_name: pizza.pizza_name.clone(),
+                    quantity: pizza.quantity,
+                };
+                add_row(&mut counts, count);
                 open_pizzas.push(OpenPizza {
                     order_id: order_id.clone(),
                     pizza_id: pizza.pizza_id,

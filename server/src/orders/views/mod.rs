@@ -15,5 +15,5 @@ pub(crate) use kitchen_queue_view::KitchenQueueView;
 pub(crate) use order_detail_view::OrderDetailView;
 pub(crate) use order_pizzas::pizza_quantities;
 pub(crate) use order_summary_view::{OrderSummaryView, SummaryFilter, find_summaries};
-pub(crate) use placed_runs::{Placed, apply_in_runs};
+pub(crate) use placed_runs::{Placed, Summed, add_row, apply_in_runs};
 pub(crate) use status_change::{StatusChange, stored_status};

@@ -23,6 +23,24 @@ impl Placed {
     }
 }
 
+/// A row that several orders of a run add to (a customer's totals, a day's pizzas): the
+/// run's rows for one key are summed first, since a multi-row upsert may not change one row
+/// twice (PostgreSQL refuses).
+pub(crate) trait Summed: Sized {
+    /// Whether `other` is for the same row.
+    fn same_row(&self, other: &Self) -> bool;
+    /// Adds `later`, which comes after `self` in the log, to it.
+    fn add(&mut self, later: Self);
+}
+
+/// Adds `row` to the row of `rows` with its key, or appends it.
+pub(crate) fn add_row<T: Summed>(rows: &mut Vec<T>, row: T) {
+    match rows.iter_mut().find(|known| known.same_row(&row)) {
+        Some(known) => known.add(row),
+        None => rows.push(row),
+    }
+}
+
 /// Applies `events` to `view`: each run of `OrderPlaced` through `place`, every other
 /// event through `view.apply`, so the outcome is that of applying them one by one.
 pub(crate) async fn apply_in_runs<V, F>(
