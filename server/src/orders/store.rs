@@ -2,11 +2,11 @@
 //! these tables; every query reads the read models (`orders::views`) instead.
 
 use crate::db::Tx;
-use crate::db::{DbError, timestamp_text};
+use crate::db::{DbError, insert_rows, timestamp_text};
 use crate::orders::OrderPlaced;
 use app::contracts::{OrderLine, OrderStatus};
 
-/// Writes the order and its lines (the write model). The caller appends the
+/// Writes the order and its lines (the write model), the lines in one statement. The caller appends the
 /// `OrderPlaced` event in the same transaction.
 pub(crate) async fn insert_placed_order(tx: &mut Tx, event: &OrderPlaced) -> Result<(), DbError> {
     let id = event.order_id.to_string();
@@ -26,34 +26,27 @@ pub(crate) async fn insert_placed_order(tx: &mut Tx, event: &OrderPlaced) -> Res
     .bind(timestamp_text(event.estimated_ready_at))
     .execute(&mut **tx)
     .await?;
-    for (line_no, line) in event.lines.iter().enumerate() {
-        insert_line(tx, &id, line_no, line).await?;
-    }
-    Ok(())
-}
-
-async fn insert_line(
-    tx: &mut Tx,
-    order_id: &str,
-    line_no: usize,
-    line: &OrderLine,
-) -> Result<(), DbError> {
-    sqlx::query(
+    let lines: Vec<(usize, &OrderLine)> = event.lines.iter().enumerate().collect();
+    insert_rows(
+        tx,
         "INSERT INTO order_items (order_id, line_no, pizza_id, pizza_name, size, toppings, \
-         quantity, special_instructions, unit_price, line_price) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         quantity, special_instructions, unit_price, line_price)",
+        10,
+        "",
+        &lines,
+        |query, (line_no, line)| {
+            query
+                .bind(id.clone())
+                .bind(*line_no as i64)
+                .bind(&line.pizza_id)
+                .bind(&line.pizza_name)
+                .bind(line.size.as_str())
+                .bind(serde_json::to_string(&line.toppings).unwrap_or_else(|_| "[]".into()))
+                .bind(i64::from(line.quantity))
+                .bind(line.special_instructions.as_deref())
+                .bind(line.unit_price.to_string())
+                .bind(line.line_price.to_string())
+        },
     )
-    .bind(order_id)
-    .bind(line_no as i64)
-    .bind(&line.pizza_id)
-    .bind(&line.pizza_name)
-    .bind(line.size.as_str())
-    .bind(serde_json::to_string(&line.toppings).unwrap_or_else(|_| "[]".into()))
-    .bind(i64::from(line.quantity))
-    .bind(line.special_instructions.as_deref())
-    .bind(line.unit_price.to_string())
-    .bind(line.line_price.to_string())
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    .await
 }
