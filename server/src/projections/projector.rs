@@ -16,7 +16,9 @@
 //!   [`GAP_GRACE`] for it to fill before treating it as rolled back, so a late commit is
 //!   never skipped.
 //! - **Prompt**: it sleeps until the unit of work signals a commit, not a fixed interval
-//!   (a one-second poll remains as a safety net for writes from other processes).
+//!   (a one-second poll remains as a safety net for writes from other processes), then
+//!   [`GATHER`] more, so commits arriving together become one batch rather than one
+//!   batch each (on SQLite every batch takes a turn on the single writer).
 //! - **Live**: after each commit it publishes the batch to the live feed, if given one,
 //!   so SSE clients hear only of what the read models include.
 
@@ -37,6 +39,9 @@ const SHARED_CHECKPOINT: &str = "views";
 const BATCH: i64 = 32;
 /// How long a hole in the positions may stay open before it counts as a rollback.
 pub(crate) const GAP_GRACE: Duration = Duration::from_secs(1);
+/// How long the projector waits after a commit notice before it reads the log, so that
+/// orders arriving together are applied in one batch rather than one batch each.
+const GATHER: Duration = Duration::from_millis(2);
 /// Safety-net poll for commits this process was not told about.
 const IDLE_POLL: Duration = Duration::from_secs(1);
 
@@ -113,7 +118,11 @@ impl Projector {
         loop {
             match self.catch_up().await {
                 Ok(Progress::CaughtUp) => {
-                    let _ = tokio::time::timeout(IDLE_POLL, self.wake.notified()).await;
+                    let woken = tokio::time::timeout(IDLE_POLL, self.wake.notified()).await;
+                    if woken.is_ok() {
+                        // Let the commits that follow this one gather into the batch.
+                        tokio::time::sleep(GATHER).await;
+                    }
                 }
                 Ok(Progress::WaitingForGap) => tokio::time::sleep(Duration::from_millis(20)).await,
                 Err(error) => {
