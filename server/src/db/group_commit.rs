@@ -112,20 +112,23 @@ impl GroupCommit {
     /// that first when needed). Writes go through the returned [`WriteSlot`], which must
     /// end with [`commit`](WriteSlot::commit) or [`rollback`](WriteSlot::rollback).
     pub async fn begin(&self) -> Result<WriteSlot, DbError> {
-        let queued = Queued::new(&self.shared);
-        let mut guard = self.shared.slot.clone().lock_owned().await;
-        queued.arrived();
-        let opened = self.shared.open_savepoint(&mut guard).await;
-        match opened {
-            Ok(()) => Ok(WriteSlot {
-                guard: Some(guard),
-                shared: self.shared.clone(),
-            }),
-            Err(error) => {
-                self.shared.fail_batch(&mut guard, &error).await;
-                Err(error)
+        let shared = self.shared.clone();
+        uncancelled(async move {
+            let queued = Queued::new(&shared);
+            let mut guard = shared.slot.clone().lock_owned().await;
+            queued.arrived();
+            match shared.open_savepoint(&mut guard).await {
+                Ok(()) => Ok(WriteSlot {
+                    guard: Some(guard),
+                    shared: shared.clone(),
+                }),
+                Err(error) => {
+                    shared.fail_batch(&mut guard, &error).await;
+                    Err(error)
+                }
             }
-        }
+        })
+        .await
     }
 }
 
@@ -290,16 +293,20 @@ impl WriteSlot {
     /// Keeps this writer's changes and waits until the shared transaction commits them.
     pub async fn commit(mut self) -> Result<(), DbError> {
         let mut guard = self.guard.take().expect("a write slot ends once");
-        if let Err(error) = guard.execute("RELEASE SAVEPOINT command").await {
-            self.shared.fail_batch(&mut guard, &error).await;
-            return Err(error);
-        }
-        guard.members += 1;
-        let Some(mut outcome) = guard.batch.as_ref().map(watch::Sender::subscribe) else {
-            return Err(DbError::Batch("no open transaction".into()));
-        };
-        self.shared.settle(&mut guard).await;
-        drop(guard);
+        let shared = self.shared.clone();
+        let mut outcome = uncancelled(async move {
+            if let Err(error) = guard.execute("RELEASE SAVEPOINT command").await {
+                shared.fail_batch(&mut guard, &error).await;
+                return Err(error);
+            }
+            guard.members += 1;
+            let Some(outcome) = guard.batch.as_ref().map(watch::Sender::subscribe) else {
+                return Err(DbError::Batch("no open transaction".into()));
+            };
+            shared.settle(&mut guard).await;
+            Ok(outcome)
+        })
+        .await?;
         let result = outcome.wait_for(Option::is_some).await;
         match result.as_deref() {
             Ok(Some(Ok(()))) => Ok(()),
@@ -311,12 +318,34 @@ impl WriteSlot {
     /// Undoes this writer's changes; the rest of the batch is untouched.
     pub async fn rollback(mut self) -> Result<(), DbError> {
         let mut guard = self.guard.take().expect("a write slot ends once");
-        let undone = guard.undo_savepoint().await;
-        if let Err(error) = &undone {
-            self.shared.fail_batch(&mut guard, error).await;
-        }
-        self.shared.settle(&mut guard).await;
-        undone
+        let shared = self.shared.clone();
+        uncancelled(async move {
+            let undone = guard.undo_savepoint().await;
+            if let Err(error) = &undone {
+                shared.fail_batch(&mut guard, error).await;
+            }
+            shared.settle(&mut guard).await;
+            undone
+        })
+        .await
+    }
+}
+
+/// Runs `steps` to the end even if the caller stops waiting for them. A writer's request
+/// may be cancelled (its client left) at any await; cut between a statement and the
+/// bookkeeping that follows it (a `BEGIN` sent but not recorded, a `COMMIT` whose members
+/// were never told), the shared connection would be left in a state every later writer
+/// fails on. What the caller no longer takes is dropped when the task ends: a
+/// [`WriteSlot`] is then abandoned as usual.
+async fn uncancelled<T: Send + 'static>(
+    steps: impl Future<Output = Result<T, DbError>> + Send + 'static,
+) -> Result<T, DbError> {
+    match tokio::spawn(steps).await {
+        Ok(result) => result,
+        Err(error) => match error.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(_) => Err(DbError::Batch("the writer went away".into())),
+        },
     }
 }
 

@@ -136,3 +136,55 @@ async fn a_writer_that_leaves_as_its_turn_comes_does_not_hold_up_the_batch() {
         .unwrap();
     assert_eq!(rows(&db.pool).await, ["writer-first"]);
 }
+
+/// Polls `future` at most `polls` times, letting other tasks and threads run in between,
+/// then drops it if it has not finished: a request cancelled at one of its awaits.
+async fn cancel_after<F: Future>(future: F, polls: usize) {
+    let mut future = std::pin::pin!(future);
+    for _ in 0..polls {
+        let step = std::future::poll_fn(|cx| std::task::Poll::Ready(future.as_mut().poll(cx)));
+        if step.await.is_ready() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_micros(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_writer_cancelled_at_any_await_leaves_the_writer_serving() {
+    let db = test_database().await;
+    let writer = GroupCommit::new(&db.pool, db.sqlite, Arc::default())
+        .await
+        .unwrap();
+    let mut kept = Vec::new();
+    // Where a poll stops depends on the database's thread, so each count is tried often.
+    for round in 0..160 {
+        let polls = round % 16;
+        // A client leaves while its command begins, commits or rolls back.
+        cancel_after(writer.begin(), polls).await;
+        let mut slot = writer.begin().await.unwrap();
+        write_row(&mut slot, &format!("writer-c{round:03}")).await;
+        cancel_after(slot.commit(), polls).await;
+        let mut slot = writer.begin().await.unwrap();
+        write_row(&mut slot, &format!("writer-r{round:03}")).await;
+        cancel_after(slot.rollback(), polls).await;
+        // The next command is served, and what it was told is what the database holds.
+        let name = format!("writer-n{round:03}");
+        let mut slot = tokio::time::timeout(Duration::from_secs(5), writer.begin())
+            .await
+            .expect("the writer is not stuck")
+            .unwrap_or_else(|error| panic!("after {polls} polls: {error}"));
+        write_row(&mut slot, &name).await;
+        slot.commit()
+            .await
+            .unwrap_or_else(|error| panic!("after {polls} polls: {error}"));
+        kept.push(name);
+    }
+    let rows = rows(&db.pool).await;
+    let served: Vec<&String> = rows.iter().filter(|r| r.starts_with("writer-n")).collect();
+    assert_eq!(served, kept.iter().collect::<Vec<_>>());
+    assert!(
+        !rows.iter().any(|r| r.starts_with("writer-r")),
+        "a rolled-back writer's row was kept: {rows:?}"
+    );
+}
