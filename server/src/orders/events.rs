@@ -48,6 +48,13 @@ impl From<&Order> for OrderPlaced {
     }
 }
 
+impl OrderPlaced {
+    /// How many pizzas the order holds, counting quantities.
+    pub fn pizza_count(&self) -> i64 {
+        self.lines.iter().map(|line| i64::from(line.quantity)).sum()
+    }
+}
+
 /// The kitchen started cooking a pending order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct CookingStarted {

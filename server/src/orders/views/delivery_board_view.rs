@@ -81,7 +81,6 @@ fn insert_tickets<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result
         "ON CONFLICT (order_id) DO NOTHING",
         run,
         |query, Placed { position, order }| {
-            let pizzas: u32 = order.lines.iter().map(|line| line.quantity).sum();
             query
                 .bind(order.order_id.to_string())
                 .bind(OrderStatus::Pending.as_str())
@@ -92,7 +91,7 @@ fn insert_tickets<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result
                 .bind(&order.customer_address)
                 .bind(order.payment_method.as_str())
                 .bind(order.total_amount.to_string())
-                .bind(i64::from(pizzas))
+                .bind(order.pizza_count())
         },
     ))
 }

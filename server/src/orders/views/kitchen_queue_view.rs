@@ -75,14 +75,13 @@ fn enqueue<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(), Db
         "ON CONFLICT (order_id) DO NOTHING",
         run,
         |query, Placed { position, order }| {
-            let pizzas: u32 = order.lines.iter().map(|line| line.quantity).sum();
             query
                 .bind(order.order_id.to_string())
                 .bind(*position)
                 .bind(&order.customer_name)
                 .bind(OrderStatus::Pending.as_str())
                 .bind(timestamp_text(order.placed_at))
-                .bind(i64::from(pizzas))
+                .bind(order.pizza_count())
                 .bind(i64::from(order.total_prep_minutes))
         },
     ))

@@ -64,7 +64,6 @@ fn insert_summaries<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Resu
         "ON CONFLICT (order_id) DO NOTHING",
         run,
         |query, Placed { order, .. }| {
-            let pizzas: u32 = order.lines.iter().map(|line| line.quantity).sum();
             query
                 .bind(order.order_id.to_string())
                 .bind(phone_key(&order.customer_phone))
@@ -72,7 +71,7 @@ fn insert_summaries<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Resu
                 .bind(&order.customer_name)
                 .bind(OrderStatus::Pending.as_str())
                 .bind(order.total_amount.to_string())
-                .bind(i64::from(pizzas))
+                .bind(order.pizza_count())
                 .bind(timestamp_text(order.placed_at))
                 .bind(timestamp_text(order.estimated_ready_at))
         },
