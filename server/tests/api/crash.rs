@@ -37,7 +37,10 @@ impl ServerProcess {
     async fn wait_until_ready(&self) {
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
-            if let Ok(response) = reqwest::get(format!("{}/api/menu", self.base)).await
+            if let Ok(response) = crate::helpers::client()
+                .get(format!("{}/api/menu", self.base))
+                .send()
+                .await
                 && response.status() == 200
             {
                 return;
@@ -80,7 +83,7 @@ fn place_orders_until_killed(
             let (accepted, url, client) = (
                 accepted.clone(),
                 format!("{base}/api/orders"),
-                Client::new(),
+                crate::helpers::client(),
             );
             tokio::spawn(async move {
                 // Bounded: the server dies long before this many orders.
@@ -125,7 +128,7 @@ async fn every_accepted_order_survives_a_sigkill_and_the_views_converge() {
     );
 
     let server = ServerProcess::start(&database_url, port).await;
-    let client = Client::new();
+    let client = crate::helpers::client();
     for id in &accepted {
         let order = read_eventually(&client, &format!("{}/api/orders/{id}", server.base)).await;
         assert_eq!(order["status"], "pending", "{order}");

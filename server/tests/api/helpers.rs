@@ -54,9 +54,25 @@ pub async fn spawn_app_on_site(site_root: &str, staff: StaffConfig) -> TestApp {
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
-        client: Client::new(),
+        client: client(),
         _data: data,
     }
+}
+
+/// How long a test waits for one answer before failing: far above any honest answer
+/// (the slowest, a bounded read-your-write wait, is a few seconds), far below CI's limit,
+/// so a request that hangs fails its test by name instead of stalling the whole run.
+pub const ANSWER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A client builder whose requests fail after [`ANSWER_TIMEOUT`]; every test client
+/// starts here.
+pub fn client_builder() -> reqwest::ClientBuilder {
+    Client::builder().timeout(ANSWER_TIMEOUT)
+}
+
+/// A plain test client (see [`client_builder`]).
+pub fn client() -> Client {
+    client_builder().build().expect("a client")
 }
 
 /// The URL of a database no other test uses, still empty (the server migrates it), and
@@ -88,7 +104,7 @@ impl TestApp {
         let cookie = self.session_of(username).await;
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(reqwest::header::COOKIE, cookie.parse().unwrap());
-        self.client = Client::builder()
+        self.client = client_builder()
             .default_headers(headers)
             .build()
             .expect("a client");
@@ -245,7 +261,7 @@ pub async fn spawn_stoppable_app_on(database_url: String, data: Option<TempDir>)
     StoppableApp {
         app: TestApp {
             address,
-            client: Client::new(),
+            client: client(),
             _data: data,
         },
         stop,

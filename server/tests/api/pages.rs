@@ -41,7 +41,7 @@ async fn page(
     path: &str,
     cookie: Option<&str>,
 ) -> reqwest::Response {
-    let client = reqwest::Client::builder()
+    let client = crate::helpers::client_builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();

@@ -2,8 +2,8 @@
 //! session cookie, the reasons a failure is sent back with, and no open redirect.
 
 use crate::helpers::spawn_app;
+use reqwest::Response;
 use reqwest::redirect::Policy;
-use reqwest::{Client, Response};
 
 async fn post_form(
     base: &str,
@@ -11,7 +11,10 @@ async fn post_form(
     form: &[(&str, &str)],
     cookie: Option<&str>,
 ) -> Response {
-    let client = Client::builder().redirect(Policy::none()).build().unwrap();
+    let client = crate::helpers::client_builder()
+        .redirect(Policy::none())
+        .build()
+        .unwrap();
     let mut request = client.post(format!("{base}{path}")).form(form);
     if let Some(cookie) = cookie {
         request = request.header("cookie", cookie);
