@@ -11,17 +11,26 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::middleware;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use mediator::Problem;
+use std::sync::LazyLock;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Largest request body accepted, REST or server function.
 const BODY_LIMIT: usize = 64 * 1024;
 
+/// The pages' routes, walked out of the [`App`] once per process.
+///
+/// Walking them sets a process-wide leptos flag (`SuppressResourceLoad`) that parks,
+/// forever, any page resource first polled meanwhile (leptos issue #4773). One walk,
+/// finished before any server of this process answers, leaves no such window: a second
+/// server built in the same process (as the API tests build one per test) reuses it.
+static PAGE_ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
+
 /// The whole site: REST, server functions, pages and static files.
 pub(crate) fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = PAGE_ROUTES.clone();
     let mediator = state.mediator.clone();
     let api = Router::new()
         .merge(menu::router())
