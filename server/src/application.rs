@@ -1,7 +1,7 @@
 //! Start-up: connect the database, build the mediator, bind the listener, serve.
 
 use crate::config::{Config, StaffConfig};
-use crate::db::{self, Writer};
+use crate::db::{self, Backend, Writer};
 use crate::http::{AppState, router};
 use crate::idempotency;
 use crate::live::LiveFeed;
@@ -41,8 +41,8 @@ impl Application {
         staff::bootstrap(&pool, staff.accounts.as_deref())
             .await
             .context("creating the first staff accounts")?;
-        let sqlite = db::is_sqlite(&config.database_url);
-        let writer = Writer::new(&pool, sqlite, Arc::new(Notify::new()))
+        let backend = Backend::of_url(&config.database_url);
+        let writer = Writer::new(&pool, backend, Arc::new(Notify::new()))
             .await
             .context("opening the writer's connection")?;
         let live = LiveFeed::default();
@@ -58,7 +58,7 @@ impl Application {
             .await
             .context("bringing the read models up to date")?;
         tokio::spawn(projector.run());
-        if sqlite {
+        if backend == Backend::Sqlite {
             tokio::spawn(db::checkpoint_wal(pool.clone(), writer.clone()));
         }
         tokio::spawn(idempotency::purge_every_hour(writer.clone()));
@@ -67,7 +67,7 @@ impl Application {
         let projection_lag = views.lag().clone();
         let services = Services {
             pool,
-            sqlite,
+            backend,
             kitchen_capacity: staff.kitchen_capacity,
             metrics: metrics.clone(),
             writer,
@@ -99,8 +99,8 @@ impl Application {
     /// server stopped. Returns the last position applied.
     pub async fn rebuild_projections(config: &Config) -> anyhow::Result<i64> {
         let pool = db::connect(&config.database_url).await?;
-        let sqlite = db::is_sqlite(&config.database_url);
-        rebuild(&pool, sqlite, wiring::projections())
+        let backend = Backend::of_url(&config.database_url);
+        rebuild(&pool, backend, wiring::projections())
             .await
             .context("rebuilding the read models")
     }

@@ -3,8 +3,8 @@
 //! seeded database, with the projector running. Commands that have no REST route yet are
 //! tested through it; the API tests in `tests/api/` cover the HTTP edge.
 
-use crate::db::Writer;
 use crate::db::test_support::{TestDatabase, test_database};
+use crate::db::{Backend, Writer};
 use crate::projections::{ProjectionWatch, Projector};
 use crate::wiring::{self, Services};
 use app::contracts::{
@@ -22,8 +22,8 @@ pub(crate) struct TestApp {
     /// Sends as a signed-in manager, whom every policy admits.
     pub mediator: AsManager,
     pub pool: AnyPool,
-    /// Whether the database is SQLite (else PostgreSQL).
-    pub sqlite: bool,
+    /// Which database it is.
+    pub backend: Backend,
     /// The projector's progress: wait on it before reading what a command wrote.
     pub views: ProjectionWatch,
     projector: JoinHandle<()>,
@@ -33,7 +33,7 @@ pub(crate) struct TestApp {
 /// Wires the server's mediator over a new database and starts its projector.
 pub(crate) async fn test_app() -> TestApp {
     let db = test_database().await;
-    let writer = Writer::new(&db.pool, db.sqlite, Arc::new(Notify::new()))
+    let writer = Writer::new(&db.pool, db.backend, Arc::new(Notify::new()))
         .await
         .expect("the writer connects");
     let (mut projector, views) =
@@ -47,7 +47,7 @@ pub(crate) async fn test_app() -> TestApp {
         .expect("the projector catches up");
     let services = Services {
         pool: db.pool.clone(),
-        sqlite: db.sqlite,
+        backend: db.backend,
         // Handler tests cook many orders; the capacity rule has its own API test.
         kitchen_capacity: u32::MAX,
         metrics: Arc::new(MetricsRegistry::new()),
@@ -58,7 +58,7 @@ pub(crate) async fn test_app() -> TestApp {
     TestApp {
         mediator: AsManager(mediator),
         pool: db.pool.clone(),
-        sqlite: db.sqlite,
+        backend: db.backend,
         views,
         projector: tokio::spawn(projector.run()),
         _db: db,

@@ -6,7 +6,7 @@ use crate::analytics::queries::{
     GetOrderCountsByStatusHandler, GetPopularPizzasHandler, GetRevenueHandler,
 };
 use crate::analytics::views::{PopularPizzasView, RevenueView};
-use crate::db::{SqlUnitOfWork, Writer};
+use crate::db::{Backend, SqlUnitOfWork, Writer};
 use crate::events::Correlate;
 use crate::live::{
     LiveFeed, LiveUpdates, WatchKitchen, WatchKitchenHandler, WatchOrder, WatchOrderHandler,
@@ -48,7 +48,7 @@ use std::time::Duration;
 /// What handlers and behaviors are built from.
 pub(crate) struct Services {
     pub pool: AnyPool,
-    pub sqlite: bool,
+    pub backend: Backend,
     /// Orders that may be cooking at once (`StartCooking` refuses more with 503).
     pub kitchen_capacity: u32,
     pub metrics: Arc<MetricsRegistry>,
@@ -210,7 +210,7 @@ fn streams<B: Behavior>(
 fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> HandlersBuilder<B> {
     let read = ReadModels {
         pool: services.pool.clone(),
-        sqlite: services.sqlite,
+        backend: services.backend,
         views: services.views.clone(),
     };
     let caught_up = MenuViewCaughtUp {

@@ -1,31 +1,26 @@
 //! Opens the pool, applies the backend's migrations and seeds the menu.
 
+use crate::db::Backend;
 use crate::menu::seed_menu;
 use anyhow::Context as _;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 use std::path::Path;
 
-static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
-static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
-
 /// Connects to `url`, creating an SQLite file (and its folder) when missing, then
 /// migrates and seeds. Fails with a message naming what went wrong.
 pub(crate) async fn connect(url: &str) -> anyhow::Result<AnyPool> {
     install_default_drivers();
-    let is_sqlite = is_sqlite(url);
-    let url = if is_sqlite {
-        prepare_sqlite(url)?
-    } else {
-        url.to_owned()
+    let backend = Backend::of_url(url);
+    let url = match backend {
+        Backend::Sqlite => prepare_sqlite(url)?,
+        Backend::Postgres => url.to_owned(),
     };
     let pool = AnyPoolOptions::new()
-        // SQLite allows one writer at a time; a small pool avoids piling up on its lock.
-        // PostgreSQL: the projector may hold one connection per read model (eight) at once.
-        .max_connections(if is_sqlite { 4 } else { 24 })
+        .max_connections(backend.max_connections())
         .after_connect(move |conn, _meta| {
             Box::pin(async move {
-                if is_sqlite {
+                if backend == Backend::Sqlite {
                     // WAL lets readers run while an order is written; the busy timeout makes
                     // a second writer wait instead of failing. No automatic checkpoints:
                     // they would run inside a writer's COMMIT, on the request path;
@@ -43,22 +38,13 @@ pub(crate) async fn connect(url: &str) -> anyhow::Result<AnyPool> {
         .connect(&url)
         .await
         .with_context(|| format!("connecting to the database at {}", redact(&url)))?;
-    let migrator = if is_sqlite {
-        &SQLITE_MIGRATIONS
-    } else {
-        &POSTGRES_MIGRATIONS
-    };
-    migrator
+    backend
+        .migrator()
         .run(&pool)
         .await
         .context("applying database migrations")?;
     seed_menu(&pool).await.context("seeding the menu")?;
     Ok(pool)
-}
-
-/// Whether `url` names an SQLite database (otherwise PostgreSQL).
-pub(crate) fn is_sqlite(url: &str) -> bool {
-    url.starts_with("sqlite:")
 }
 
 /// Makes sure the SQLite file can be created: its folder exists and `mode=rwc` is set.

@@ -16,7 +16,7 @@
 //! it; the others wait for that commit before they answer, so an answered command is
 //! always durable.
 
-use crate::db::DbError;
+use crate::db::{Backend, DbError};
 use sqlx::{AnyConnection, AnyPool, Executor};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -39,7 +39,7 @@ struct Shared {
     /// Writers queued for the slot: while any is, a finished writer leaves the commit to
     /// those behind it.
     queued: AtomicUsize,
-    sqlite: bool,
+    backend: Backend,
     /// Where a broken connection is replaced from.
     pool: AnyPool,
     /// Told after every commit, so the projector wakes at once.
@@ -64,7 +64,7 @@ impl GroupCommit {
     /// another for readers), with the pool's connection settings.
     pub async fn new(
         pool: &AnyPool,
-        sqlite: bool,
+        backend: Backend,
         committed: Arc<Notify>,
     ) -> Result<Self, DbError> {
         let conn = pool.acquire().await?.detach();
@@ -78,7 +78,7 @@ impl GroupCommit {
             shared: Arc::new(Shared {
                 slot: Arc::new(Mutex::new(slot)),
                 queued: AtomicUsize::new(0),
-                sqlite,
+                backend,
                 pool: pool.clone(),
                 committed,
                 commits: AtomicU64::new(0),
@@ -141,12 +141,7 @@ impl Shared {
             slot.undo_savepoint().await?;
         }
         if slot.batch.is_none() {
-            let begin = if self.sqlite {
-                "BEGIN IMMEDIATE"
-            } else {
-                "BEGIN"
-            };
-            slot.execute(begin).await?;
+            slot.execute(self.backend.begin_write()).await?;
             slot.batch = Some(watch::channel(None).0);
         }
         slot.execute("SAVEPOINT command").await

@@ -2,6 +2,7 @@
 //! migrated and seeded at start. Queries elsewhere use `$1`-style parameters,
 //! which both backends accept.
 
+mod backend;
 mod checkpoint;
 mod connect;
 mod convert;
@@ -14,8 +15,9 @@ pub(crate) mod test_support;
 mod unit_of_work;
 mod writer;
 
+pub use backend::Backend;
 pub(crate) use checkpoint::checkpoint_wal;
-pub(crate) use connect::{connect, is_sqlite};
+pub(crate) use connect::connect;
 pub(crate) use convert::{
     DbError, corrupt, count, decimal, json_list, timestamp, timestamp_text, uuid,
 };

@@ -2,15 +2,15 @@
 //! by default, or a new database on the PostgreSQL server that `TEST_DATABASE_URL` names
 //! (`scripts/test postgres` sets it). Either way `connect` has migrated and seeded it.
 
-use crate::db::{connect, is_sqlite};
+use crate::db::{Backend, connect};
 use sqlx::AnyPool;
 use tempfile::TempDir;
 
 /// A migrated, seeded database that no other test uses.
 pub(crate) struct TestDatabase {
     pub pool: AnyPool,
-    /// Whether it is SQLite, for what differs by backend (`SqlUnitOfWork::sqlite`).
-    pub sqlite: bool,
+    /// Which database it is, for what differs by backend.
+    pub backend: Backend,
     // Held so the SQLite file lives as long as the pool. PostgreSQL databases are left
     // behind: the cluster they live in is thrown away after the run.
     _dir: Option<TempDir>,
@@ -29,7 +29,7 @@ pub(crate) async fn test_database() -> TestDatabase {
     let pool = connect(&url).await.expect("the test database opens");
     TestDatabase {
         pool,
-        sqlite: is_sqlite(&url),
+        backend: Backend::of_url(&url),
         _dir: dir,
     }
 }

@@ -2,9 +2,9 @@
 //! command: a handler writes through the transaction it finds in its context, and the
 //! behavior commits only when the handler answered `Ok`.
 
-use crate::db::DbError;
 use crate::db::Writer;
 use crate::db::group_commit::WriteSlot;
+use crate::db::{Backend, DbError};
 use mediator::{Context, Problem, UnitOfWork};
 use sqlx::{Any, AnyConnection, AnyPool, Transaction};
 use std::ops::{Deref, DerefMut};
@@ -84,16 +84,9 @@ impl DerefMut for Tx {
 }
 
 /// Opens a write transaction of its own on a pooled connection, outside the [`Writer`]:
-/// for tests that set up rows and for a rebuild with the server stopped. SQLite
-/// transactions start `IMMEDIATE`: taking the write lock up front means a writer never
-/// has to upgrade a read lock, which fails under concurrent writers instead of waiting.
-pub(crate) async fn begin_write(pool: &AnyPool, sqlite: bool) -> Result<Tx, DbError> {
-    let tx = if sqlite {
-        pool.begin_with("BEGIN IMMEDIATE").await
-    } else {
-        pool.begin().await
-    };
-    Ok(tx?.into())
+/// for tests that set up rows and for a rebuild with the server stopped.
+pub(crate) async fn begin_write(pool: &AnyPool, backend: Backend) -> Result<Tx, DbError> {
+    Ok(pool.begin_with(backend.begin_write()).await?.into())
 }
 
 /// Runs every command in a transaction of the [`Writer`].
@@ -199,7 +192,9 @@ mod tests {
         let pool = db.pool.clone();
         let seen = Arc::new(Mutex::new(Vec::new()));
         let unit = SqlUnitOfWork {
-            writer: Writer::new(&pool, db.sqlite, Arc::default()).await.unwrap(),
+            writer: Writer::new(&pool, db.backend, Arc::default())
+                .await
+                .unwrap(),
         };
         let mediator = Mediator::builder()
             .behavior(Transactional::new(unit))

@@ -11,7 +11,7 @@
 //!   order (the advisory lock in `events::store`).
 
 use crate::db::group_commit::GroupCommit;
-use crate::db::{DbError, Tx};
+use crate::db::{Backend, DbError, Tx};
 use sqlx::AnyPool;
 use std::sync::Arc;
 use tokio::sync::Notify;
@@ -30,16 +30,15 @@ impl Writer {
     /// The writer for `pool`'s backend; `committed` is told after every commit.
     pub async fn new(
         pool: &AnyPool,
-        sqlite: bool,
+        backend: Backend,
         committed: Arc<Notify>,
     ) -> Result<Self, DbError> {
-        Ok(if sqlite {
-            Self::Shared(GroupCommit::new(pool, true, committed).await?)
-        } else {
-            Self::Pooled {
+        Ok(match backend {
+            Backend::Sqlite => Self::Shared(GroupCommit::new(pool, backend, committed).await?),
+            Backend::Postgres => Self::Pooled {
                 pool: pool.clone(),
                 committed,
-            }
+            },
         })
     }
 

@@ -8,7 +8,7 @@
 //! on PostgreSQL an append takes a transaction-scoped advisory lock first, so appends
 //! commit in position order.
 
-use crate::db::{DbError, Tx, timestamp, timestamp_text};
+use crate::db::{Backend, DbError, Tx, timestamp, timestamp_text};
 use chrono::{DateTime, SubsecRound, Utc};
 use mediator::Problem;
 use serde::Serialize;
@@ -125,7 +125,7 @@ pub(crate) async fn append<E: DomainEvent>(
 /// depends on other streams' state (the kitchen's capacity) takes it before reading,
 /// so no concurrent command can change that state before this one commits.
 pub(crate) async fn lock_for_append(tx: &mut Tx) -> Result<(), Problem> {
-    if tx.backend_name() == "PostgreSQL" {
+    if Backend::of_connection(tx) == Backend::Postgres {
         sqlx::query("SELECT pg_advisory_xact_lock($1)")
             .bind(APPEND_LOCK)
             .execute(&mut **tx)

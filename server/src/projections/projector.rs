@@ -22,7 +22,7 @@
 //! - **Live**: after each commit it publishes the batch to the live feed, if given one,
 //!   so SSE clients hear only of what the read models include.
 
-use crate::db::{DbError, Tx, Writer, begin_write, insert_rows};
+use crate::db::{Backend, DbError, Tx, Writer, begin_write, insert_rows};
 use crate::events::{StoredEvent, read_after};
 use crate::live::LiveFeed;
 use crate::projections::{Projection, ProjectionLag, ProjectionWatch};
@@ -293,10 +293,10 @@ impl Projector {
 /// the server stopped (`server rebuild-projections`); returns the position reached.
 pub(crate) async fn rebuild(
     pool: &AnyPool,
-    sqlite: bool,
+    backend: Backend,
     projections: Vec<Box<dyn Projection>>,
 ) -> Result<i64, DbError> {
-    let mut tx = begin_write(pool, sqlite).await?;
+    let mut tx = begin_write(pool, backend).await?;
     for projection in &projections {
         for table in projection.tables() {
             // Table names come from the code, never from input.
@@ -310,7 +310,7 @@ pub(crate) async fn rebuild(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    let writer = Writer::new(pool, sqlite, Arc::default()).await?;
+    let writer = Writer::new(pool, backend, Arc::default()).await?;
     let (mut projector, watch) = Projector::start(pool.clone(), writer, projections).await?;
     while projector.catch_up().await? == Progress::WaitingForGap {
         tokio::time::sleep(Duration::from_millis(20)).await;

@@ -1,7 +1,7 @@
 //! What query handlers read through: the read models' pool and the projector's
 //! progress, so that every query can read its own writes and sees one snapshot.
 
-use crate::db::{DbError, Tx, begin_snapshot};
+use crate::db::{Backend, DbError, Tx, begin_snapshot};
 use crate::projections::ProjectionWatch;
 use mediator::Problem;
 use sqlx::AnyPool;
@@ -10,7 +10,7 @@ use sqlx::AnyPool;
 #[derive(Debug, Clone)]
 pub(crate) struct ReadModels {
     pub pool: AnyPool,
-    pub sqlite: bool,
+    pub backend: Backend,
     pub views: ProjectionWatch,
 }
 
@@ -19,7 +19,7 @@ impl ReadModels {
     /// after 2 s, never stale data), then opens a read-only snapshot of them.
     pub async fn snapshot(&self, min_position: Option<i64>) -> Result<Tx, Problem> {
         self.views.wait_for(min_position).await?;
-        Ok(begin_snapshot(&self.pool, self.sqlite).await?)
+        Ok(begin_snapshot(&self.pool, self.backend).await?)
     }
 
     /// Looks something up with `find` (given `min_position`); when that finds nothing,

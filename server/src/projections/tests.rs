@@ -2,7 +2,7 @@
 //! event it is given in a table whose primary key is the position: applying an event
 //! twice would fail, skipping one would show.
 
-use crate::db::{DbError, Tx, Writer, connect};
+use crate::db::{Backend, DbError, Tx, Writer, connect};
 use crate::events::StoredEvent;
 use crate::projections::projector::Progress;
 use crate::projections::{BoxFuture, Projection, Projector, rebuild};
@@ -114,7 +114,9 @@ async fn seen(pool: &AnyPool) -> Vec<i64> {
 }
 
 async fn projector(pool: &AnyPool) -> (Projector, crate::projections::ProjectionWatch) {
-    let writer = Writer::new(pool, true, Arc::default()).await.unwrap();
+    let writer = Writer::new(pool, Backend::Sqlite, Arc::default())
+        .await
+        .unwrap();
     Projector::start(pool.clone(), writer, vec![Box::new(Recorder)])
         .await
         .unwrap()
@@ -177,7 +179,9 @@ async fn a_gap_that_never_fills_is_passed_after_the_grace_period() {
 async fn a_running_projector_wakes_on_commit_notice() {
     let (_dir, pool) = database().await;
     let wake = Arc::new(tokio::sync::Notify::new());
-    let writer = Writer::new(&pool, true, wake.clone()).await.unwrap();
+    let writer = Writer::new(&pool, Backend::Sqlite, wake.clone())
+        .await
+        .unwrap();
     let (projector, watch) = Projector::start(pool.clone(), writer, vec![Box::new(Recorder)])
         .await
         .unwrap();
@@ -203,22 +207,22 @@ async fn a_rebuild_replays_the_log_into_emptied_read_models() {
         .execute(&pool)
         .await
         .unwrap();
-    let reached = rebuild(&pool, true, vec![Box::new(Recorder)])
+    let reached = rebuild(&pool, Backend::Sqlite, vec![Box::new(Recorder)])
         .await
         .unwrap();
     assert_eq!((reached, seen(&pool).await), (3, vec![1, 2, 3]));
 }
 
-/// On SQLite (`shared`, one writer) the views of a batch commit together; with pooled
-/// writers (PostgreSQL's, here over SQLite) each commits alone. Either way, after one
+/// With SQLite's writer (one shared connection) the views of a batch commit together;
+/// with PostgreSQL's pooled writers (here over SQLite) each commits alone. Either way, after one
 /// view fails and the batch is retried, every view has every event exactly once: the
 /// recorder's primary key refuses a second copy.
-async fn a_failing_view_costs_no_event_and_repeats_none(shared: bool) {
+async fn a_failing_view_costs_no_event_and_repeats_none(writer_of: Backend) {
     let (_dir, pool) = database().await;
     for position in 1..=3 {
         store_at(&pool, position).await;
     }
-    let writer = Writer::new(&pool, shared, Arc::default()).await.unwrap();
+    let writer = Writer::new(&pool, writer_of, Arc::default()).await.unwrap();
     let views: Vec<Box<dyn Projection>> = vec![
         Box::new(Recorder),
         Box::new(FailsOnce {
@@ -232,7 +236,10 @@ async fn a_failing_view_costs_no_event_and_repeats_none(shared: bool) {
         0,
         "the views are complete up to the lowest checkpoint"
     );
-    let recorder_kept = if shared { None } else { Some(3) };
+    let recorder_kept = match writer_of {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(3),
+    };
     assert_eq!(checkpoint(&pool, "recorder").await, recorder_kept);
     assert_eq!(checkpoint(&pool, "fails_once").await, None);
 
@@ -243,12 +250,12 @@ async fn a_failing_view_costs_no_event_and_repeats_none(shared: bool) {
 
 #[tokio::test]
 async fn a_failing_view_rolls_back_its_whole_batch_on_one_writer() {
-    a_failing_view_costs_no_event_and_repeats_none(true).await;
+    a_failing_view_costs_no_event_and_repeats_none(Backend::Sqlite).await;
 }
 
 #[tokio::test]
 async fn a_failing_view_keeps_the_other_views_progress_with_pooled_writers() {
-    a_failing_view_costs_no_event_and_repeats_none(false).await;
+    a_failing_view_costs_no_event_and_repeats_none(Backend::Postgres).await;
 }
 
 #[tokio::test]

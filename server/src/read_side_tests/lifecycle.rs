@@ -190,7 +190,7 @@ async fn a_cancellation_recorded_after_delivery_takes_nothing_back() {
         reason: "changed my mind".into(),
         at: Utc::now(),
     };
-    let mut tx = begin_write(&app.pool, app.sqlite).await.unwrap();
+    let mut tx = begin_write(&app.pool, app.backend).await.unwrap();
     let version = stream_version(&mut tx, &late.stream_id()).await.unwrap();
     let position = append(&mut tx, None, version, &[late])
         .await

@@ -6,7 +6,7 @@
 //! filled by its migration with those same rows.
 
 use super::support::{ADA, ADA_AGAIN, BOB, place, step};
-use crate::db::begin_write;
+use crate::db::{Backend, begin_write};
 use crate::events::{StoredEvent, read_after};
 use crate::projections::rebuild;
 use crate::testing::{TestApp, test_app};
@@ -152,7 +152,7 @@ async fn rebuilding_the_read_models_gives_exactly_the_rows_projected_live() {
         );
     }
 
-    let rebuilt_to = rebuild(&app.pool, app.sqlite, wiring::projections())
+    let rebuilt_to = rebuild(&app.pool, app.backend, wiring::projections())
         .await
         .unwrap();
     assert_eq!(rebuilt_to, last);
@@ -162,7 +162,7 @@ async fn rebuilding_the_read_models_gives_exactly_the_rows_projected_live() {
 /// Empties every read model, then applies the whole log to each, in one transaction
 /// per event (`apply`) or in one `apply_all` of every event.
 async fn replay(app: &TestApp, one_by_one: bool) {
-    let mut tx = begin_write(&app.pool, app.sqlite).await.unwrap();
+    let mut tx = begin_write(&app.pool, app.backend).await.unwrap();
     for projection in wiring::projections() {
         for table in projection.tables() {
             sqlx::query(&format!("DELETE FROM {table}"))
@@ -180,7 +180,7 @@ async fn replay(app: &TestApp, one_by_one: bool) {
     };
     for projection in wiring::projections() {
         for batch in &batches {
-            let mut tx = begin_write(&app.pool, app.sqlite).await.unwrap();
+            let mut tx = begin_write(&app.pool, app.backend).await.unwrap();
             projection.apply_all(&mut tx, batch).await.unwrap();
             tx.commit().await.unwrap();
         }
@@ -225,10 +225,9 @@ async fn the_delivery_board_migration_fills_the_view_with_the_rows_projection_wr
         .execute(&app.pool)
         .await
         .unwrap();
-    let migration = if app.sqlite {
-        DELIVERY_BOARD_SQLITE
-    } else {
-        DELIVERY_BOARD_POSTGRES
+    let migration = match app.backend {
+        Backend::Sqlite => DELIVERY_BOARD_SQLITE,
+        Backend::Postgres => DELIVERY_BOARD_POSTGRES,
     };
     sqlx::raw_sql(migration).execute(&app.pool).await.unwrap();
     assert_eq!(rows_of(&app.pool, "delivery_board_view").await, live);

@@ -34,7 +34,7 @@ async fn until_queued(writer: &GroupCommit, count: usize) {
 #[tokio::test]
 async fn writers_queued_together_share_one_commit_and_a_failure_stays_their_own() {
     let db = test_database().await;
-    let writer = GroupCommit::new(&db.pool, db.sqlite, Arc::default())
+    let writer = GroupCommit::new(&db.pool, db.backend, Arc::default())
         .await
         .unwrap();
     let before = writer.commits();
@@ -71,7 +71,7 @@ async fn writers_queued_together_share_one_commit_and_a_failure_stays_their_own(
 #[tokio::test]
 async fn a_writer_alone_commits_at_once() {
     let db = test_database().await;
-    let writer = GroupCommit::new(&db.pool, db.sqlite, Arc::default())
+    let writer = GroupCommit::new(&db.pool, db.backend, Arc::default())
         .await
         .unwrap();
     let mut slot = writer.begin().await.unwrap();
@@ -83,7 +83,7 @@ async fn a_writer_alone_commits_at_once() {
 #[tokio::test]
 async fn a_cancelled_writer_leaves_nothing_and_does_not_hold_up_its_batch() {
     let db = test_database().await;
-    let writer = GroupCommit::new(&db.pool, db.sqlite, Arc::default())
+    let writer = GroupCommit::new(&db.pool, db.backend, Arc::default())
         .await
         .unwrap();
     let mut first = writer.begin().await.unwrap();
@@ -116,7 +116,7 @@ async fn a_cancelled_writer_leaves_nothing_and_does_not_hold_up_its_batch() {
 #[tokio::test]
 async fn a_writer_that_leaves_as_its_turn_comes_does_not_hold_up_the_batch() {
     let db = test_database().await;
-    let writer = GroupCommit::new(&db.pool, db.sqlite, Arc::default())
+    let writer = GroupCommit::new(&db.pool, db.backend, Arc::default())
         .await
         .unwrap();
     let mut first = writer.begin().await.unwrap();
@@ -153,7 +153,7 @@ async fn cancel_after<F: Future>(future: F, polls: usize) {
 #[tokio::test]
 async fn a_writer_cancelled_at_any_await_leaves_the_writer_serving() {
     let db = test_database().await;
-    let writer = GroupCommit::new(&db.pool, db.sqlite, Arc::default())
+    let writer = GroupCommit::new(&db.pool, db.backend, Arc::default())
         .await
         .unwrap();
     let mut kept = Vec::new();

@@ -38,7 +38,7 @@ async fn fixture(capacity: usize) -> Fixture {
 impl Fixture {
     /// Stores the `version`th event of `order_id` and returns it as stored.
     async fn store(&self, order_id: Uuid, version: i64) -> StoredEvent {
-        let mut tx = begin_write(&self.db.pool, self.db.sqlite).await.unwrap();
+        let mut tx = begin_write(&self.db.pool, self.db.backend).await.unwrap();
         let event = CookingStarted {
             order_id,
             at: now(),

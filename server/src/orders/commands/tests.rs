@@ -253,7 +253,7 @@ async fn delivering_and_cancelling_at_once_lets_exactly_one_through() {
 async fn a_command_holding_a_stale_version_can_neither_move_the_order_nor_append() {
     let app = test_app().await;
     let order_id = order_in(&app, Cooking).await;
-    let mut tx = begin_write(&app.pool, app.sqlite).await.unwrap();
+    let mut tx = begin_write(&app.pool, app.backend).await.unwrap();
     let moved = update_status(&mut tx, order_id, Cooking, 1).await.unwrap();
     assert!(!moved, "version 1 is stale: the order is at 2");
     let event = CookingStarted {
