@@ -26,6 +26,8 @@ pub(crate) struct TestApp {
     pub backend: Backend,
     /// The projector's progress: wait on it before reading what a command wrote.
     pub views: ProjectionWatch,
+    /// What the mediator was built from.
+    pub services: Services,
     projector: JoinHandle<()>,
     _db: TestDatabase,
 }
@@ -60,6 +62,7 @@ pub(crate) async fn test_app() -> TestApp {
         pool: db.pool.clone(),
         backend: db.backend,
         views,
+        services,
         projector: tokio::spawn(projector.run()),
         _db: db,
     }

@@ -1,6 +1,6 @@
 //! Composition root of the mediator: every behavior, in order, and every handler.
-//! Adding a command or query means adding one line here; a contract without a handler
-//! makes start-up fail, naming the type.
+//! Adding a command or query means adding one line here; a contract of
+//! `app::contracts::catalog` without a handler makes start-up fail, naming the type.
 
 use crate::analytics::queries::{
     GetOrderCountsByStatusHandler, GetPopularPizzasHandler, GetRevenueHandler,
@@ -38,8 +38,8 @@ use app::contracts::{
 };
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
 use mediator::{
-    Behavior, BuildError, CachePolicy, Caching, HandlersBuilder, Mediator, Metrics,
-    MetricsRegistry, Tracing, Transactional, Validation,
+    Behavior, BuildError, CachePolicy, Caching, HandlersBuilder, Mediator, MediatorBuilder,
+    Metrics, MetricsRegistry, Tracing, Transactional, Validation,
 };
 use sqlx::AnyPool;
 use std::sync::Arc;
@@ -134,10 +134,7 @@ pub(crate) fn build_mediator_with(
     live: &LiveFeed,
 ) -> Result<Mediator, BuildError> {
     let Services {
-        metrics,
-        writer,
-        kitchen_capacity,
-        ..
+        metrics, writer, ..
     } = services;
     let caching = Caching::new()
         .query::<GetMenu>(MENU_CACHE)
@@ -147,35 +144,17 @@ pub(crate) fn build_mediator_with(
     let unit_of_work = SqlUnitOfWork {
         writer: writer.clone(),
     };
-    let writes = Mediator::builder()
+    let pipeline = Mediator::builder()
         .behavior(Tracing)
         .behavior(Correlate)
         .behavior(Metrics::new(metrics.clone()))
         .behavior(authorization())
         .behavior(Validation)
         .behavior(caching)
-        .behavior(Transactional::new(unit_of_work))
-        .handler::<PlaceOrder, _>(PlaceOrderHandler)
-        .handler::<StartCooking, _>(StartCookingHandler {
-            capacity: *kitchen_capacity,
-        })
-        .handler::<MarkOrderReady, _>(MarkOrderReadyHandler)
-        .handler::<AssignDelivery, _>(AssignDeliveryHandler)
-        .handler::<MarkOrderDelivered, _>(MarkOrderDeliveredHandler)
-        .handler::<CancelOrder, _>(CancelOrderHandler)
-        .handler::<AddPizza, _>(AddPizzaHandler)
-        .handler::<UpdatePizza, _>(UpdatePizzaHandler)
-        .handler::<RemovePizza, _>(RemovePizzaHandler);
-    streams(read_side(writes, services), services, live)
-        .expect::<PlaceOrder>()
-        .expect::<StartCooking>()
-        .expect::<MarkOrderReady>()
-        .expect::<AssignDelivery>()
-        .expect::<MarkOrderDelivered>()
-        .expect::<CancelOrder>()
-        .expect::<AddPizza>()
-        .expect::<UpdatePizza>()
-        .expect::<RemovePizza>()
+        .behavior(Transactional::new(unit_of_work));
+    let handlers = streams(pipeline, services, live);
+    write_side(read_side(handlers, services), services)
+        .expect_all(app::contracts::catalog())
         .build()
 }
 
@@ -189,7 +168,7 @@ pub(crate) fn build_mediator(services: &Services) -> Result<Mediator, BuildError
 /// Registers what opens the SSE streams: subscriptions to `live` that replay what a
 /// client missed from the event store.
 fn streams<B: Behavior>(
-    builder: HandlersBuilder<B>,
+    builder: MediatorBuilder<B>,
     services: &Services,
     live: &LiveFeed,
 ) -> HandlersBuilder<B> {
@@ -201,8 +180,22 @@ fn streams<B: Behavior>(
     builder
         .handler::<WatchKitchen, _>(WatchKitchenHandler { live: live.clone() })
         .handler::<WatchOrder, _>(WatchOrderHandler { live })
-        .expect::<WatchKitchen>()
-        .expect::<WatchOrder>()
+}
+
+/// Registers every command handler, each writing through the unit of work.
+fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> HandlersBuilder<B> {
+    builder
+        .handler::<PlaceOrder, _>(PlaceOrderHandler)
+        .handler::<StartCooking, _>(StartCookingHandler {
+            capacity: services.kitchen_capacity,
+        })
+        .handler::<MarkOrderReady, _>(MarkOrderReadyHandler)
+        .handler::<AssignDelivery, _>(AssignDeliveryHandler)
+        .handler::<MarkOrderDelivered, _>(MarkOrderDeliveredHandler)
+        .handler::<CancelOrder, _>(CancelOrderHandler)
+        .handler::<AddPizza, _>(AddPizzaHandler)
+        .handler::<UpdatePizza, _>(UpdatePizzaHandler)
+        .handler::<RemovePizza, _>(RemovePizzaHandler)
 }
 
 /// Registers every query handler, each reading only read models, and what keeps the
@@ -234,15 +227,43 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .event_handler::<PizzaAdded, _>(caught_up.clone())
         .event_handler::<PizzaUpdated, _>(caught_up.clone())
         .event_handler::<PizzaRemoved, _>(caught_up)
-        .expect::<GetMenu>()
-        .expect::<GetOrder>()
-        .expect::<GetOrderStatus>()
-        .expect::<ListOrders>()
-        .expect::<GetCustomerHistory>()
-        .expect::<GetKitchenQueue>()
-        .expect::<GetDeliveryBoard>()
-        .expect::<GetEditableMenu>()
-        .expect::<GetOrderCountsByStatus>()
-        .expect::<GetPopularPizzas>()
-        .expect::<GetRevenue>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::test_app;
+    use mediator::BuildProblem;
+
+    #[tokio::test]
+    async fn a_contract_without_a_handler_makes_start_up_fail_naming_it() {
+        let app = test_app().await;
+        let live = LiveFeed::default();
+        // The server's handlers without the write side's.
+        let error = read_side(
+            streams(Mediator::builder(), &app.services, &live),
+            &app.services,
+        )
+        .expect_all(app::contracts::catalog())
+        .build()
+        .map(|_| ())
+        .expect_err("the commands have no handler");
+        let missing: Vec<_> = error.problems().to_vec();
+        let commands = [
+            "PlaceOrder",
+            "StartCooking",
+            "MarkOrderReady",
+            "AssignDelivery",
+            "MarkOrderDelivered",
+            "CancelOrder",
+            "AddPizza",
+            "UpdatePizza",
+            "RemovePizza",
+        ];
+        assert_eq!(
+            missing,
+            commands.map(BuildProblem::MissingHandler).to_vec(),
+            "{error}"
+        );
+    }
 }

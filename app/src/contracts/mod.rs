@@ -3,6 +3,7 @@
 
 mod analytics;
 mod caller;
+mod catalog;
 mod customers;
 mod delivery;
 mod idempotency;
@@ -23,6 +24,7 @@ pub use analytics::{
     PopularPizza, RevenueBucket, StatusCount, TimeBucket, parse_date_or_time,
 };
 pub use caller::{Caller, StaffRole, StaffUser};
+pub use catalog::catalog;
 pub use customers::{CustomerHistory, GetCustomerHistory, PizzaTally, phone_key};
 pub use delivery::{DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard};
 pub use idempotency::{

@@ -1,0 +1,52 @@
+//! [`catalog`]: every command and query the browser and the REST API send. The server's
+//! mediator is built against it, so a contract added here without a handler there makes
+//! start-up fail, naming the type.
+
+use super::{
+    AddPizza, AssignDelivery, CancelOrder, GetCustomerHistory, GetDeliveryBoard, GetEditableMenu,
+    GetKitchenQueue, GetMenu, GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas,
+    GetRevenue, ListOrders, MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza,
+    StartCooking, UpdatePizza,
+};
+use mediator::Catalog;
+
+/// The request types that must each have exactly one handler: commands, then queries.
+pub fn catalog() -> Catalog {
+    Catalog::new()
+        .expect::<PlaceOrder>()
+        .expect::<StartCooking>()
+        .expect::<MarkOrderReady>()
+        .expect::<AssignDelivery>()
+        .expect::<MarkOrderDelivered>()
+        .expect::<CancelOrder>()
+        .expect::<AddPizza>()
+        .expect::<UpdatePizza>()
+        .expect::<RemovePizza>()
+        .expect::<GetMenu>()
+        .expect::<GetOrder>()
+        .expect::<GetOrderStatus>()
+        .expect::<ListOrders>()
+        .expect::<GetCustomerHistory>()
+        .expect::<GetKitchenQueue>()
+        .expect::<GetDeliveryBoard>()
+        .expect::<GetEditableMenu>()
+        .expect::<GetOrderCountsByStatus>()
+        .expect::<GetPopularPizzas>()
+        .expect::<GetRevenue>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_contract_is_listed_once_by_its_name() {
+        let names: Vec<_> = catalog().names().collect();
+        assert_eq!(names.len(), 20);
+        assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+    }
+}
