@@ -21,7 +21,8 @@
 //! - `behavior`: [`Behavior`], [`Next`], [`NextEvent`] and their static composition
 //!   ([`Stack`]).
 //! - `behaviors/`: the shipped behaviors, one file each, and [`Only`].
-//! - `builder`: [`MediatorBuilder`] and [`HandlersBuilder`], checked by `build`.
+//! - `builder`: [`Builder`] in its two stages, [`MediatorBuilder`] and
+//!   [`HandlersBuilder`], checked by `build`.
 //! - `mediator`: [`Mediator`], `send`, `send_with` and `publish`.
 //! - `event`: event fan-out, [`PublishStrategy`] and its [`PublishReport`]; `join`,
 //!   the small join behind the concurrent strategy (private).
@@ -126,6 +127,7 @@ pub use behavior::{Behavior, EventRef, Identity, Next, NextEvent, Stack};
 pub use behaviors::{CachePolicy, Caching, Clock, SystemClock};
 pub use behaviors::{Metrics, MetricsRegistry, Only, Tracing, TypeList};
 pub use behaviors::{Transactional, UnitOfWork, Validation};
+pub use builder::{AddingBehaviors, AddingHandlers, Builder};
 pub use builder::{BuildError, BuildProblem, HandlersBuilder, MediatorBuilder};
 pub use context::Context;
 pub use event::{HandlerFailure, PublishReport, PublishStrategy};
