@@ -3,7 +3,8 @@
 //! `build` checks the whole setup and reports every mistake at once.
 
 use crate::event::{EventRegistry, Events, PublishReport, ReportHook};
-use crate::registry::{Pipeline, RequestEntry, TypeMap, event_pipeline};
+use crate::registry::{Pipeline, RequestEntry, event_pipeline};
+use crate::type_map::TypeMap;
 use crate::{Behavior, Catalog, Event, EventHandler, Identity, Mediator, PublishStrategy};
 use crate::{Request, RequestHandler, Stack};
 use std::any::TypeId;
@@ -56,6 +57,15 @@ pub struct AddingBehaviors<B>(B);
 /// The stage of a [`HandlersBuilder`]: the behaviors, fixed and shared by every
 /// handler's pipeline.
 pub struct AddingHandlers<B>(Arc<B>);
+
+// Here rather than in `mediator.rs`, so that the mediator does not depend on its
+// builder: the builder depends on the mediator it builds.
+impl Mediator {
+    /// Starts building a mediator.
+    pub fn builder() -> MediatorBuilder<Identity> {
+        MediatorBuilder::new()
+    }
+}
 
 impl MediatorBuilder {
     /// An empty builder; same as [`Mediator::builder`].
