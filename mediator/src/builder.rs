@@ -3,7 +3,8 @@
 //! `build` checks the whole setup and reports every mistake at once.
 
 use crate::event::{EventRegistry, Events, PublishReport, ReportHook};
-use crate::registry::{Pipeline, RequestEntry, TypeMap, event_pipeline};
+use crate::registry::{Pipeline, RequestEntry, event_pipeline};
+use crate::type_map::TypeMap;
 use crate::{Behavior, Catalog, Event, EventHandler, Identity, Mediator, PublishStrategy};
 use crate::{Request, RequestHandler, Stack};
 use std::any::TypeId;
@@ -11,28 +12,66 @@ use std::collections::hash_map::Entry;
 use std::fmt;
 use std::sync::Arc;
 
-/// Builds a [`Mediator`] while behaviors can still be added; `B` is the stack so far.
-/// The first [`handler`](Self::handler) fixes the behaviors and turns this into a
-/// [`HandlersBuilder`], which has no `behavior` method.
+/// Builds a [`Mediator`]. The stage `S` says what may still be added: behaviors and
+/// handlers while it is [`AddingBehaviors`] ([`MediatorBuilder`]), handlers only once
+/// it is [`AddingHandlers`] ([`HandlersBuilder`]). Everything else (event handlers,
+/// expectations, the publish strategy, `build`) works the same in both stages.
 #[must_use = "a builder does nothing until `build` is called"]
-pub struct MediatorBuilder<B = Identity> {
-    behaviors: B,
+pub struct Builder<S> {
+    stage: S,
     setup: Setup,
 }
 
-/// Builds a [`Mediator`] once its behaviors are fixed: more handlers, event handlers
-/// and expectations, then [`build`](Self::build).
-#[must_use = "a builder does nothing until `build` is called"]
-pub struct HandlersBuilder<B> {
-    behaviors: Arc<B>,
-    setup: Setup,
+/// A [`Builder`] while behaviors can still be added; `B` is the stack so far.
+/// The first [`handler`](Self::handler) fixes the behaviors and turns this into a
+/// [`HandlersBuilder`], which has no `behavior` method.
+pub type MediatorBuilder<B = Identity> = Builder<AddingBehaviors<B>>;
+
+/// A [`Builder`] once its behaviors are fixed: more handlers, event handlers and
+/// expectations, then [`build`](Self::build).
+///
+/// The order of behaviors is a rule of the type, not checked at run time: a
+/// behavior added after a handler does not compile.
+/// ```compile_fail,E0599
+/// # use mediator::*;
+/// # struct Ping;
+/// # impl Request for Ping {
+/// #     type Response = ();
+/// #     const KIND: RequestKind = RequestKind::Query;
+/// # }
+/// # struct Pong;
+/// # impl RequestHandler<Ping> for Pong {
+/// #     async fn handle(&self, _: Ping, _: &mut Context) -> Outcome<()> {
+/// #         Ok(Done::ok(()))
+/// #     }
+/// # }
+/// let builder = Mediator::builder().handler::<Ping, _>(Pong);
+/// builder.behavior(Validation); // `HandlersBuilder` has no `behavior`
+/// ```
+pub type HandlersBuilder<B> = Builder<AddingHandlers<B>>;
+
+/// The stage of a [`MediatorBuilder`]: the behaviors so far, owned so that another
+/// can still be stacked around them.
+pub struct AddingBehaviors<B>(B);
+
+/// The stage of a [`HandlersBuilder`]: the behaviors, fixed and shared by every
+/// handler's pipeline.
+pub struct AddingHandlers<B>(Arc<B>);
+
+// Here rather than in `mediator.rs`, so that the mediator does not depend on its
+// builder: the builder depends on the mediator it builds.
+impl Mediator {
+    /// Starts building a mediator.
+    pub fn builder() -> MediatorBuilder<Identity> {
+        MediatorBuilder::new()
+    }
 }
 
 impl MediatorBuilder {
     /// An empty builder; same as [`Mediator::builder`].
     pub fn new() -> Self {
         Self {
-            behaviors: Identity,
+            stage: AddingBehaviors(Identity),
             setup: Setup::default(),
         }
     }
@@ -50,61 +89,30 @@ impl<B: Behavior> MediatorBuilder<B> {
     /// messages only, wrap it in [`Only`](crate::Only).
     pub fn behavior<X: Behavior>(self, behavior: X) -> MediatorBuilder<Stack<B, X>> {
         let behaviors = Stack {
-            outer: self.behaviors,
+            outer: self.stage.0,
             inner: behavior,
         };
-        MediatorBuilder {
-            behaviors,
+        Builder {
+            stage: AddingBehaviors(behaviors),
             setup: self.setup,
         }
     }
 
     /// Registers the handler of `R` and fixes the behaviors; see [`HandlersBuilder::handler`].
     pub fn handler<R: Request, H: RequestHandler<R>>(self, handler: H) -> HandlersBuilder<B> {
-        let builder = HandlersBuilder {
-            behaviors: Arc::new(self.behaviors),
-            setup: self.setup,
-        };
-        builder.handler(handler)
-    }
-
-    /// Adds a handler of event `E`; see [`HandlersBuilder::event_handler`].
-    pub fn event_handler<E: Event, H: EventHandler<E>>(mut self, handler: H) -> Self {
-        self.setup.events.add(handler);
-        self
-    }
-
-    /// Requires a handler for `R`; see [`HandlersBuilder::expect`].
-    pub fn expect<R: Request>(mut self) -> Self {
-        self.setup.expected.push(TypeId::of::<R>(), R::name());
-        self
-    }
-
-    /// Requires a handler for every type in `catalog`.
-    pub fn expect_all(mut self, catalog: Catalog) -> Self {
-        self.setup.expect_all(&catalog);
-        self
-    }
-
-    /// Chooses how the handlers of one event run; see [`PublishStrategy`].
-    pub fn publish_strategy(mut self, strategy: PublishStrategy) -> Self {
-        self.setup.strategy = strategy;
-        self
-    }
-
-    /// Sets the callback for events recorded in a [`Context`](crate::Context); see
-    /// [`HandlersBuilder::on_event_report`].
-    pub fn on_event_report(
-        mut self,
-        hook: impl Fn(&PublishReport) + Send + Sync + 'static,
-    ) -> Self {
-        self.setup.report_hook = Some(Arc::new(hook));
-        self
+        self.fix_behaviors().handler(handler)
     }
 
     /// Checks the setup; see [`HandlersBuilder::build`].
     pub fn build(self) -> Result<Mediator, BuildError> {
-        self.setup.build(Arc::new(self.behaviors))
+        self.fix_behaviors().build()
+    }
+
+    fn fix_behaviors(self) -> HandlersBuilder<B> {
+        Builder {
+            stage: AddingHandlers(Arc::new(self.stage.0)),
+            setup: self.setup,
+        }
     }
 }
 
@@ -113,7 +121,7 @@ impl<B: Behavior> HandlersBuilder<B> {
     /// same type is kept out and reported by `build`.
     pub fn handler<R: Request, H: RequestHandler<R>>(mut self, handler: H) -> Self {
         let pipeline = Pipeline {
-            behaviors: Arc::clone(&self.behaviors),
+            behaviors: Arc::clone(&self.stage.0),
             handler,
         };
         match self.setup.requests.entry(TypeId::of::<R>()) {
@@ -125,6 +133,14 @@ impl<B: Behavior> HandlersBuilder<B> {
         self
     }
 
+    /// The mediator, or every problem found: duplicate handlers and expected types
+    /// without a handler.
+    pub fn build(self) -> Result<Mediator, BuildError> {
+        self.setup.build(self.stage.0)
+    }
+}
+
+impl<S> Builder<S> {
     /// Adds a handler of event `E`. Any number per event; they run in the order added.
     pub fn event_handler<E: Event, H: EventHandler<E>>(mut self, handler: H) -> Self {
         self.setup.events.add(handler);
@@ -161,15 +177,9 @@ impl<B: Behavior> HandlersBuilder<B> {
         self.setup.report_hook = Some(Arc::new(hook));
         self
     }
-
-    /// The mediator, or every problem found: duplicate handlers and expected types
-    /// without a handler.
-    pub fn build(self) -> Result<Mediator, BuildError> {
-        self.setup.build(self.behaviors)
-    }
 }
 
-/// What both builder stages collect.
+/// What a builder collects besides the behaviors, the same in both stages.
 #[derive(Default)]
 struct Setup {
     requests: TypeMap<RequestEntry>,

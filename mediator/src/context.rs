@@ -2,10 +2,8 @@
 //! caller's identity and correlation id in; handlers put domain events in, which the
 //! mediator publishes only once the send has succeeded.
 
-use crate::Event;
-use crate::event::{Events, PublishReport};
-use crate::registry::BoxFuture;
 use crate::request::short_type_name;
+use crate::{Event, EventRef};
 use std::any::{Any, TypeId};
 use std::fmt;
 use std::sync::{Mutex, PoisonError};
@@ -137,7 +135,7 @@ impl fmt::Debug for Context {
         let (extensions, events): (Vec<&str>, Vec<&str>) = match &self.data {
             Some(data) => (
                 data.extensions.iter().map(|e| e.name).collect(),
-                data.events.iter().map(|e| e.name()).collect(),
+                data.events.iter().map(|e| e.event().name()).collect(),
             ),
             None => (Vec::new(), Vec::new()),
         };
@@ -154,18 +152,15 @@ impl fmt::Debug for Context {
 struct TransactionSlot<T>(Mutex<T>);
 
 /// A recorded event with its type erased, so one queue holds events of every type.
+/// The mediator publishes it through the [`EventRef`] it lends; the context itself
+/// knows nothing of publication.
 pub(crate) trait Recorded: Send + Sync {
-    fn name(&self) -> &'static str;
-    fn publish(self: Box<Self>, events: &Events) -> BoxFuture<'_, PublishReport>;
+    fn event(&self) -> EventRef<'_>;
 }
 
 impl<E: Event> Recorded for E {
-    fn name(&self) -> &'static str {
-        E::name()
-    }
-
-    fn publish(self: Box<Self>, events: &Events) -> BoxFuture<'_, PublishReport> {
-        Box::pin(async move { events.publish(&*self).await })
+    fn event(&self) -> EventRef<'_> {
+        EventRef::new(self)
     }
 }
 

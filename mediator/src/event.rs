@@ -4,10 +4,11 @@
 //! [`PublishReport`] instead of stopping delivery, since handlers are independent
 //! reactions.
 
+use crate::box_future::BoxFuture;
 use crate::context::Recorded;
 use crate::join::JoinAll;
-use crate::registry::{BoxFuture, ErasedEventPipeline, TypeMap};
 use crate::request::short_type_name;
+use crate::type_map::TypeMap;
 use crate::{Event, EventError, EventHandler, EventRef};
 use std::any::{Any, TypeId};
 use std::error::Error;
@@ -99,11 +100,58 @@ impl<E: Event, H: EventHandler<E>> ErasedEventHandler<E> for Erased<H> {
 
 type Handlers<E> = Vec<Box<dyn ErasedEventHandler<E>>>;
 
-/// A registered event type. `handlers` holds a `Handlers<E>`.
+/// A registered event type. `handlers` holds a `Handlers<E>`, and `deliver_erased` is
+/// [`deliver_erased::<E>`](deliver_erased), which finds `E` again for an event whose
+/// type was erased when it was recorded.
 struct EventEntry {
     name: &'static str,
     count: usize,
     handlers: Box<dyn Any + Send + Sync>,
+    deliver_erased: DeliverErased,
+}
+
+/// [`EventEntry::deliver`] for an event seen through an [`EventRef`].
+type DeliverErased =
+    for<'a> fn(&'a EventEntry, EventRef<'a>, PublishStrategy) -> BoxFuture<'a, PublishReport>;
+
+impl EventEntry {
+    /// Delivers `event` to each handler of this entry, which must be `E`'s.
+    async fn deliver<E: Event>(&self, event: &E, strategy: PublishStrategy) -> PublishReport {
+        // The entry's name is `E::name()`, already computed at registration.
+        let mut report = PublishReport::new(self.name);
+        let Some(handlers) = self.handlers.downcast_ref::<Handlers<E>>() else {
+            return report;
+        };
+        match strategy {
+            PublishStrategy::Sequential => {
+                for handler in handlers {
+                    report.note(handler.name(), handler.handle(event).await);
+                }
+            }
+            PublishStrategy::Concurrent => {
+                let results = JoinAll::new(handlers.iter().map(|h| h.handle(event))).await;
+                for (handler, result) in handlers.iter().zip(results) {
+                    report.note(handler.name(), result);
+                }
+            }
+        }
+        report
+    }
+}
+
+/// An `E`'s entry's [`deliver`](EventEntry::deliver), for `E` seen through an
+/// [`EventRef`]; stored in the entry when its first handler is added.
+fn deliver_erased<'a, E: Event>(
+    entry: &'a EventEntry,
+    event: EventRef<'a>,
+    strategy: PublishStrategy,
+) -> BoxFuture<'a, PublishReport> {
+    Box::pin(async move {
+        match event.downcast_ref::<E>() {
+            Some(event) => entry.deliver(event, strategy).await,
+            None => PublishReport::new(entry.name),
+        }
+    })
 }
 
 /// Every event handler, by event type.
@@ -121,6 +169,7 @@ impl EventRegistry {
                 name: E::name(),
                 count: 0,
                 handlers: Box::new(Handlers::<E>::new()),
+                deliver_erased: deliver_erased::<E>,
             });
         if let Some(handlers) = entry.handlers.downcast_mut::<Handlers<E>>() {
             let name = short_type_name::<H>();
@@ -131,28 +180,22 @@ impl EventRegistry {
 
     /// Delivers `event` to each handler; zero handlers is not an error.
     async fn deliver<E: Event>(&self, event: &E, strategy: PublishStrategy) -> PublishReport {
-        let Some(entry) = self.entries.get(&TypeId::of::<E>()) else {
-            return PublishReport::new(E::name());
-        };
-        // The entry's name is `E::name()`, already computed at registration.
-        let mut report = PublishReport::new(entry.name);
-        let Some(handlers) = entry.handlers.downcast_ref::<Handlers<E>>() else {
-            return report;
-        };
-        match strategy {
-            PublishStrategy::Sequential => {
-                for handler in handlers {
-                    report.note(handler.name(), handler.handle(event).await);
-                }
-            }
-            PublishStrategy::Concurrent => {
-                let results = JoinAll::new(handlers.iter().map(|h| h.handle(event))).await;
-                for (handler, result) in handlers.iter().zip(results) {
-                    report.note(handler.name(), result);
-                }
-            }
+        match self.entries.get(&TypeId::of::<E>()) {
+            Some(entry) => entry.deliver(event, strategy).await,
+            None => PublishReport::new(E::name()),
         }
-        report
+    }
+
+    /// [`deliver`](Self::deliver) for an event whose type is erased.
+    fn deliver_erased<'a>(
+        &'a self,
+        event: EventRef<'a>,
+        strategy: PublishStrategy,
+    ) -> BoxFuture<'a, PublishReport> {
+        match self.entries.get(&event.type_id()) {
+            Some(entry) => (entry.deliver_erased)(entry, event, strategy),
+            None => Box::pin(std::future::ready(PublishReport::new(event.name()))),
+        }
     }
 
     /// `(event name, handler count)`, sorted by name.
@@ -190,13 +233,32 @@ impl Events {
     pub(crate) fn publish_recorded(&self, recorded: Vec<Box<dyn Recorded>>) -> BoxFuture<'_, ()> {
         Box::pin(async move {
             for event in recorded {
-                let report = event.publish(self).await;
+                let report = self.publish_erased(event.event()).await;
                 if let Some(hook) = &self.report_hook {
                     hook(&report);
                 }
             }
         })
     }
+
+    /// [`publish`](Self::publish) for an event whose type is erased.
+    fn publish_erased<'a>(&'a self, event: EventRef<'a>) -> BoxFuture<'a, PublishReport> {
+        let deliver = self.registry.deliver_erased(event, self.strategy);
+        match &self.pipeline {
+            None => deliver,
+            Some(pipeline) => pipeline.run(event, deliver),
+        }
+    }
+}
+
+/// The behaviors' event steps, type-erased: one per mediator, shared by every event.
+pub(crate) trait ErasedEventPipeline: Send + Sync {
+    /// Runs the event steps around `deliver`, the delivery to the event's handlers.
+    fn run<'a>(
+        &'a self,
+        event: EventRef<'a>,
+        deliver: BoxFuture<'a, PublishReport>,
+    ) -> BoxFuture<'a, PublishReport>;
 }
 
 /// An error and its sources, joined with `": "`, for logs and reports.

@@ -2,7 +2,7 @@
 //! futures polled together, results kept in input order. Small enough that it is not
 //! worth a dependency on an executor-agnostic futures crate.
 
-use crate::registry::BoxFuture;
+use crate::box_future::BoxFuture;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 

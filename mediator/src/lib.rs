@@ -12,21 +12,26 @@
 //! [`guide`] has a short, compiled example of each concept.
 //!
 //! # Layout
+//! Each module uses only those listed before it, so the imports form no cycle.
+//! - `box_future`, `type_map`: the boxed future and the map by `TypeId` that every
+//!   type-erased part shares (private).
+//! - `status`, `problem`, `outcome`: [`Outcome`] = [`Done`] or [`Problem`], with
+//!   [`SuccessStatus`] and [`ProblemStatus`]; serializable, so they compile for wasm.
 //! - `request`: the [`Request`] and [`Event`] traits contracts implement,
 //!   and [`Catalog`], a list of request types that must be handled.
-//! - `status`, `outcome`, `problem`: [`Outcome`] = [`Done`] or [`Problem`], with
-//!   [`SuccessStatus`] and [`ProblemStatus`]; serializable, so they compile for wasm.
+//! - `event_ref`: [`EventRef`], an event with its type erased.
 //! - `context`: the per-send [`Context`] (caller data, recorded events, transaction).
 //! - `handler`: [`RequestHandler`] and [`EventHandler`], what an application writes.
+//! - `join`: the small join behind the concurrent publish strategy (private).
+//! - `event`: event fan-out, [`PublishStrategy`] and its [`PublishReport`].
 //! - `behavior`: [`Behavior`], [`Next`], [`NextEvent`] and their static composition
 //!   ([`Stack`]).
 //! - `behaviors/`: the shipped behaviors, one file each, and [`Only`].
-//! - `builder`: [`MediatorBuilder`] and [`HandlersBuilder`], checked by `build`.
-//! - `mediator`: [`Mediator`], `send`, `send_with` and `publish`.
-//! - `event`: event fan-out, [`PublishStrategy`] and its [`PublishReport`]; `join`,
-//!   the small join behind the concurrent strategy (private).
-//! - [`stream`]: [`ItemStream`], the answer of streaming queries.
 //! - `registry`: type erasure by `TypeId` at the dispatch boundary (private).
+//! - `mediator`: [`Mediator`], `send`, `send_with` and `publish`.
+//! - `builder`: [`Builder`] in its two stages, [`MediatorBuilder`] and
+//!   [`HandlersBuilder`], checked by `build`; also [`Mediator::builder`].
+//! - [`stream`]: [`ItemStream`], the answer of streaming queries (no dependencies).
 //! - [`guide`]: documentation only.
 //!
 //! # Example
@@ -108,9 +113,11 @@
 
 mod behavior;
 mod behaviors;
+mod box_future;
 mod builder;
 mod context;
 mod event;
+mod event_ref;
 pub mod guide;
 mod handler;
 mod join;
@@ -121,14 +128,17 @@ mod registry;
 mod request;
 mod status;
 pub mod stream;
+mod type_map;
 
-pub use behavior::{Behavior, EventRef, Identity, Next, NextEvent, Stack};
+pub use behavior::{Behavior, Identity, Next, NextEvent, Stack};
 pub use behaviors::{CachePolicy, Caching, Clock, SystemClock};
 pub use behaviors::{Metrics, MetricsRegistry, Only, Tracing, TypeList};
 pub use behaviors::{Transactional, UnitOfWork, Validation};
+pub use builder::{AddingBehaviors, AddingHandlers, Builder};
 pub use builder::{BuildError, BuildProblem, HandlersBuilder, MediatorBuilder};
 pub use context::Context;
 pub use event::{HandlerFailure, PublishReport, PublishStrategy};
+pub use event_ref::EventRef;
 pub use handler::{EventError, EventHandler, RequestHandler};
 pub use mediator::Mediator;
 pub use outcome::{Done, Outcome};

@@ -1,9 +1,11 @@
 //! [`Mediator`]: the runtime side. `send` finds a request's pipeline by type and runs
 //! it, then publishes the events the handler recorded; `publish` fans an event out.
 
+use crate::box_future::BoxFuture;
 use crate::event::{Events, PublishReport};
-use crate::registry::{BoxFuture, ErasedPipeline, RequestEntry, TypeMap};
-use crate::{Context, Event, Identity, MediatorBuilder, Outcome, Problem, Request, RequestKind};
+use crate::registry::{ErasedPipeline, RequestEntry};
+use crate::type_map::TypeMap;
+use crate::{Context, Event, Outcome, Problem, Request, RequestKind};
 use std::any::TypeId;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -22,11 +24,6 @@ struct Inner {
 }
 
 impl Mediator {
-    /// Starts building a mediator.
-    pub fn builder() -> MediatorBuilder<Identity> {
-        MediatorBuilder::new()
-    }
-
     pub(crate) fn from_parts(requests: TypeMap<RequestEntry>, events: Events) -> Self {
         Self {
             inner: Arc::new(Inner { requests, events }),

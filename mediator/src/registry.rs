@@ -4,43 +4,12 @@
 //! Events share one pipeline, erased the same way.
 
 use crate::behavior::Handler;
-use crate::event::Events;
+use crate::box_future::BoxFuture;
+use crate::event::{ErasedEventPipeline, Events};
 use crate::{Behavior, Context, EventRef, NextEvent, Outcome, PublishReport, Request};
 use crate::{Identity, RequestHandler, RequestKind};
 use std::any::{Any, TypeId};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::pin::Pin;
 use std::sync::Arc;
-
-/// A boxed, sendable future: what crosses the type-erased boundary.
-pub(crate) type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
-
-/// A `HashMap` keyed by `TypeId`, which is already a good hash.
-pub(crate) type TypeMap<V> = HashMap<TypeId, V, BuildHasherDefault<TypeIdHasher>>;
-
-/// Passes a `TypeId`'s own bits through instead of hashing them again.
-#[derive(Default)]
-pub(crate) struct TypeIdHasher(u64);
-
-impl Hasher for TypeIdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-
-    // `TypeId` writes one u64 today; should that change, mix the bytes (FxHash style)
-    // rather than misbehave.
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
 
 /// A whole send for one request type, type-erased: the behaviors and the handler,
 /// then the publication of the events recorded in `ctx` if the outcome is `Ok`.
@@ -100,16 +69,6 @@ impl RequestEntry {
         let pipeline = self.pipeline.downcast_ref::<Box<dyn ErasedPipeline<R>>>()?;
         Some(pipeline.as_ref())
     }
-}
-
-/// The behaviors' event steps, type-erased: one per mediator, shared by every event.
-pub(crate) trait ErasedEventPipeline: Send + Sync {
-    /// Runs the event steps around `deliver`, the delivery to the event's handlers.
-    fn run<'a>(
-        &'a self,
-        event: EventRef<'a>,
-        deliver: BoxFuture<'a, PublishReport>,
-    ) -> BoxFuture<'a, PublishReport>;
 }
 
 struct EventPipeline<B>(Arc<B>);

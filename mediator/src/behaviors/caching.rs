@@ -4,7 +4,7 @@
 //! the write that raised them has committed.
 
 use super::cache_store::{CacheFor, Invalidate, Lookup, TypedCache};
-use crate::registry::TypeMap;
+use crate::type_map::TypeMap;
 use crate::{Behavior, Context, Event, EventRef, Next, NextEvent, Outcome, PublishReport};
 use crate::{Request, RequestKind};
 use std::any::{Any, TypeId};

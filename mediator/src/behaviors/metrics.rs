@@ -3,7 +3,7 @@
 //! [`MetricsRegistry`] the server renders for Prometheus.
 
 use super::trace::kind_name;
-use crate::registry::TypeMap;
+use crate::type_map::TypeMap;
 use crate::{Behavior, Context, EventRef, Next, NextEvent, Outcome, PublishReport, Request};
 use std::any::TypeId;
 use std::sync::atomic::{AtomicU64, Ordering};
