@@ -11,10 +11,10 @@ use crate::events::Correlate;
 use crate::live::{
     LiveFeed, LiveUpdates, WatchKitchen, WatchKitchenHandler, WatchOrder, WatchOrderHandler,
 };
+use crate::menu::MenuEvent;
 use crate::menu::commands::{AddPizzaHandler, RemovePizzaHandler, UpdatePizzaHandler};
 use crate::menu::queries::{GetEditableMenuHandler, GetMenuHandler};
 use crate::menu::views::{MenuView, MenuViewCaughtUp};
-use crate::menu::{PizzaAdded, PizzaRemoved, PizzaUpdated};
 use crate::orders::commands::{
     AssignDeliveryHandler, CancelOrderHandler, MarkOrderDeliveredHandler, MarkOrderReadyHandler,
     PlaceOrderHandler, StartCookingHandler,
@@ -138,9 +138,7 @@ pub(crate) fn build_mediator_with(
     } = services;
     let caching = Caching::new()
         .query::<GetMenu>(MENU_CACHE)
-        .invalidated_by::<GetMenu, PizzaAdded>()
-        .invalidated_by::<GetMenu, PizzaUpdated>()
-        .invalidated_by::<GetMenu, PizzaRemoved>();
+        .invalidated_by::<GetMenu, MenuEvent>();
     let unit_of_work = SqlUnitOfWork {
         writer: writer.clone(),
     };
@@ -224,9 +222,7 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .handler::<GetOrderCountsByStatus, _>(GetOrderCountsByStatusHandler { read: read.clone() })
         .handler::<GetPopularPizzas, _>(GetPopularPizzasHandler { read: read.clone() })
         .handler::<GetRevenue, _>(GetRevenueHandler { read })
-        .event_handler::<PizzaAdded, _>(caught_up.clone())
-        .event_handler::<PizzaUpdated, _>(caught_up.clone())
-        .event_handler::<PizzaRemoved, _>(caught_up)
+        .event_handler::<MenuEvent, _>(caught_up)
 }
 
 #[cfg(test)]

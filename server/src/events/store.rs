@@ -11,26 +11,55 @@
 use crate::db::{Backend, DbError, Tx, timestamp, timestamp_text};
 use chrono::{DateTime, SubsecRound, Utc};
 use mediator::Problem;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use sqlx::{Any, AnyPool, Executor};
 use uuid::Uuid;
 
 /// Key of the PostgreSQL advisory lock that serializes appends ("PIZZA" in ASCII).
 const APPEND_LOCK: i64 = 0x50_49_5A_5A_41;
 
-/// A domain event that can be stored: past tense, serializable, belonging to a stream.
+/// The version of the payloads this code writes and reads, stored with each event.
+///
+/// Payloads change only by adding a field with a `#[serde(default)]` for the events
+/// stored before it (as `OrderPlaced::total_prep_minutes` was added): old payloads then
+/// read as they are, and the version stays 1. A change old payloads cannot be read as
+/// must raise it and upcast the older versions in [`StoredEvent::decode`]; until then an
+/// event of another version is refused as corrupt rather than misread.
+pub(crate) const PAYLOAD_VERSION: i64 = 1;
+
+/// Everything that can happen to one kind of aggregate (an order, a pizza): an enum with
+/// a variant per event, named in the past tense, holding the event's payload. It is
+/// serialized with serde's adjacent tag, `#[serde(tag = "event_type", content =
+/// "payload")]`: the variant's name is stored in `event_type` and never changes once
+/// events exist; its payload in `payload`. A `match` on the enum is thus the one list of
+/// what can happen, and adding an event is a compile error wherever events are applied.
 pub(crate) trait DomainEvent: mediator::Event + Serialize + DeserializeOwned {
-    /// Name stored in `event_type`; never changes once events exist.
-    const TYPE: &'static str;
-    /// Version of the payload's shape, so old events can be upcast later.
-    const SCHEMA_VERSION: i64 = 1;
+    /// The prefix of the aggregate's streams (`order-`): every event of such a stream is
+    /// one of this type's.
+    const STREAM_PREFIX: &'static str;
 
     /// The stream (aggregate instance) the event belongs to, e.g. `order-<uuid>`.
     fn stream_id(&self) -> String;
 
     /// When it happened.
     fn occurred_at(&self) -> DateTime<Utc>;
+}
+
+/// An event as the adjacent tag spells it: the variant's name and its payload.
+#[derive(Deserialize)]
+struct Tagged<'a> {
+    event_type: String,
+    #[serde(borrow)]
+    payload: &'a RawValue,
+}
+
+/// `event`'s stored form: its `event_type` and its `payload` (JSON).
+pub(crate) fn encode<E: DomainEvent>(event: &E) -> serde_json::Result<(String, String)> {
+    let text = serde_json::to_string(event)?;
+    let tagged: Tagged<'_> = serde_json::from_str(&text)?;
+    Ok((tagged.event_type, tagged.payload.get().to_owned()))
 }
 
 /// Where an append left the stream and the log.
@@ -55,14 +84,36 @@ pub(crate) struct StoredEvent {
 }
 
 impl StoredEvent {
-    /// The payload as `E`, when this event is of `E`'s type.
+    /// The event as an `E`, when it belongs to one of `E`'s streams; an error when it
+    /// does but is not one of `E`'s events, or not of the [`PAYLOAD_VERSION`] this code
+    /// reads.
     pub fn decode<E: DomainEvent>(&self) -> Option<Result<E, DbError>> {
-        (self.event_type == E::TYPE).then(|| {
-            serde_json::from_str(&self.payload).map_err(|_| DbError::Corrupt {
-                column: "events.payload",
-                value: format!("{} at position {}", self.event_type, self.position),
-            })
-        })
+        self.stream_id
+            .starts_with(E::STREAM_PREFIX)
+            .then(|| self.tagged().ok_or_else(|| self.corrupt()))
+    }
+
+    /// The event decoded from its stored form, as `encode` wrote it.
+    fn tagged<E: DomainEvent>(&self) -> Option<E> {
+        if self.schema_version != PAYLOAD_VERSION {
+            return None;
+        }
+        let event_type = serde_json::to_string(&self.event_type).ok()?;
+        let text = format!(
+            r#"{{"event_type":{event_type},"payload":{}}}"#,
+            self.payload
+        );
+        serde_json::from_str(&text).ok()
+    }
+
+    fn corrupt(&self) -> DbError {
+        DbError::Corrupt {
+            column: "events.payload",
+            value: format!(
+                "{} (version {}) at position {}",
+                self.event_type, self.schema_version, self.position
+            ),
+        }
     }
 }
 
@@ -97,7 +148,7 @@ pub(crate) async fn append<E: DomainEvent>(
         position: 0,
     };
     for event in events {
-        let payload = serde_json::to_string(event).map_err(Problem::internal)?;
+        let (event_type, payload) = encode(event).map_err(Problem::internal)?;
         let version = appended.version + 1;
         let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
             "INSERT INTO events (stream_id, stream_version, event_type, schema_version, \
@@ -106,8 +157,8 @@ pub(crate) async fn append<E: DomainEvent>(
         )
         .bind(event.stream_id())
         .bind(version)
-        .bind(E::TYPE)
-        .bind(E::SCHEMA_VERSION)
+        .bind(event_type)
+        .bind(PAYLOAD_VERSION)
         .bind(payload)
         .bind(timestamp_text(event.occurred_at()))
         .bind(correlation.map(|id| id.to_string()))

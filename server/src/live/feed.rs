@@ -6,7 +6,7 @@
 
 use crate::db::DbError;
 use crate::events::StoredEvent;
-use crate::orders::OrderPlaced;
+use crate::orders::OrderEvent;
 use crate::orders::views::StatusChange;
 use app::contracts::OrderUpdate;
 use tokio::sync::{broadcast, watch};
@@ -75,10 +75,10 @@ impl LiveFeed {
 /// The update `event` describes, when it is an order lifecycle event: the status the
 /// order reached, with the driver or the cancellation reason as its note.
 pub(crate) fn update_of(event: &StoredEvent) -> Result<Option<OrderUpdate>, DbError> {
-    let change = match event.decode::<OrderPlaced>() {
-        Some(placed) => Some(StatusChange::placed(&placed?)),
-        None => StatusChange::from_event(event)?,
-    };
+    let change = event
+        .decode::<OrderEvent>()
+        .transpose()?
+        .map(|event| StatusChange::of(&event));
     Ok(change.map(|change| OrderUpdate {
         position: event.position,
         order_id: change.order_id,
@@ -91,10 +91,11 @@ pub(crate) fn update_of(event: &StoredEvent) -> Result<Option<OrderUpdate>, DbEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::events::DomainEvent;
-    use crate::menu::PizzaRemoved;
+    use crate::events::{DomainEvent, PAYLOAD_VERSION, encode};
+    use crate::menu::{MenuEvent, PizzaRemoved};
     use crate::orders::{
-        CookingStarted, OrderCancelled, OrderDelivered, OrderOutForDelivery, OrderReady,
+        CookingStarted, OrderCancelled, OrderDelivered, OrderOutForDelivery, OrderPlaced,
+        OrderReady,
     };
     use app::contracts::{OrderStatus, PaymentMethod};
     use chrono::{DateTime, Utc};
@@ -106,13 +107,14 @@ mod tests {
     }
 
     fn stored<E: DomainEvent>(position: i64, event: &E) -> StoredEvent {
+        let (event_type, payload) = encode(event).unwrap();
         StoredEvent {
             position,
             stream_id: event.stream_id(),
             stream_version: 1,
-            event_type: E::TYPE.to_owned(),
-            schema_version: E::SCHEMA_VERSION,
-            payload: serde_json::to_string(event).unwrap(),
+            event_type,
+            schema_version: PAYLOAD_VERSION,
+            payload,
             recorded_at: at(),
         }
     }
@@ -152,56 +154,59 @@ mod tests {
         use OrderStatus::*;
         let id = Uuid::new_v4();
         let cases = [
-            (stored(1, &placed(id)), update(1, id, Pending, None)),
+            (
+                stored(1, &OrderEvent::OrderPlaced(placed(id))),
+                update(1, id, Pending, None),
+            ),
             (
                 stored(
                     2,
-                    &CookingStarted {
+                    &OrderEvent::CookingStarted(CookingStarted {
                         order_id: id,
                         at: at(),
-                    },
+                    }),
                 ),
                 update(2, id, Cooking, None),
             ),
             (
                 stored(
                     3,
-                    &OrderReady {
+                    &OrderEvent::OrderReady(OrderReady {
                         order_id: id,
                         at: at(),
-                    },
+                    }),
                 ),
                 update(3, id, Ready, None),
             ),
             (
                 stored(
                     4,
-                    &OrderOutForDelivery {
+                    &OrderEvent::OrderOutForDelivery(OrderOutForDelivery {
                         order_id: id,
                         driver: "Luigi".into(),
                         at: at(),
-                    },
+                    }),
                 ),
                 update(4, id, Delivering, Some("Luigi")),
             ),
             (
                 stored(
                     5,
-                    &OrderDelivered {
+                    &OrderEvent::OrderDelivered(OrderDelivered {
                         order_id: id,
                         at: at(),
-                    },
+                    }),
                 ),
                 update(5, id, Delivered, None),
             ),
             (
                 stored(
                     6,
-                    &OrderCancelled {
+                    &OrderEvent::OrderCancelled(OrderCancelled {
                         order_id: id,
                         reason: "oven broke".into(),
                         at: at(),
-                    },
+                    }),
                 ),
                 update(6, id, Cancelled, Some("oven broke")),
             ),
@@ -218,16 +223,16 @@ mod tests {
 
     #[test]
     fn events_that_do_not_move_an_order_have_no_update() {
-        let removed = PizzaRemoved {
+        let removed = MenuEvent::PizzaRemoved(PizzaRemoved {
             pizza_id: "funghi".into(),
             at: at(),
-        };
+        });
         assert_eq!(update_of(&stored(7, &removed)).unwrap(), None);
     }
 
     #[test]
     fn a_corrupt_payload_is_an_error_naming_its_position() {
-        let mut event = stored(8, &placed(Uuid::new_v4()));
+        let mut event = stored(8, &OrderEvent::OrderPlaced(placed(Uuid::new_v4())));
         event.payload = "{\"order_id\": 42}".into();
         let error = update_of(&event).unwrap_err().to_string();
         assert!(error.contains("position 8"), "{error}");
@@ -238,19 +243,19 @@ mod tests {
         let feed = LiveFeed::default();
         let (mut updates, closing) = feed.subscribe();
         let id = Uuid::new_v4();
-        let removed = PizzaRemoved {
+        let removed = MenuEvent::PizzaRemoved(PizzaRemoved {
             pizza_id: "funghi".into(),
             at: at(),
-        };
+        });
         feed.publish(&[
-            stored(1, &placed(id)),
+            stored(1, &OrderEvent::OrderPlaced(placed(id))),
             stored(2, &removed),
             stored(
                 3,
-                &CookingStarted {
+                &OrderEvent::CookingStarted(CookingStarted {
                     order_id: id,
                     at: at(),
-                },
+                }),
             ),
         ]);
         assert_eq!(updates.recv().await.unwrap().position, 1);

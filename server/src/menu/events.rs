@@ -1,4 +1,4 @@
-//! Domain events of the menu slice. Each carries the pizza's whole state after the
+//! Domain events of the menu slice: [`MenuEvent`]. Each carries the pizza's whole state after the
 //! change, so the menu view is a plain upsert. Stream: `pizza-<id>`.
 
 use crate::events::DomainEvent;
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The stream of one pizza.
 pub(crate) fn pizza_stream(pizza_id: &str) -> String {
-    format!("pizza-{pizza_id}")
+    format!("{}{pizza_id}", MenuEvent::STREAM_PREFIX)
 }
 
 /// A pizza as the menu events describe it.
@@ -47,42 +47,36 @@ pub(crate) struct PizzaRemoved {
     pub at: DateTime<Utc>,
 }
 
-impl mediator::Event for PizzaAdded {}
-impl mediator::Event for PizzaUpdated {}
-impl mediator::Event for PizzaRemoved {}
-
-impl DomainEvent for PizzaAdded {
-    const TYPE: &'static str = "PizzaAdded";
-
-    fn stream_id(&self) -> String {
-        pizza_stream(&self.pizza.pizza_id)
-    }
-
-    fn occurred_at(&self) -> DateTime<Utc> {
-        self.at
-    }
+/// Everything that can happen to a pizza on the menu; stored with the variant's name as
+/// `event_type` (see [`DomainEvent`]).
+// The variants' names are the stored event types, which never change.
+#[allow(clippy::enum_variant_names)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event_type", content = "payload")]
+pub(crate) enum MenuEvent {
+    PizzaAdded(PizzaAdded),
+    PizzaUpdated(PizzaUpdated),
+    PizzaRemoved(PizzaRemoved),
 }
 
-impl DomainEvent for PizzaUpdated {
-    const TYPE: &'static str = "PizzaUpdated";
+impl mediator::Event for MenuEvent {}
+
+impl DomainEvent for MenuEvent {
+    const STREAM_PREFIX: &'static str = "pizza-";
 
     fn stream_id(&self) -> String {
-        pizza_stream(&self.pizza.pizza_id)
+        match self {
+            Self::PizzaAdded(e) => pizza_stream(&e.pizza.pizza_id),
+            Self::PizzaUpdated(e) => pizza_stream(&e.pizza.pizza_id),
+            Self::PizzaRemoved(e) => pizza_stream(&e.pizza_id),
+        }
     }
 
     fn occurred_at(&self) -> DateTime<Utc> {
-        self.at
-    }
-}
-
-impl DomainEvent for PizzaRemoved {
-    const TYPE: &'static str = "PizzaRemoved";
-
-    fn stream_id(&self) -> String {
-        pizza_stream(&self.pizza_id)
-    }
-
-    fn occurred_at(&self) -> DateTime<Utc> {
-        self.at
+        match self {
+            Self::PizzaAdded(e) => e.at,
+            Self::PizzaUpdated(e) => e.at,
+            Self::PizzaRemoved(e) => e.at,
+        }
     }
 }

@@ -10,5 +10,7 @@ mod store;
 pub(crate) mod views;
 
 pub(crate) use catalog::{Pizza, load_menu};
-pub(crate) use events::{PizzaAdded, PizzaRemoved, PizzaState, PizzaUpdated, pizza_stream};
+pub(crate) use events::{
+    MenuEvent, PizzaAdded, PizzaRemoved, PizzaState, PizzaUpdated, pizza_stream,
+};
 pub(crate) use seed::seed_menu;

@@ -5,7 +5,7 @@
 use crate::db::{DbError, Tx, decimal};
 use crate::events::{append, now};
 use crate::menu::store::{insert_pizza, mark_recorded, unrecorded_pizzas};
-use crate::menu::{PizzaAdded, PizzaState};
+use crate::menu::{MenuEvent, PizzaAdded, PizzaState};
 use mediator::Problem;
 use sqlx::AnyPool;
 
@@ -149,12 +149,13 @@ async fn record_unrecorded(tx: &mut Tx) -> Result<(), Problem> {
     // One correlation id for everything this seeding run records.
     let correlation = Some(uuid::Uuid::new_v4());
     for pizza in unrecorded_pizzas(tx).await? {
-        let event = PizzaAdded {
+        let pizza_id = pizza.state.pizza_id.clone();
+        let event = MenuEvent::PizzaAdded(PizzaAdded {
             pizza: pizza.state,
             at: now(),
-        };
+        });
         append(tx, correlation, 0, std::slice::from_ref(&event)).await?;
-        mark_recorded(tx, &event.pizza.pizza_id).await?;
+        mark_recorded(tx, &pizza_id).await?;
     }
     Ok(())
 }

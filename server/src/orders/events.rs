@@ -1,9 +1,10 @@
-//! Domain events of the orders slice, in the past tense, each carrying what read models
-//! need so projections never look anything up. Stream: `order-<uuid>`.
+//! Domain events of the orders slice: [`OrderEvent`], a variant per event in the past
+//! tense, each carrying what read models need so projections never look anything up.
+//! Stream: `order-<uuid>`.
 
 use crate::events::DomainEvent;
 use crate::orders::domain::Order;
-use app::contracts::{OrderLine, PaymentMethod};
+use app::contracts::{OrderLine, OrderStatus, PaymentMethod};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -11,7 +12,7 @@ use uuid::Uuid;
 
 /// The stream of one order.
 pub(crate) fn order_stream(order_id: Uuid) -> String {
-    format!("order-{order_id}")
+    format!("{}{order_id}", OrderEvent::STREAM_PREFIX)
 }
 
 /// A customer placed an order; it is now `pending`.
@@ -92,30 +93,154 @@ pub(crate) struct OrderCancelled {
     pub at: DateTime<Utc>,
 }
 
-/// Implements `mediator::Event` and `DomainEvent` for order events.
-macro_rules! order_events {
-    ($($event:ident => $time:ident),* $(,)?) => {$(
-        impl mediator::Event for $event {}
-
-        impl DomainEvent for $event {
-            const TYPE: &'static str = stringify!($event);
-
-            fn stream_id(&self) -> String {
-                order_stream(self.order_id)
-            }
-
-            fn occurred_at(&self) -> DateTime<Utc> {
-                self.$time
-            }
-        }
-    )*};
+/// Everything that can happen to an order, in the order it can happen; stored with the
+/// variant's name as `event_type` (see [`DomainEvent`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "event_type", content = "payload")]
+pub(crate) enum OrderEvent {
+    OrderPlaced(OrderPlaced),
+    CookingStarted(CookingStarted),
+    OrderReady(OrderReady),
+    OrderOutForDelivery(OrderOutForDelivery),
+    OrderDelivered(OrderDelivered),
+    OrderCancelled(OrderCancelled),
 }
 
-order_events! {
-    OrderPlaced => placed_at,
-    CookingStarted => at,
-    OrderReady => at,
-    OrderOutForDelivery => at,
-    OrderDelivered => at,
-    OrderCancelled => at,
+impl OrderEvent {
+    /// The order it happened to.
+    pub fn order_id(&self) -> Uuid {
+        match self {
+            Self::OrderPlaced(e) => e.order_id,
+            Self::CookingStarted(e) => e.order_id,
+            Self::OrderReady(e) => e.order_id,
+            Self::OrderOutForDelivery(e) => e.order_id,
+            Self::OrderDelivered(e) => e.order_id,
+            Self::OrderCancelled(e) => e.order_id,
+        }
+    }
+
+    /// The status the order is in after it.
+    pub fn status(&self) -> OrderStatus {
+        match self {
+            Self::OrderPlaced(_) => OrderStatus::Pending,
+            Self::CookingStarted(_) => OrderStatus::Cooking,
+            Self::OrderReady(_) => OrderStatus::Ready,
+            Self::OrderOutForDelivery(_) => OrderStatus::Delivering,
+            Self::OrderDelivered(_) => OrderStatus::Delivered,
+            Self::OrderCancelled(_) => OrderStatus::Cancelled,
+        }
+    }
+
+    /// What goes with the new status: the driver, or the cancellation reason.
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            Self::OrderOutForDelivery(e) => Some(&e.driver),
+            Self::OrderCancelled(e) => Some(&e.reason),
+            Self::OrderPlaced(_)
+            | Self::CookingStarted(_)
+            | Self::OrderReady(_)
+            | Self::OrderDelivered(_) => None,
+        }
+    }
+}
+
+impl mediator::Event for OrderEvent {}
+
+impl DomainEvent for OrderEvent {
+    const STREAM_PREFIX: &'static str = "order-";
+
+    fn stream_id(&self) -> String {
+        order_stream(self.order_id())
+    }
+
+    fn occurred_at(&self) -> DateTime<Utc> {
+        match self {
+            Self::OrderPlaced(e) => e.placed_at,
+            Self::CookingStarted(e) => e.at,
+            Self::OrderReady(e) => e.at,
+            Self::OrderOutForDelivery(e) => e.at,
+            Self::OrderDelivered(e) => e.at,
+            Self::OrderCancelled(e) => e.at,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The stored form of order events: what `event_type` and `payload` hold, and how
+    //! payloads of older shapes and other versions read.
+    use super::*;
+    use crate::events::{PAYLOAD_VERSION, StoredEvent, encode};
+
+    fn stored(event_type: &str, schema_version: i64, payload: &str) -> StoredEvent {
+        StoredEvent {
+            position: 9,
+            stream_id: order_stream(Uuid::from_u128(1)),
+            stream_version: 1,
+            event_type: event_type.into(),
+            schema_version,
+            payload: payload.into(),
+            recorded_at: "2026-12-05T12:00:00Z".parse().unwrap(),
+        }
+    }
+
+    #[test]
+    fn an_event_is_stored_as_its_variant_name_and_its_payload() {
+        let event = OrderEvent::OrderReady(OrderReady {
+            order_id: Uuid::from_u128(1),
+            at: "2026-12-05T12:00:00Z".parse().unwrap(),
+        });
+        let (event_type, payload) = encode(&event).unwrap();
+        assert_eq!(event_type, "OrderReady");
+        assert_eq!(
+            payload,
+            r#"{"order_id":"00000000-0000-0000-0000-000000000001","at":"2026-12-05T12:00:00Z"}"#
+        );
+        let read = stored(&event_type, PAYLOAD_VERSION, &payload).decode::<OrderEvent>();
+        assert_eq!(read.unwrap().unwrap(), event);
+    }
+
+    #[test]
+    fn an_order_placed_before_preparation_minutes_were_recorded_reads_as_zero_minutes() {
+        // Version 1 as first written: no `total_prep_minutes`.
+        let payload = r#"{"order_id":"00000000-0000-0000-0000-000000000001",
+            "customer_name":"Ada","customer_phone":"+1 555 010 0200",
+            "customer_address":"1 Main St","payment_method":"card","lines":[],
+            "total_amount":"10.99","placed_at":"2026-12-05T12:00:00Z",
+            "estimated_ready_at":"2026-12-05T12:20:00Z"}"#;
+        let read = stored("OrderPlaced", 1, payload).decode::<OrderEvent>();
+        let Some(Ok(OrderEvent::OrderPlaced(placed))) = read else {
+            panic!("a version 1 OrderPlaced reads: {read:?}");
+        };
+        assert_eq!(placed.total_prep_minutes, 0);
+        assert_eq!(placed.customer_name, "Ada");
+    }
+
+    #[test]
+    fn a_payload_of_another_version_is_refused_not_misread() {
+        let payload =
+            r#"{"order_id":"00000000-0000-0000-0000-000000000001","at":"2026-12-05T12:00:00Z"}"#;
+        let error = stored("OrderReady", 2, payload)
+            .decode::<OrderEvent>()
+            .unwrap()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("version 2") && error.contains("position 9"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_event_type_on_an_order_stream_is_an_error_and_other_streams_pass() {
+        assert!(
+            stored("OrderTeleported", 1, "{}")
+                .decode::<OrderEvent>()
+                .unwrap()
+                .is_err()
+        );
+        let mut pizza = stored("PizzaRemoved", 1, "{}");
+        pizza.stream_id = "pizza-funghi".into();
+        assert!(pizza.decode::<OrderEvent>().is_none());
+    }
 }

@@ -1,9 +1,16 @@
-//! The order lifecycle as a pure state machine:
+//! The order lifecycle as a pure decider:
 //! `pending → cooking → ready → delivering → delivered`, and `cancelled` from any state
 //! before `delivered`. Commands ask for a [`Transition`]; [`decide`] says whether the
-//! current status allows it. No database here: every rule is tested given/when/then.
+//! current status allows it and answers the [`OrderEvent`] that records it, whose
+//! variant says the status reached. No database here: every rule is tested
+//! given/when/then, in the style of cqrs-demo's test framework.
 
+use crate::orders::{
+    CookingStarted, OrderCancelled, OrderDelivered, OrderEvent, OrderOutForDelivery, OrderReady,
+};
 use app::contracts::OrderStatus;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
 
 /// A change of status a command asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,17 +42,6 @@ impl Transition {
         }
     }
 
-    /// The status this transition leads to.
-    pub fn target(&self) -> OrderStatus {
-        match self {
-            Transition::StartCooking => OrderStatus::Cooking,
-            Transition::MarkReady => OrderStatus::Ready,
-            Transition::AssignDelivery { .. } => OrderStatus::Delivering,
-            Transition::MarkDelivered => OrderStatus::Delivered,
-            Transition::Cancel { .. } => OrderStatus::Cancelled,
-        }
-    }
-
     fn allowed_from(&self, current: OrderStatus) -> bool {
         use OrderStatus::*;
         match self {
@@ -56,15 +52,41 @@ impl Transition {
             Transition::Cancel { .. } => !matches!(current, Delivered | Cancelled),
         }
     }
+
+    /// The event that records this step of `order_id`, taken at `at`.
+    fn event(self, order_id: Uuid, at: DateTime<Utc>) -> OrderEvent {
+        match self {
+            Transition::StartCooking => OrderEvent::CookingStarted(CookingStarted { order_id, at }),
+            Transition::MarkReady => OrderEvent::OrderReady(OrderReady { order_id, at }),
+            Transition::AssignDelivery { driver } => {
+                OrderEvent::OrderOutForDelivery(OrderOutForDelivery {
+                    order_id,
+                    driver,
+                    at,
+                })
+            }
+            Transition::MarkDelivered => {
+                OrderEvent::OrderDelivered(OrderDelivered { order_id, at })
+            }
+            Transition::Cancel { reason } => OrderEvent::OrderCancelled(OrderCancelled {
+                order_id,
+                reason,
+                at,
+            }),
+        }
+    }
 }
 
-/// The status after `transition`, or why the order's `current` status forbids it.
+/// The event that records `transition` of the order `order_id`, at `at`, or why the
+/// order's `current` status forbids it.
 pub(crate) fn decide(
     current: OrderStatus,
-    transition: &Transition,
-) -> Result<OrderStatus, IllegalTransition> {
+    transition: Transition,
+    order_id: Uuid,
+    at: DateTime<Utc>,
+) -> Result<OrderEvent, IllegalTransition> {
     if transition.allowed_from(current) {
-        Ok(transition.target())
+        Ok(transition.event(order_id, at))
     } else {
         Err(IllegalTransition {
             current,
@@ -76,7 +98,18 @@ pub(crate) fn decide(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::orders::OrderPlaced;
     use OrderStatus::*;
+    use app::contracts::PaymentMethod;
+    use rust_decimal::Decimal;
+
+    fn order_id() -> Uuid {
+        Uuid::from_u128(7)
+    }
+
+    fn at() -> DateTime<Utc> {
+        "2026-12-05T12:00:00Z".parse().unwrap()
+    }
 
     fn cancel() -> Transition {
         Transition::Cancel {
@@ -90,31 +123,108 @@ mod tests {
         }
     }
 
-    /// Given an order in `from`, when `transition` is asked, then the result is `expected`.
-    fn given_when_then(from: OrderStatus, transition: Transition, expected: Option<OrderStatus>) {
-        let outcome = decide(from, &transition);
-        match expected {
-            Some(status) => assert_eq!(outcome, Ok(status), "{from:?} + {transition:?}"),
-            None => {
-                let error = outcome.expect_err("the transition must be refused");
-                assert_eq!(error.current, from);
-                assert!(error.to_string().contains(from.as_str()), "{error}");
+    fn placed() -> OrderEvent {
+        OrderEvent::OrderPlaced(OrderPlaced {
+            order_id: order_id(),
+            customer_name: "Ada".into(),
+            customer_phone: "+1 555 010 0200".into(),
+            customer_address: "1 Main St".into(),
+            payment_method: PaymentMethod::Card,
+            lines: Vec::new(),
+            total_amount: Decimal::new(1099, 2),
+            total_prep_minutes: 12,
+            placed_at: at(),
+            estimated_ready_at: at(),
+        })
+    }
+
+    /// The events that bring an order to `status`, oldest first.
+    fn history(status: OrderStatus) -> Vec<OrderEvent> {
+        let steps: &[Transition] = match status {
+            Pending => &[],
+            Cooking => &[Transition::StartCooking],
+            Ready => &[Transition::StartCooking, Transition::MarkReady],
+            Delivering => &[Transition::StartCooking, Transition::MarkReady, assign()],
+            Delivered => &[
+                Transition::StartCooking,
+                Transition::MarkReady,
+                assign(),
+                Transition::MarkDelivered,
+            ],
+            Cancelled => &[cancel()],
+        };
+        let mut events = vec![placed()];
+        events.extend(
+            steps
+                .iter()
+                .map(|step| step.clone().event(order_id(), at())),
+        );
+        events
+    }
+
+    /// Given an order's events, when a transition is asked, then an event or a refusal.
+    struct Given(Vec<OrderEvent>);
+
+    fn given(events: Vec<OrderEvent>) -> Given {
+        Given(events)
+    }
+
+    struct Then {
+        current: OrderStatus,
+        asked: String,
+        outcome: Result<OrderEvent, IllegalTransition>,
+    }
+
+    impl Given {
+        fn when(self, transition: Transition) -> Then {
+            let current = self.0.last().expect("an order starts placed").status();
+            Then {
+                current,
+                asked: format!("{current:?} + {transition:?}"),
+                outcome: decide(current, transition, order_id(), at()),
             }
+        }
+    }
+
+    impl Then {
+        /// The transition is recorded by an event that brings the order to `status`.
+        fn then_reaches(self, status: OrderStatus) -> OrderEvent {
+            let event = self.outcome.expect(&self.asked);
+            assert_eq!(event.status(), status, "{}", self.asked);
+            assert_eq!(event.order_id(), order_id());
+            event
+        }
+
+        /// The transition is refused, naming the status the order is in.
+        fn then_refused(self) {
+            let error = self.outcome.expect_err(&self.asked);
+            assert_eq!(error.current, self.current);
+            assert!(error.to_string().contains(self.current.as_str()), "{error}");
         }
     }
 
     #[test]
     fn the_happy_path_runs_from_pending_to_delivered() {
-        given_when_then(Pending, Transition::StartCooking, Some(Cooking));
-        given_when_then(Cooking, Transition::MarkReady, Some(Ready));
-        given_when_then(Ready, assign(), Some(Delivering));
-        given_when_then(Delivering, Transition::MarkDelivered, Some(Delivered));
+        given(history(Pending))
+            .when(Transition::StartCooking)
+            .then_reaches(Cooking);
+        given(history(Cooking))
+            .when(Transition::MarkReady)
+            .then_reaches(Ready);
+        let out = given(history(Ready))
+            .when(assign())
+            .then_reaches(Delivering);
+        assert_eq!(out.note(), Some("Luigi"));
+        given(history(Delivering))
+            .when(Transition::MarkDelivered)
+            .then_reaches(Delivered);
     }
 
     #[test]
     fn an_order_can_be_cancelled_before_it_is_delivered() {
         for from in [Pending, Cooking, Ready, Delivering] {
-            given_when_then(from, cancel(), Some(Cancelled));
+            let cancelled = given(history(from)).when(cancel()).then_reaches(Cancelled);
+            assert_eq!(cancelled.note(), Some("changed my mind"));
         }
     }
 
@@ -128,7 +238,7 @@ mod tests {
                 Transition::MarkDelivered,
                 cancel(),
             ] {
-                given_when_then(from, transition, None);
+                given(history(from)).when(transition).then_refused();
             }
         }
     }
@@ -150,13 +260,13 @@ mod tests {
             (Delivering, assign()),
         ];
         for (from, transition) in refused {
-            given_when_then(from, transition, None);
+            given(history(from)).when(transition).then_refused();
         }
     }
 
     #[test]
     fn the_refusal_names_the_current_state() {
-        let error = decide(Ready, &Transition::StartCooking).unwrap_err();
+        let error = decide(Ready, Transition::StartCooking, order_id(), at()).unwrap_err();
         assert_eq!(
             error.to_string(),
             "An order that is ready cannot start cooking."

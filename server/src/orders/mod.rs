@@ -11,6 +11,6 @@ mod store;
 pub(crate) mod views;
 
 pub(crate) use events::{
-    CookingStarted, OrderCancelled, OrderDelivered, OrderOutForDelivery, OrderPlaced, OrderReady,
-    order_stream,
+    CookingStarted, OrderCancelled, OrderDelivered, OrderEvent, OrderOutForDelivery, OrderPlaced,
+    OrderReady, order_stream,
 };

@@ -7,10 +7,12 @@ mod projector;
 mod reader;
 #[cfg(test)]
 mod tests;
+mod view;
 mod watch;
 
 pub(crate) use lag::ProjectionLag;
 pub(crate) use projection::{BoxFuture, Projection, refused};
 pub(crate) use projector::{Projector, rebuild};
 pub(crate) use reader::ReadModels;
+pub(crate) use view::View;
 pub(crate) use watch::ProjectionWatch;

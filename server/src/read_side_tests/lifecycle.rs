@@ -4,7 +4,7 @@
 use super::support::{ADA, ADA_AGAIN, BOB, ask, place, step};
 use crate::db::begin_write;
 use crate::events::{DomainEvent, append, stream_version};
-use crate::orders::OrderCancelled;
+use crate::orders::{OrderCancelled, OrderEvent};
 use crate::testing::{TestApp, test_app};
 use OrderStatus::*;
 use app::contracts::{
@@ -185,11 +185,11 @@ async fn a_cancellation_recorded_after_delivery_takes_nothing_back() {
     let (order_id, _) = place(&app, ADA, &[("funghi", 1)]).await;
     deliver(&app, order_id).await;
     // The commands refuse this; a projection must not count on it.
-    let late = OrderCancelled {
+    let late = OrderEvent::OrderCancelled(OrderCancelled {
         order_id,
         reason: "changed my mind".into(),
         at: Utc::now(),
-    };
+    });
     let mut tx = begin_write(&app.pool, app.backend).await.unwrap();
     let version = stream_version(&mut tx, &late.stream_id()).await.unwrap();
     let position = append(&mut tx, None, version, &[late])

@@ -11,49 +11,40 @@
 use crate::analytics::buckets::key;
 use crate::db::{DbError, Tx, insert_rows};
 use crate::events::StoredEvent;
+use crate::orders::OrderEvent;
 use crate::orders::views::{Placed, Summed, add_row, apply_in_runs, pizza_quantities};
-use crate::orders::{OrderCancelled, OrderDelivered, OrderPlaced};
-use crate::projections::{BoxFuture, Projection};
+use crate::projections::{BoxFuture, View};
 use app::contracts::TimeBucket;
 
 /// Keeps `popular_pizzas_view` up to date.
 pub(crate) struct PopularPizzasView;
 
-impl Projection for PopularPizzasView {
-    fn name(&self) -> &'static str {
-        "popular_pizzas_view"
-    }
+impl View for PopularPizzasView {
+    type Event = OrderEvent;
+    const NAME: &'static str = "popular_pizzas_view";
+    const TABLES: &'static [&'static str] = &["popular_pizzas_open_orders_view", Self::NAME];
 
-    fn tables(&self) -> &'static [&'static str] {
-        &["popular_pizzas_open_orders_view", "popular_pizzas_view"]
-    }
-
-    fn apply<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        event: &'a StoredEvent,
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(async move {
-            if let Some(placed) = event.decode::<OrderPlaced>() {
-                add_orders(tx, &Placed::one(event, placed?)).await
-            } else if let Some(cancelled) = event.decode::<OrderCancelled>() {
-                let order_id = cancelled?.order_id.to_string();
+    async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
+        let order_id = event.order_id().to_string();
+        match event {
+            OrderEvent::OrderPlaced(order) => add_orders(tx, &Placed::one(position, order)).await,
+            OrderEvent::OrderCancelled(_) => {
                 take_back(tx, &order_id).await?;
                 forget(tx, &order_id).await
-            } else if let Some(delivered) = event.decode::<OrderDelivered>() {
-                forget(tx, &delivered?.order_id.to_string()).await
-            } else {
-                Ok(())
             }
-        })
+            OrderEvent::OrderDelivered(_) => forget(tx, &order_id).await,
+            OrderEvent::CookingStarted(_)
+            | OrderEvent::OrderReady(_)
+            | OrderEvent::OrderOutForDelivery(_) => Ok(()),
+        }
     }
 
-    fn apply_all<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        events: &'a [StoredEvent],
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(apply_in_runs(self, tx, events, add_orders))
+    fn on_all(
+        &self,
+        tx: &mut Tx,
+        events: &[StoredEvent],
+    ) -> impl Future<Output = Result<(), DbError>> + Send {
+        apply_in_runs(self, tx, events, add_orders)
     }
 }
 

@@ -6,7 +6,7 @@ use super::*;
 use crate::db::begin_write;
 use crate::db::test_support::{TestDatabase, test_database};
 use crate::events::{StoredEvent, append, now, read_after};
-use crate::orders::CookingStarted;
+use crate::orders::{CookingStarted, OrderEvent};
 use std::time::Duration;
 use tokio::time::timeout;
 
@@ -39,10 +39,10 @@ impl Fixture {
     /// Stores the `version`th event of `order_id` and returns it as stored.
     async fn store(&self, order_id: Uuid, version: i64) -> StoredEvent {
         let mut tx = begin_write(&self.db.pool, self.db.backend).await.unwrap();
-        let event = CookingStarted {
+        let event = OrderEvent::CookingStarted(CookingStarted {
             order_id,
             at: now(),
-        };
+        });
         let appended = append(&mut tx, None, version - 1, &[event]).await.unwrap();
         tx.commit().await.unwrap();
         let stored = read_after(&self.live.pool, appended.position - 1, 1)

@@ -3,9 +3,9 @@
 //! already enforced by the validation behavior (`AddPizza::validate`).
 
 use crate::db::transaction;
-use crate::events::{append, correlation_id, now, stream_version};
+use crate::events::{now, record, stream_version};
 use crate::menu::store::{find_pizza, insert_pizza, next_sort_order};
-use crate::menu::{PizzaAdded, PizzaState, pizza_stream};
+use crate::menu::{MenuEvent, PizzaAdded, PizzaState, pizza_stream};
 use app::contracts::{AddPizza, MenuChanged};
 use mediator::{Context, Done, Outcome, Problem, RequestHandler};
 use rust_decimal::Decimal;
@@ -16,7 +16,6 @@ pub(crate) struct AddPizzaHandler;
 impl RequestHandler<AddPizza> for AddPizzaHandler {
     #[tracing::instrument(name = "AddPizza", skip_all, fields(pizza_id = %command.id))]
     async fn handle(&self, command: AddPizza, ctx: &mut Context) -> Outcome<MenuChanged> {
-        let correlation = correlation_id(ctx);
         let tx = transaction(ctx)?;
         if find_pizza(tx, &command.id).await?.is_some() {
             return Err(already_on_menu(&command.id));
@@ -29,10 +28,9 @@ impl RequestHandler<AddPizza> for AddPizzaHandler {
         if !insert_pizza(tx, &pizza, version + 1).await? {
             return Err(already_on_menu(&pizza.pizza_id));
         }
-        let event = PizzaAdded { pizza, at: now() };
-        let appended = append(tx, correlation, version, std::slice::from_ref(&event)).await?;
-        let pizza_id = event.pizza.pizza_id.clone();
-        ctx.record(event);
+        let pizza_id = pizza.pizza_id.clone();
+        let event = MenuEvent::PizzaAdded(PizzaAdded { pizza, at: now() });
+        let appended = record(ctx, version, event).await?;
         Ok(Done::created(MenuChanged {
             pizza_id,
             position: appended.position,

@@ -3,10 +3,10 @@
 //! transaction. An unavailable pizza leaves the menu customers see and cannot be ordered.
 
 use crate::db::transaction;
-use crate::events::{append, correlation_id, now};
+use crate::events::{now, record};
 use crate::menu::commands::add_pizza::{in_cents, trimmed};
 use crate::menu::store::{StoredPizza, find_pizza, unknown_pizza, update_pizza};
-use crate::menu::{PizzaState, PizzaUpdated};
+use crate::menu::{MenuEvent, PizzaState, PizzaUpdated};
 use app::contracts::{MenuChanged, UpdatePizza};
 use mediator::{Context, Done, Outcome, RequestHandler};
 
@@ -17,20 +17,18 @@ pub(crate) struct UpdatePizzaHandler;
 impl RequestHandler<UpdatePizza> for UpdatePizzaHandler {
     #[tracing::instrument(name = "UpdatePizza", skip_all, fields(pizza_id = %command.pizza_id))]
     async fn handle(&self, command: UpdatePizza, ctx: &mut Context) -> Outcome<MenuChanged> {
-        let correlation = correlation_id(ctx);
         let tx = transaction(ctx)?;
         let StoredPizza { mut state, version } = find_pizza(tx, &command.pizza_id)
             .await?
             .ok_or_else(|| unknown_pizza(&command.pizza_id))?;
         apply(&mut state, command);
         update_pizza(tx, &state, version).await?;
-        let event = PizzaUpdated {
+        let pizza_id = state.pizza_id.clone();
+        let event = MenuEvent::PizzaUpdated(PizzaUpdated {
             pizza: state,
             at: now(),
-        };
-        let appended = append(tx, correlation, version, std::slice::from_ref(&event)).await?;
-        let pizza_id = event.pizza.pizza_id.clone();
-        ctx.record(event);
+        });
+        let appended = record(ctx, version, event).await?;
         Ok(Done::ok(MenuChanged {
             pizza_id,
             position: appended.position,

@@ -5,42 +5,28 @@
 //! - `PizzaRemoved`: delete it.
 
 use crate::db::{DbError, Tx};
-use crate::events::StoredEvent;
-use crate::menu::{PizzaAdded, PizzaRemoved, PizzaState, PizzaUpdated};
-use crate::projections::{BoxFuture, Projection};
+use crate::menu::{MenuEvent, PizzaAdded, PizzaState, PizzaUpdated};
+use crate::projections::View;
 
 /// Keeps `menu_view` up to date.
 pub(crate) struct MenuView;
 
-impl Projection for MenuView {
-    fn name(&self) -> &'static str {
-        "menu_view"
-    }
+impl View for MenuView {
+    type Event = MenuEvent;
+    const NAME: &'static str = "menu_view";
 
-    fn tables(&self) -> &'static [&'static str] {
-        &["menu_view"]
-    }
-
-    fn apply<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        event: &'a StoredEvent,
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(async move {
-            if let Some(added) = event.decode::<PizzaAdded>() {
-                upsert(tx, &added?.pizza).await
-            } else if let Some(updated) = event.decode::<PizzaUpdated>() {
-                upsert(tx, &updated?.pizza).await
-            } else if let Some(removed) = event.decode::<PizzaRemoved>() {
+    async fn on(&self, tx: &mut Tx, _position: i64, event: MenuEvent) -> Result<(), DbError> {
+        match event {
+            MenuEvent::PizzaAdded(PizzaAdded { pizza, .. })
+            | MenuEvent::PizzaUpdated(PizzaUpdated { pizza, .. }) => upsert(tx, &pizza).await,
+            MenuEvent::PizzaRemoved(removed) => {
                 sqlx::query("DELETE FROM menu_view WHERE pizza_id = $1")
-                    .bind(removed?.pizza_id)
+                    .bind(removed.pizza_id)
                     .execute(&mut **tx)
                     .await?;
                 Ok(())
-            } else {
-                Ok(())
             }
-        })
+        }
     }
 }
 

@@ -12,7 +12,7 @@
 //! 2 s bound behind, the cache is cleared anyway and the TTL bounds the staleness.
 
 use crate::events::head;
-use crate::menu::{PizzaAdded, PizzaRemoved, PizzaUpdated};
+use crate::menu::MenuEvent;
 use crate::projections::ProjectionWatch;
 use mediator::{EventError, EventHandler};
 use sqlx::AnyPool;
@@ -33,20 +33,8 @@ impl MenuViewCaughtUp {
     }
 }
 
-impl EventHandler<PizzaAdded> for MenuViewCaughtUp {
-    async fn handle(&self, _event: &PizzaAdded) -> Result<(), EventError> {
-        self.wait().await
-    }
-}
-
-impl EventHandler<PizzaUpdated> for MenuViewCaughtUp {
-    async fn handle(&self, _event: &PizzaUpdated) -> Result<(), EventError> {
-        self.wait().await
-    }
-}
-
-impl EventHandler<PizzaRemoved> for MenuViewCaughtUp {
-    async fn handle(&self, _event: &PizzaRemoved) -> Result<(), EventError> {
+impl EventHandler<MenuEvent> for MenuViewCaughtUp {
+    async fn handle(&self, _event: &MenuEvent) -> Result<(), EventError> {
         self.wait().await
     }
 }

@@ -2,8 +2,6 @@
 //! with the driver's name, so the views can show who is on the way. The steps every
 //! lifecycle command shares are in `transition.rs`.
 
-use crate::events::now;
-use crate::orders::OrderOutForDelivery;
 use crate::orders::commands::transition::change_status;
 use crate::orders::lifecycle::Transition;
 use app::contracts::{AssignDelivery, OrderStatusChanged};
@@ -21,12 +19,6 @@ impl RequestHandler<AssignDelivery> for AssignDeliveryHandler {
     ) -> Outcome<OrderStatusChanged> {
         // `AssignDelivery::validate` already refused a blank or over-long name.
         let driver = command.driver.trim().to_owned();
-        let event = OrderOutForDelivery {
-            order_id: command.order_id,
-            driver: driver.clone(),
-            at: now(),
-        };
-        let transition = Transition::AssignDelivery { driver };
-        change_status(ctx, command.order_id, &transition, event).await
+        change_status(ctx, command.order_id, Transition::AssignDelivery { driver }).await
     }
 }

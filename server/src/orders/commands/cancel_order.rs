@@ -4,8 +4,6 @@
 //! `transition.rs`.
 
 use crate::db::transaction;
-use crate::events::now;
-use crate::orders::OrderCancelled;
 use crate::orders::commands::transition::{change_status, find_status};
 use crate::orders::lifecycle::Transition;
 use app::contracts::{Caller, CancelOrder, OrderStatus, OrderStatusChanged};
@@ -25,13 +23,7 @@ impl RequestHandler<CancelOrder> for CancelOrderHandler {
         }
         // `CancelOrder::validate` already refused a blank or over-long reason.
         let reason = command.reason.trim().to_owned();
-        let event = OrderCancelled {
-            order_id: command.order_id,
-            reason: reason.clone(),
-            at: now(),
-        };
-        let transition = Transition::Cancel { reason };
-        change_status(ctx, command.order_id, &transition, event).await
+        change_status(ctx, command.order_id, Transition::Cancel { reason }).await
     }
 }
 

@@ -2,8 +2,6 @@
 //! `OrderDelivered`, after which the order is final. The steps every lifecycle command
 //! shares are in `transition.rs`.
 
-use crate::events::now;
-use crate::orders::OrderDelivered;
 use crate::orders::commands::transition::change_status;
 use crate::orders::lifecycle::Transition;
 use app::contracts::{MarkOrderDelivered, OrderStatusChanged};
@@ -19,10 +17,6 @@ impl RequestHandler<MarkOrderDelivered> for MarkOrderDeliveredHandler {
         command: MarkOrderDelivered,
         ctx: &mut Context,
     ) -> Outcome<OrderStatusChanged> {
-        let event = OrderDelivered {
-            order_id: command.order_id,
-            at: now(),
-        };
-        change_status(ctx, command.order_id, &Transition::MarkDelivered, event).await
+        change_status(ctx, command.order_id, Transition::MarkDelivered).await
     }
 }

@@ -1,8 +1,6 @@
 //! `MarkOrderReady`: every pizza of a `cooking` order is out of the oven; records
 //! `OrderReady`. The steps every lifecycle command shares are in `transition.rs`.
 
-use crate::events::now;
-use crate::orders::OrderReady;
 use crate::orders::commands::transition::change_status;
 use crate::orders::lifecycle::Transition;
 use app::contracts::{MarkOrderReady, OrderStatusChanged};
@@ -18,10 +16,6 @@ impl RequestHandler<MarkOrderReady> for MarkOrderReadyHandler {
         command: MarkOrderReady,
         ctx: &mut Context,
     ) -> Outcome<OrderStatusChanged> {
-        let event = OrderReady {
-            order_id: command.order_id,
-            at: now(),
-        };
-        change_status(ctx, command.order_id, &Transition::MarkReady, event).await
+        change_status(ctx, command.order_id, Transition::MarkReady).await
     }
 }

@@ -4,12 +4,12 @@
 //! [`IdempotencyKey`] in its context, a retry answers the first placement again.
 
 use crate::db::transaction;
-use crate::events::{append, correlation_id, lock_for_append};
+use crate::events::{lock_for_append, record};
 use crate::idempotency::{Remembered, recall, remember};
 use crate::menu::load_menu;
-use crate::orders::OrderPlaced;
 use crate::orders::domain::Order;
 use crate::orders::store::insert_placed_order;
+use crate::orders::{OrderEvent, OrderPlaced};
 use app::contracts::{IdempotencyKey, PlaceOrder, PlacedOrder};
 use chrono::Utc;
 use mediator::{Context, Done, Outcome, Problem, RequestHandler};
@@ -21,7 +21,6 @@ pub(crate) struct PlaceOrderHandler;
 impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
     #[tracing::instrument(name = "PlaceOrder", skip_all, fields(lines = command.pizza_items.len()))]
     async fn handle(&self, command: PlaceOrder, ctx: &mut Context) -> Outcome<PlacedOrder> {
-        let correlation = correlation_id(ctx);
         let key = ctx.get::<IdempotencyKey>().cloned();
         let sent = key
             .as_ref()
@@ -43,7 +42,7 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
             .map_err(Problem::validation)?;
         let event = OrderPlaced::from(&order);
         insert_placed_order(tx, &event).await?;
-        let appended = append(tx, correlation, 0, std::slice::from_ref(&event)).await?;
+        let appended = record(ctx, 0, OrderEvent::OrderPlaced(event)).await?;
         let placed = PlacedOrder {
             order_id: order.id,
             total_amount: order.total_amount,
@@ -51,9 +50,8 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
             position: appended.position,
         };
         if let Some(sent) = &sent {
-            remember(tx, sent, &placed).await?;
+            remember(transaction(ctx)?, sent, &placed).await?;
         }
-        ctx.record(event);
         Ok(Done::created(placed))
     }
 }

@@ -4,8 +4,7 @@
 //! in `transition.rs`.
 
 use crate::db::{DbError, Tx, transaction};
-use crate::events::{lock_for_append, now};
-use crate::orders::CookingStarted;
+use crate::events::lock_for_append;
 use crate::orders::commands::transition::{change_status, find_status};
 use crate::orders::lifecycle::Transition;
 use app::contracts::{OrderStatus, OrderStatusChanged, StartCooking};
@@ -52,11 +51,7 @@ impl RequestHandler<StartCooking> for StartCookingHandler {
                 Some(RETRY_WHEN_FULL_SECS),
             ));
         }
-        let event = CookingStarted {
-            order_id: command.order_id,
-            at: now(),
-        };
-        change_status(ctx, command.order_id, &Transition::StartCooking, event).await
+        change_status(ctx, command.order_id, Transition::StartCooking).await
     }
 }
 

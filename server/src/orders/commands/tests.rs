@@ -4,9 +4,9 @@
 
 use crate::db::begin_write;
 use crate::events::append;
-use crate::orders::CookingStarted;
 use crate::orders::commands::transition::update_status;
 use crate::orders::events::order_stream;
+use crate::orders::{CookingStarted, OrderEvent};
 use crate::testing::{self, TestApp, test_app};
 use OrderStatus::*;
 use app::contracts::{
@@ -256,10 +256,10 @@ async fn a_command_holding_a_stale_version_can_neither_move_the_order_nor_append
     let mut tx = begin_write(&app.pool, app.backend).await.unwrap();
     let moved = update_status(&mut tx, order_id, Cooking, 1).await.unwrap();
     assert!(!moved, "version 1 is stale: the order is at 2");
-    let event = CookingStarted {
+    let event = OrderEvent::CookingStarted(CookingStarted {
         order_id,
         at: crate::events::now(),
-    };
+    });
     let problem = append(&mut tx, None, 1, &[event]).await.unwrap_err();
     assert_eq!(problem.code(), 409);
     tx.rollback().await.unwrap();

@@ -9,32 +9,31 @@
 //! transaction rolls back, so nothing is half-written.
 
 use crate::db::{DbError, Tx, transaction};
-use crate::events::{DomainEvent, append, correlation_id};
+use crate::events::{now, record};
 use crate::orders::lifecycle::{Transition, decide};
 use app::contracts::{OrderStatus, OrderStatusChanged};
 use mediator::{Context, Done, Outcome, Problem};
 use uuid::Uuid;
 
-/// Applies `transition` to the order and appends `event`; answers 404 for an unknown
-/// order and 409 when its status forbids the step or another command changed it first.
-pub(super) async fn change_status<E: DomainEvent>(
+/// Applies `transition` to the order and records the event [`decide`] answers; answers
+/// 404 for an unknown order and 409 when its status forbids the step or another command
+/// changed it first.
+pub(super) async fn change_status(
     ctx: &mut Context,
     order_id: Uuid,
-    transition: &Transition,
-    event: E,
+    transition: Transition,
 ) -> Outcome<OrderStatusChanged> {
-    let correlation = correlation_id(ctx);
     let tx = transaction(ctx)?;
     let (current, version) = find_status(tx, order_id)
         .await?
         .ok_or_else(|| Problem::not_found(format!("No order has the id {order_id}.")))?;
-    let status =
-        decide(current, transition).map_err(|refused| Problem::conflict(refused.to_string()))?;
+    let event = decide(current, transition, order_id, now())
+        .map_err(|refused| Problem::conflict(refused.to_string()))?;
+    let status = event.status();
     if !update_status(tx, order_id, status, version).await? {
         return Err(changed_meanwhile());
     }
-    let appended = append(tx, correlation, version, std::slice::from_ref(&event)).await?;
-    ctx.record(event);
+    let appended = record(ctx, version, event).await?;
     Ok(Done::ok(OrderStatusChanged {
         order_id,
         status,

@@ -10,9 +10,9 @@
 
 use crate::db::{DbError, Tx, decimal, insert_rows};
 use crate::events::StoredEvent;
+use crate::orders::OrderEvent;
 use crate::orders::views::{Placed, Summed, add_row, apply_in_runs, pizza_quantities};
-use crate::orders::{OrderCancelled, OrderDelivered, OrderPlaced};
-use crate::projections::{BoxFuture, Projection};
+use crate::projections::{BoxFuture, View};
 use app::contracts::phone_key;
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -20,44 +20,35 @@ use uuid::Uuid;
 /// Keeps the customer tables up to date.
 pub(crate) struct CustomerHistoryView;
 
-impl Projection for CustomerHistoryView {
-    fn name(&self) -> &'static str {
-        "customer_history_view"
-    }
+impl View for CustomerHistoryView {
+    type Event = OrderEvent;
+    const NAME: &'static str = "customer_history_view";
+    const TABLES: &'static [&'static str] = &[
+        "customer_open_order_pizzas_view",
+        "customer_open_orders_view",
+        "customer_pizza_counts_view",
+        Self::NAME,
+    ];
 
-    fn tables(&self) -> &'static [&'static str] {
-        &[
-            "customer_open_order_pizzas_view",
-            "customer_open_orders_view",
-            "customer_pizza_counts_view",
-            "customer_history_view",
-        ]
-    }
-
-    fn apply<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        event: &'a StoredEvent,
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(async move {
-            if let Some(placed) = event.decode::<OrderPlaced>() {
-                add_orders(tx, &Placed::one(event, placed?)).await
-            } else if let Some(cancelled) = event.decode::<OrderCancelled>() {
-                take_back(tx, cancelled?.order_id).await
-            } else if let Some(delivered) = event.decode::<OrderDelivered>() {
-                forget(tx, &delivered?.order_id.to_string()).await
-            } else {
-                Ok(())
+    async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
+        match event {
+            OrderEvent::OrderPlaced(order) => add_orders(tx, &Placed::one(position, order)).await,
+            OrderEvent::OrderCancelled(cancelled) => take_back(tx, cancelled.order_id).await,
+            OrderEvent::OrderDelivered(delivered) => {
+                forget(tx, &delivered.order_id.to_string()).await
             }
-        })
+            OrderEvent::CookingStarted(_)
+            | OrderEvent::OrderReady(_)
+            | OrderEvent::OrderOutForDelivery(_) => Ok(()),
+        }
     }
 
-    fn apply_all<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        events: &'a [StoredEvent],
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(apply_in_runs(self, tx, events, add_orders))
+    fn on_all(
+        &self,
+        tx: &mut Tx,
+        events: &[StoredEvent],
+    ) -> impl Future<Output = Result<(), DbError>> + Send {
+        apply_in_runs(self, tx, events, add_orders)
     }
 }
 

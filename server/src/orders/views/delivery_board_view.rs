@@ -14,9 +14,9 @@
 
 use crate::db::{DbError, Tx, insert_rows, timestamp_text};
 use crate::events::StoredEvent;
-use crate::orders::OrderPlaced;
+use crate::orders::OrderEvent;
 use crate::orders::views::{Placed, StatusChange, apply_in_runs};
-use crate::projections::{BoxFuture, Projection};
+use crate::projections::{BoxFuture, View};
 use app::contracts::OrderStatus;
 
 /// Keeps `delivery_board_view` up to date.
@@ -29,44 +29,31 @@ const READY_LANE: i64 = 1;
 /// The lane of `delivering` orders, on the road; shown after the ready ones.
 const DELIVERING_LANE: i64 = 2;
 
-impl Projection for DeliveryBoardView {
-    fn name(&self) -> &'static str {
-        "delivery_board_view"
-    }
+impl View for DeliveryBoardView {
+    type Event = OrderEvent;
+    const NAME: &'static str = "delivery_board_view";
 
-    fn tables(&self) -> &'static [&'static str] {
-        &["delivery_board_view"]
-    }
-
-    fn apply<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        event: &'a StoredEvent,
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(async move {
-            if let Some(placed) = event.decode::<OrderPlaced>() {
-                return insert_tickets(tx, &Placed::one(event, placed?)).await;
+    async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
+        let change = StatusChange::of(&event);
+        match event {
+            OrderEvent::OrderPlaced(order) => {
+                insert_tickets(tx, &Placed::one(position, order)).await
             }
-            let Some(change) = StatusChange::from_event(event)? else {
-                return Ok(());
-            };
-            match change.status {
-                OrderStatus::Cooking => set_status(tx, &change).await,
-                OrderStatus::Ready => mark_ready(tx, event.position, &change).await,
-                OrderStatus::Delivering => send_out(tx, event.position, &change).await,
-                OrderStatus::Delivered | OrderStatus::Cancelled => remove(tx, &change).await,
-                // Orders start `pending` with `OrderPlaced`; no change leads back there.
-                OrderStatus::Pending => Ok(()),
+            OrderEvent::CookingStarted(_) => set_status(tx, &change).await,
+            OrderEvent::OrderReady(_) => mark_ready(tx, position, &change).await,
+            OrderEvent::OrderOutForDelivery(_) => send_out(tx, position, &change).await,
+            OrderEvent::OrderDelivered(_) | OrderEvent::OrderCancelled(_) => {
+                remove(tx, &change).await
             }
-        })
+        }
     }
 
-    fn apply_all<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        events: &'a [StoredEvent],
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(apply_in_runs(self, tx, events, insert_tickets))
+    fn on_all(
+        &self,
+        tx: &mut Tx,
+        events: &[StoredEvent],
+    ) -> impl Future<Output = Result<(), DbError>> + Send {
+        apply_in_runs(self, tx, events, insert_tickets)
     }
 }
 

@@ -10,58 +10,45 @@
 
 use crate::db::{DbError, Tx, insert_rows, timestamp_text};
 use crate::events::StoredEvent;
-use crate::orders::OrderPlaced;
-use crate::orders::views::{Placed, StatusChange, apply_in_runs};
-use crate::projections::{BoxFuture, Projection};
+use crate::orders::OrderEvent;
+use crate::orders::views::{Placed, apply_in_runs};
+use crate::projections::{BoxFuture, View};
 use app::contracts::OrderStatus;
 
 /// Keeps `kitchen_queue_view` up to date.
 pub(crate) struct KitchenQueueView;
 
-impl Projection for KitchenQueueView {
-    fn name(&self) -> &'static str {
-        "kitchen_queue_view"
-    }
+impl View for KitchenQueueView {
+    type Event = OrderEvent;
+    const NAME: &'static str = "kitchen_queue_view";
 
-    fn tables(&self) -> &'static [&'static str] {
-        &["kitchen_queue_view"]
-    }
-
-    fn apply<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        event: &'a StoredEvent,
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(async move {
-            if let Some(placed) = event.decode::<OrderPlaced>() {
-                return enqueue(tx, &Placed::one(event, placed?)).await;
+    async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
+        let order_id = event.order_id().to_string();
+        let query = match event {
+            OrderEvent::OrderPlaced(order) => {
+                return enqueue(tx, &Placed::one(position, order)).await;
             }
-            let Some(change) = StatusChange::from_event(event)? else {
-                return Ok(());
-            };
-            let order_id = change.order_id.to_string();
-            if change.status == OrderStatus::Cooking {
+            OrderEvent::CookingStarted(_) => {
                 sqlx::query("UPDATE kitchen_queue_view SET status = $1 WHERE order_id = $2")
-                    .bind(change.status.as_str())
-                    .bind(order_id)
-                    .execute(&mut **tx)
-                    .await?;
-            } else {
-                sqlx::query("DELETE FROM kitchen_queue_view WHERE order_id = $1")
-                    .bind(order_id)
-                    .execute(&mut **tx)
-                    .await?;
+                    .bind(OrderStatus::Cooking.as_str())
             }
-            Ok(())
-        })
+            OrderEvent::OrderReady(_)
+            | OrderEvent::OrderOutForDelivery(_)
+            | OrderEvent::OrderDelivered(_)
+            | OrderEvent::OrderCancelled(_) => {
+                sqlx::query("DELETE FROM kitchen_queue_view WHERE order_id = $1")
+            }
+        };
+        query.bind(order_id).execute(&mut **tx).await?;
+        Ok(())
     }
 
-    fn apply_all<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        events: &'a [StoredEvent],
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(apply_in_runs(self, tx, events, enqueue))
+    fn on_all(
+        &self,
+        tx: &mut Tx,
+        events: &[StoredEvent],
+    ) -> impl Future<Output = Result<(), DbError>> + Send {
+        apply_in_runs(self, tx, events, enqueue)
     }
 }
 

@@ -8,50 +8,36 @@
 
 use crate::db::{DbError, Tx, insert_rows, timestamp_text};
 use crate::events::StoredEvent;
-use crate::orders::OrderPlaced;
 use crate::orders::views::{Placed, StatusChange, apply_in_runs};
-use crate::projections::{BoxFuture, Projection};
+use crate::orders::{OrderEvent, OrderPlaced};
+use crate::projections::{BoxFuture, View};
 use app::contracts::OrderLine;
 
 /// Keeps the order detail tables up to date.
 pub(crate) struct OrderDetailView;
 
-impl Projection for OrderDetailView {
-    fn name(&self) -> &'static str {
-        "order_detail_view"
+impl View for OrderDetailView {
+    type Event = OrderEvent;
+    const NAME: &'static str = "order_detail_view";
+    const TABLES: &'static [&'static str] =
+        &["order_timeline_view", "order_detail_items_view", Self::NAME];
+
+    async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
+        let change = StatusChange::of(&event);
+        if let OrderEvent::OrderPlaced(order) = event {
+            return insert_orders(tx, &Placed::one(position, order)).await;
+        }
+        // Every later event moves the order on, and is a step of its timeline.
+        update_status(tx, &change).await?;
+        insert_steps(tx, &[(position, change)]).await
     }
 
-    fn tables(&self) -> &'static [&'static str] {
-        &[
-            "order_timeline_view",
-            "order_detail_items_view",
-            "order_detail_view",
-        ]
-    }
-
-    fn apply<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        event: &'a StoredEvent,
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(async move {
-            if let Some(placed) = event.decode::<OrderPlaced>() {
-                insert_orders(tx, &Placed::one(event, placed?)).await
-            } else if let Some(change) = StatusChange::from_event(event)? {
-                update_status(tx, &change).await?;
-                insert_steps(tx, &[(event.position, change)]).await
-            } else {
-                Ok(())
-            }
-        })
-    }
-
-    fn apply_all<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        events: &'a [StoredEvent],
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(apply_in_runs(self, tx, events, insert_orders))
+    fn on_all(
+        &self,
+        tx: &mut Tx,
+        events: &[StoredEvent],
+    ) -> impl Future<Output = Result<(), DbError>> + Send {
+        apply_in_runs(self, tx, events, insert_orders)
     }
 }
 

@@ -7,50 +7,38 @@
 
 use crate::db::{DbError, Tx, count, decimal, insert_rows, timestamp, timestamp_text, uuid};
 use crate::events::StoredEvent;
-use crate::orders::OrderPlaced;
+use crate::orders::OrderEvent;
 use crate::orders::views::{Placed, StatusChange, apply_in_runs, stored_status};
-use crate::projections::{BoxFuture, Projection};
+use crate::projections::{BoxFuture, View};
 use app::contracts::{OrderStatus, OrderSummary, Page, phone_key};
 
 /// Keeps `order_summary_view` up to date.
 pub(crate) struct OrderSummaryView;
 
-impl Projection for OrderSummaryView {
-    fn name(&self) -> &'static str {
-        "order_summary_view"
+impl View for OrderSummaryView {
+    type Event = OrderEvent;
+    const NAME: &'static str = "order_summary_view";
+
+    async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
+        let change = StatusChange::of(&event);
+        if let OrderEvent::OrderPlaced(order) = event {
+            return insert_summaries(tx, &Placed::one(position, order)).await;
+        }
+        // Every later event moves the order on.
+        sqlx::query("UPDATE order_summary_view SET status = $1 WHERE order_id = $2")
+            .bind(change.status.as_str())
+            .bind(change.order_id.to_string())
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
     }
 
-    fn tables(&self) -> &'static [&'static str] {
-        &["order_summary_view"]
-    }
-
-    fn apply<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        event: &'a StoredEvent,
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(async move {
-            if let Some(placed) = event.decode::<OrderPlaced>() {
-                insert_summaries(tx, &Placed::one(event, placed?)).await
-            } else if let Some(change) = StatusChange::from_event(event)? {
-                sqlx::query("UPDATE order_summary_view SET status = $1 WHERE order_id = $2")
-                    .bind(change.status.as_str())
-                    .bind(change.order_id.to_string())
-                    .execute(&mut **tx)
-                    .await?;
-                Ok(())
-            } else {
-                Ok(())
-            }
-        })
-    }
-
-    fn apply_all<'a>(
-        &'a self,
-        tx: &'a mut Tx,
-        events: &'a [StoredEvent],
-    ) -> BoxFuture<'a, Result<(), DbError>> {
-        Box::pin(apply_in_runs(self, tx, events, insert_summaries))
+    fn on_all(
+        &self,
+        tx: &mut Tx,
+        events: &[StoredEvent],
+    ) -> impl Future<Output = Result<(), DbError>> + Send {
+        apply_in_runs(self, tx, events, insert_summaries)
     }
 }
 

@@ -4,8 +4,8 @@
 
 use crate::db::{DbError, Tx};
 use crate::events::StoredEvent;
-use crate::orders::OrderPlaced;
-use crate::projections::{BoxFuture, Projection, refused};
+use crate::orders::{OrderEvent, OrderPlaced};
+use crate::projections::{BoxFuture, View, refused};
 
 /// An `OrderPlaced` event and its position in the log.
 pub(crate) struct Placed {
@@ -15,11 +15,8 @@ pub(crate) struct Placed {
 
 impl Placed {
     /// One placed order, for a view applying a single event.
-    pub fn one(event: &StoredEvent, order: OrderPlaced) -> [Placed; 1] {
-        [Placed {
-            position: event.position,
-            order,
-        }]
+    pub fn one(position: i64, order: OrderPlaced) -> [Placed; 1] {
+        [Placed { position, order }]
     }
 }
 
@@ -42,7 +39,7 @@ pub(crate) fn add_row<T: Summed>(rows: &mut Vec<T>, row: T) {
 }
 
 /// Applies `events` to `view`: each run of `OrderPlaced` through `place`, every other
-/// event through `view.apply`, so the outcome is that of applying them one by one.
+/// event of an order through `view.on`, so the outcome is that of applying them one by one.
 pub(crate) async fn apply_in_runs<V, F>(
     view: &V,
     tx: &mut Tx,
@@ -50,41 +47,39 @@ pub(crate) async fn apply_in_runs<V, F>(
     place: F,
 ) -> Result<(), DbError>
 where
-    V: Projection + ?Sized,
+    V: View<Event = OrderEvent>,
     F: for<'t> Fn(&'t mut Tx, &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> + Send + Sync,
 {
     let mut run: Vec<Placed> = Vec::new();
     for event in events {
-        if let Some(order) = event.decode::<OrderPlaced>() {
-            let order = order.map_err(refused(view.name(), event.position))?;
-            run.push(Placed {
+        let Some(decoded) = event.decode::<OrderEvent>() else {
+            continue;
+        };
+        match decoded.map_err(refused(V::NAME, event.position))? {
+            OrderEvent::OrderPlaced(order) => run.push(Placed {
                 position: event.position,
                 order,
-            });
-            continue;
+            }),
+            change => {
+                place_run::<V, F>(tx, &mut run, &place).await?;
+                view.on(tx, event.position, change)
+                    .await
+                    .map_err(refused(V::NAME, event.position))?;
+            }
         }
-        place_run(view, tx, &mut run, &place).await?;
-        view.apply(tx, event)
-            .await
-            .map_err(refused(view.name(), event.position))?;
     }
-    place_run(view, tx, &mut run, &place).await
+    place_run::<V, F>(tx, &mut run, &place).await
 }
 
-async fn place_run<V, F>(
-    view: &V,
-    tx: &mut Tx,
-    run: &mut Vec<Placed>,
-    place: &F,
-) -> Result<(), DbError>
+async fn place_run<V, F>(tx: &mut Tx, run: &mut Vec<Placed>, place: &F) -> Result<(), DbError>
 where
-    V: Projection + ?Sized,
+    V: View,
     F: for<'t> Fn(&'t mut Tx, &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> + Send + Sync,
 {
     let Some(first) = run.first().map(|placed| placed.position) else {
         return Ok(());
     };
-    place(tx, run).await.map_err(refused(view.name(), first))?;
+    place(tx, run).await.map_err(refused(V::NAME, first))?;
     run.clear();
     Ok(())
 }
