@@ -20,4 +20,6 @@ pub use menu_admin::*;
 pub use staff::*;
 
 #[cfg(feature = "ssr")]
+pub use dispatch::{CallerFuture, CallerLookup};
+#[cfg(feature = "ssr")]
 use dispatch::{caller, dispatch, dispatch_in, refuse};

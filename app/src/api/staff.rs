@@ -12,5 +12,5 @@ use server_fn::codec::Json;
 /// queries behind each page are what the mediator's authorization guards.
 #[server(name = CurrentStaffCall, prefix = "/api/fn", endpoint = "current_staff", input = Json)]
 pub async fn current_staff() -> Result<Option<StaffUser>, AppError> {
-    Ok(caller().staff().cloned())
+    Ok(caller().await?.staff().cloned())
 }

@@ -5,13 +5,11 @@
 
 use crate::http::AppState;
 use crate::http::query::ApiQuery;
-use crate::http::reply::{ApiResult, send};
-use app::contracts::Caller;
+use crate::http::reply::ApiResult;
+use crate::http::session::Sender;
 use app::contracts::{
     GetOrderCountsByStatus, GetPopularPizzas, GetRevenue, PopularPizza, RevenueBucket, StatusCount,
 };
-use axum::Extension;
-use axum::extract::State;
 use axum::{Router, routing::get};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -22,25 +20,22 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 async fn popular_pizzas(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     ApiQuery(query): ApiQuery<GetPopularPizzas>,
 ) -> ApiResult<Vec<PopularPizza>> {
-    send(&state, caller, query).await
+    sender.send(query).await
 }
 
 async fn revenue(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     ApiQuery(query): ApiQuery<GetRevenue>,
 ) -> ApiResult<Vec<RevenueBucket>> {
-    send(&state, caller, query).await
+    sender.send(query).await
 }
 
 async fn orders_by_status(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     ApiQuery(query): ApiQuery<GetOrderCountsByStatus>,
 ) -> ApiResult<Vec<StatusCount>> {
-    send(&state, caller, query).await
+    sender.send(query).await
 }

@@ -5,7 +5,7 @@
 //! with an `error` code it turns into words.
 
 use crate::http::AppState;
-use crate::http::auth::{Credentials, open_session};
+use crate::http::session::{Credentials, open_session};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};

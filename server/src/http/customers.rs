@@ -2,11 +2,10 @@
 
 use crate::http::AppState;
 use crate::http::query::ApiQuery;
-use crate::http::reply::{ApiResult, send};
-use app::contracts::Caller;
+use crate::http::reply::ApiResult;
+use crate::http::session::Sender;
 use app::contracts::{CustomerHistory, DEFAULT_PAGE_SIZE, GetCustomerHistory};
-use axum::Extension;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::{Router, routing::get};
 use serde::Deserialize;
 
@@ -26,8 +25,7 @@ struct HistoryParams {
 }
 
 async fn customer_history(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     Path(phone): Path<String>,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> ApiResult<CustomerHistory> {
@@ -37,5 +35,5 @@ async fn customer_history(
         page_size: params.page_size.unwrap_or(DEFAULT_PAGE_SIZE),
         min_position: params.min_position,
     };
-    send(&state, caller, query).await
+    sender.send(query).await
 }

@@ -3,10 +3,9 @@
 
 use crate::http::AppState;
 use crate::http::query::ApiQuery;
-use crate::http::reply::{ApiResult, send};
-use app::contracts::{Caller, DeliveryTicket, GetDeliveryBoard};
-use axum::Extension;
-use axum::extract::State;
+use crate::http::reply::ApiResult;
+use crate::http::session::Sender;
+use app::contracts::{DeliveryTicket, GetDeliveryBoard};
 use axum::{Router, routing::get};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -14,9 +13,8 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 async fn delivery_board(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     ApiQuery(query): ApiQuery<GetDeliveryBoard>,
 ) -> ApiResult<Vec<DeliveryTicket>> {
-    send(&state, caller, query).await
+    sender.send(query).await
 }

@@ -3,11 +3,9 @@
 
 use crate::http::AppState;
 use crate::http::query::ApiQuery;
-use crate::http::reply::{ApiResult, send};
-use app::contracts::Caller;
+use crate::http::reply::ApiResult;
+use crate::http::session::Sender;
 use app::contracts::{GetKitchenQueue, KitchenTicket};
-use axum::Extension;
-use axum::extract::State;
 use axum::{Router, routing::get};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -15,9 +13,8 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 async fn kitchen_queue(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     ApiQuery(query): ApiQuery<GetKitchenQueue>,
 ) -> ApiResult<Vec<KitchenTicket>> {
-    send(&state, caller, query).await
+    sender.send(query).await
 }

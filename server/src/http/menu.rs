@@ -7,16 +7,15 @@ use crate::http::AppState;
 use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
 use crate::http::query::ApiQuery;
-use crate::http::reply::{ApiResult, send};
-use app::contracts::Caller;
+use crate::http::reply::ApiResult;
+use crate::http::session::Sender;
 use app::contracts::{
     AddPizza, EditablePizza, GetEditableMenu, GetMenu, MenuChanged, MenuItem, RemovePizza,
     UpdatePizza,
 };
-use axum::Extension;
 use axum::Router;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::routing::{get, put};
 use mediator::Problem;
@@ -31,16 +30,14 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 async fn editable_menu(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     ApiQuery(query): ApiQuery<GetEditableMenu>,
 ) -> ApiResult<Vec<EditablePizza>> {
-    send(&state, caller, query).await
+    sender.send(query).await
 }
 
 async fn get_menu(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     query: Result<Query<GetMenu>, QueryRejection>,
 ) -> ApiResult<Vec<MenuItem>> {
     let Query(query) = query.map_err(|rejection| {
@@ -49,15 +46,11 @@ async fn get_menu(
             rejection.body_text()
         )))
     })?;
-    send(&state, caller, query).await
+    sender.send(query).await
 }
 
-async fn add_pizza(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    ApiJson(command): ApiJson<AddPizza>,
-) -> ApiResult<MenuChanged> {
-    let reply = send(&state, caller, command).await?;
+async fn add_pizza(sender: Sender, ApiJson(command): ApiJson<AddPizza>) -> ApiResult<MenuChanged> {
+    let reply = sender.send(command).await?;
     let location = format!("/api/menu/{}", reply.value().pizza_id);
     Ok(reply.at(location))
 }
@@ -76,8 +69,7 @@ struct PizzaChanges {
 }
 
 async fn update_pizza(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     Path(pizza_id): Path<String>,
     ApiJson(changes): ApiJson<PizzaChanges>,
 ) -> ApiResult<MenuChanged> {
@@ -88,15 +80,14 @@ async fn update_pizza(
         description: changes.description,
         available_toppings: changes.available_toppings,
     };
-    send(&state, caller, command).await
+    sender.send(command).await
 }
 
 /// Answers 204: the pizza is gone, there is nothing to show.
 async fn remove_pizza(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     Path(pizza_id): Path<String>,
 ) -> Result<StatusCode, ApiProblem> {
-    send(&state, caller, RemovePizza { pizza_id }).await?;
+    sender.send(RemovePizza { pizza_id }).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,7 +1,7 @@
 //! HTTP: the REST API under `/api` (its live updates over SSE in `streams`), the server
 //! functions and the Leptos pages, with compression (never of an event stream) and a
 //! 64 KiB body limit. Every REST route only builds a contract and sends
-//! it through the mediator, with the caller the session cookie names (`auth.rs`);
+//! it through the mediator, with the caller the session cookie names (`session.rs`);
 //! [`problem`] is the one place a problem becomes a response.
 
 mod analytics;
@@ -19,6 +19,7 @@ mod problem;
 mod query;
 mod reply;
 mod router;
+mod session;
 mod staff_orders;
 mod state;
 mod streams;

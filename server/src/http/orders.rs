@@ -5,16 +5,15 @@ use crate::http::AppState;
 use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
 use crate::http::query::ApiQuery;
-use crate::http::reply::{ApiResult, send, send_in};
-use app::contracts::Caller;
+use crate::http::reply::ApiResult;
+use crate::http::session::Sender;
 use app::contracts::{
     GetOrder, GetOrderStatus, ListOrders, OrderDetails, OrderStatusInfo, OrderSummary, Page,
     PlaceOrder, PlacedOrder,
 };
 use app::contracts::{IDEMPOTENCY_KEY_HEADER, IdempotencyKey};
-use axum::Extension;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::routing::get;
 use mediator::{Context, FieldError, Problem};
@@ -31,8 +30,7 @@ pub(crate) fn router() -> Router<AppState> {
 /// `POST /orders`, with an optional `Idempotency-Key` header: the same key with the
 /// same order within 24 h answers the first 201 again; with another order, 422.
 async fn place_order(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     headers: HeaderMap,
     ApiJson(command): ApiJson<PlaceOrder>,
 ) -> ApiResult<PlacedOrder> {
@@ -40,7 +38,7 @@ async fn place_order(
     if let Some(key) = idempotency_key(&headers)? {
         ctx.insert(key);
     }
-    let reply = send_in(&state, caller, command, ctx).await?;
+    let reply = sender.send_in(command, ctx).await?;
     // The read models catch up a moment after the commit: the position makes the first
     // GET of the Location wait for them rather than answer 404.
     let placed = reply.value();
@@ -53,11 +51,10 @@ async fn place_order(
 
 /// `GET /orders?customer_phone=&status=&page=&page_size=&min_position=`.
 async fn list_orders(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     ApiQuery(query): ApiQuery<ListOrders>,
 ) -> ApiResult<Page<OrderSummary>> {
-    send(&state, caller, query).await
+    sender.send(query).await
 }
 
 /// The query string of the single-order reads.
@@ -68,41 +65,33 @@ struct ReadYourWrites {
 }
 
 async fn get_order(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     Path(id): Path<String>,
     ApiQuery(query): ApiQuery<ReadYourWrites>,
 ) -> ApiResult<OrderDetails> {
     let order_id = order_id(&id)?;
     let min_position = query.min_position;
-    send(
-        &state,
-        caller,
-        GetOrder {
+    sender
+        .send(GetOrder {
             order_id,
             min_position,
-        },
-    )
-    .await
+        })
+        .await
 }
 
 async fn get_order_status(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     Path(id): Path<String>,
     ApiQuery(query): ApiQuery<ReadYourWrites>,
 ) -> ApiResult<OrderStatusInfo> {
     let order_id = order_id(&id)?;
     let min_position = query.min_position;
-    send(
-        &state,
-        caller,
-        GetOrderStatus {
+    sender
+        .send(GetOrderStatus {
             order_id,
             min_position,
-        },
-    )
-    .await
+        })
+        .await
 }
 
 /// The `Idempotency-Key` header, checked; a malformed one is a 422 naming it.

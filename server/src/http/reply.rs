@@ -1,9 +1,8 @@
 //! Sending a contract through the mediator from a REST route, and turning its success
 //! into a response with the status the handler chose.
 
-use crate::http::AppState;
 use crate::http::problem::ApiProblem;
-use app::contracts::Caller;
+use crate::http::session::Sender;
 use axum::Json;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -32,28 +31,29 @@ impl<T> Reply<T> {
 /// What a REST route returns.
 pub(crate) type ApiResult<T> = Result<Reply<T>, ApiProblem>;
 
-/// Sends `request` through the mediator on behalf of `caller`, whom the authorization
-/// behavior checks.
-pub(crate) async fn send<R: Request>(
-    state: &AppState,
-    caller: Caller,
-    request: R,
-) -> ApiResult<R::Response> {
-    send_in(state, caller, request, Context::new()).await
-}
+impl Sender {
+    /// Sends `request` through the mediator on behalf of the caller, whom the
+    /// authorization behavior checks.
+    pub(crate) async fn send<R: Request>(self, request: R) -> ApiResult<R::Response> {
+        self.send_in(request, Context::new()).await
+    }
 
-/// [`send`] in a context that carries more than the caller (an idempotency key).
-pub(crate) async fn send_in<R: Request>(
-    state: &AppState,
-    caller: Caller,
-    request: R,
-    ctx: Context,
-) -> ApiResult<R::Response> {
-    let done = state.mediator.send_with(request, ctx.with(caller)).await?;
-    Ok(Reply {
-        done,
-        location: None,
-    })
+    /// [`send`](Self::send) in a context that carries more than the caller (an
+    /// idempotency key).
+    pub(crate) async fn send_in<R: Request>(
+        self,
+        request: R,
+        ctx: Context,
+    ) -> ApiResult<R::Response> {
+        let done = self
+            .mediator
+            .send_with(request, ctx.with(self.caller))
+            .await?;
+        Ok(Reply {
+            done,
+            location: None,
+        })
+    }
 }
 
 impl<T: Serialize> IntoResponse for Reply<T> {

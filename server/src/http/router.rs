@@ -2,6 +2,7 @@
 
 use crate::http::built_files::built_files;
 use crate::http::problem::ApiProblem;
+use crate::http::session::caller_lookup;
 use crate::http::{
     AppState, analytics, auth, customers, delivery, kitchen, menu, metrics, orders, staff_orders,
     streams,
@@ -10,7 +11,6 @@ use app::{App, shell};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
-use axum::middleware;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use mediator::Problem;
 use std::sync::LazyLock;
@@ -32,6 +32,7 @@ static PAGE_ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_
 pub(crate) fn router(state: AppState) -> Router {
     let routes = PAGE_ROUTES.clone();
     let mediator = state.mediator.clone();
+    let auth = state.auth.clone();
     let api = Router::new()
         .merge(menu::router())
         .merge(orders::router())
@@ -50,19 +51,17 @@ pub(crate) fn router(state: AppState) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || leptos::prelude::provide_context(mediator.clone()),
+            move || {
+                leptos::prelude::provide_context(mediator.clone());
+                leptos::prelude::provide_context(caller_lookup(auth.clone()));
+            },
             {
                 let options = state.leptos_options.clone();
                 move || shell(options.clone())
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            auth::resolve_caller,
-        ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        // After the caller middleware: the built files are the same for everyone.
         .merge(built_files)
         // Pages and API answers are never to be reused unchecked, nor is a built file
         // whose name carries no content hash (`built_files` marks the hashed ones

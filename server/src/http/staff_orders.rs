@@ -6,14 +6,15 @@
 use crate::http::AppState;
 use crate::http::json::ApiJson;
 use crate::http::orders::order_id;
-use crate::http::reply::{ApiResult, send};
+use crate::http::reply::ApiResult;
+use crate::http::session::Sender;
 use app::contracts::{
-    AssignDelivery, Caller, CancelOrder, MarkOrderDelivered, MarkOrderReady, OrderStatusChanged,
+    AssignDelivery, CancelOrder, MarkOrderDelivered, MarkOrderReady, OrderStatusChanged,
     StartCooking,
 };
-use axum::extract::{Path, State};
+use axum::Router;
+use axum::extract::Path;
 use axum::routing::put;
-use axum::{Extension, Router};
 use serde::Deserialize;
 
 pub(crate) fn router() -> Router<AppState> {
@@ -25,22 +26,14 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/orders/{id}/cancel", put(cancel))
 }
 
-async fn start_cooking(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> ApiResult<OrderStatusChanged> {
+async fn start_cooking(sender: Sender, Path(id): Path<String>) -> ApiResult<OrderStatusChanged> {
     let order_id = order_id(&id)?;
-    send(&state, caller, StartCooking { order_id }).await
+    sender.send(StartCooking { order_id }).await
 }
 
-async fn mark_ready(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> ApiResult<OrderStatusChanged> {
+async fn mark_ready(sender: Sender, Path(id): Path<String>) -> ApiResult<OrderStatusChanged> {
     let order_id = order_id(&id)?;
-    send(&state, caller, MarkOrderReady { order_id }).await
+    sender.send(MarkOrderReady { order_id }).await
 }
 
 /// The body of `PUT /orders/{id}/assign`.
@@ -50,23 +43,18 @@ struct Assignment {
 }
 
 async fn assign_delivery(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<Assignment>,
 ) -> ApiResult<OrderStatusChanged> {
     let order_id = order_id(&id)?;
     let driver = body.driver;
-    send(&state, caller, AssignDelivery { order_id, driver }).await
+    sender.send(AssignDelivery { order_id, driver }).await
 }
 
-async fn mark_delivered(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> ApiResult<OrderStatusChanged> {
+async fn mark_delivered(sender: Sender, Path(id): Path<String>) -> ApiResult<OrderStatusChanged> {
     let order_id = order_id(&id)?;
-    send(&state, caller, MarkOrderDelivered { order_id }).await
+    sender.send(MarkOrderDelivered { order_id }).await
 }
 
 /// The body of `PUT /orders/{id}/cancel`.
@@ -76,12 +64,11 @@ struct Cancellation {
 }
 
 async fn cancel(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<Cancellation>,
 ) -> ApiResult<OrderStatusChanged> {
     let order_id = order_id(&id)?;
     let reason = body.reason;
-    send(&state, caller, CancelOrder { order_id, reason }).await
+    sender.send(CancelOrder { order_id, reason }).await
 }

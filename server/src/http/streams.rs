@@ -16,14 +16,15 @@ use crate::http::AppState;
 use crate::http::orders::order_id;
 use crate::http::problem::ApiProblem;
 use crate::http::query::ApiQuery;
+use crate::http::session::Sender;
 use crate::live::{Subscription, WatchKitchen, WatchOrder};
-use app::contracts::{Caller, ORDER_UPDATE_EVENT, OrderUpdate};
-use axum::extract::{Path, State};
+use app::contracts::{ORDER_UPDATE_EVENT, OrderUpdate};
+use axum::Router;
+use axum::extract::Path;
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Extension, Router};
 use futures_util::{StreamExt, stream};
 use mediator::{Context, FieldError, Problem, Request};
 use serde::Deserialize;
@@ -50,37 +51,34 @@ struct Resume {
 }
 
 async fn kitchen_stream(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<Resume>,
 ) -> Result<Response, ApiProblem> {
     let after = resume_after(&headers, &query)?;
-    let subscription = open(&state, caller, WatchKitchen { after }).await?;
+    let subscription = open(sender, WatchKitchen { after }).await?;
     Ok(event_stream(subscription))
 }
 
 async fn order_stream(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    sender: Sender,
     Path(id): Path<String>,
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<Resume>,
 ) -> Result<Response, ApiProblem> {
     let order_id = order_id(&id)?;
     let after = resume_after(&headers, &query)?;
-    let subscription = open(&state, caller, WatchOrder { order_id, after }).await?;
+    let subscription = open(sender, WatchOrder { order_id, after }).await?;
     Ok(event_stream(subscription))
 }
 
-/// Sends a `Watch…` query through the mediator on behalf of `caller`.
+/// Sends a `Watch…` query through the mediator on behalf of the sender's caller.
 async fn open<R: Request<Response = Subscription>>(
-    state: &AppState,
-    caller: Caller,
+    sender: Sender,
     request: R,
 ) -> Result<Subscription, ApiProblem> {
-    let ctx = Context::new().with(caller);
-    Ok(state.mediator.send_with(request, ctx).await?.value)
+    let ctx = Context::new().with(sender.caller);
+    Ok(sender.mediator.send_with(request, ctx).await?.value)
 }
 
 /// Where to resume: `Last-Event-ID` first, as a reconnecting browser sends it, then

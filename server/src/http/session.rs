@@ -1,0 +1,132 @@
+//! The staff session cookie, and who a request comes from.
+//!
+//! The cookie is `HttpOnly` (no script reads it), `SameSite=Lax` (no cross-site POST
+//! carries it) and `Secure` when the site is served over https. It is read and built with
+//! `axum-extra`'s cookie jar. A request's [`Caller`] is looked up from it only where
+//! something is sent through the mediator: by the [`Sender`] extractor of the REST
+//! routes, and by the [`CallerLookup`] the pages and server functions are given. Static
+//! files, and pages that send nothing, never touch the session store.
+
+use crate::http::AppState;
+use crate::http::problem::ApiProblem;
+use crate::staff::{SessionToken, StaffAuth};
+use app::api::{CallerFuture, CallerLookup};
+use app::contracts::{Caller, StaffUser};
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use mediator::{Mediator, Problem};
+use serde::Deserialize;
+use std::sync::Arc;
+use tokio::sync::OnceCell;
+
+/// The session cookie's name.
+const COOKIE: &str = "pizzeria_session";
+
+/// The session token in the request's cookies, if any.
+pub(super) fn session_token(headers: &HeaderMap) -> Option<String> {
+    CookieJar::from_headers(headers)
+        .get(COOKIE)
+        .map(|cookie| cookie.value().to_owned())
+        .filter(|token| !token.is_empty())
+}
+
+/// The `Set-Cookie` value for `token`, lasting `max_age` seconds (0 clears it).
+pub(super) fn session_cookie(
+    state: &AppState,
+    headers: &HeaderMap,
+    token: &str,
+    max_age: u64,
+) -> HeaderValue {
+    let forwarded_https = headers
+        .get("x-forwarded-proto")
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|proto| proto.eq_ignore_ascii_case("https"));
+    let cookie = Cookie::build((COOKIE, token.to_owned()))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .path("/")
+        .max_age(time::Duration::seconds(
+            i64::try_from(max_age).unwrap_or(i64::MAX),
+        ))
+        .secure(state.https || forwarded_https)
+        .build();
+    // The token is hex and the rest is fixed text, so this is always a valid header.
+    HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// What a sign-in sends: JSON or a plain HTML form.
+#[derive(Deserialize)]
+pub(super) struct Credentials {
+    pub(super) username: String,
+    pub(super) password: String,
+}
+
+/// Checks the credentials and opens a session: the user and their `Set-Cookie` value.
+pub(super) async fn open_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    credentials: Credentials,
+) -> Result<(StaffUser, HeaderValue), Problem> {
+    let username = credentials.username.trim();
+    let (user, SessionToken(token)) = state.auth.sign_in(username, credentials.password).await?;
+    let max_age = state.auth.session_ttl.as_secs();
+    Ok((user, session_cookie(state, headers, &token, max_age)))
+}
+
+/// The extractor every REST route that sends something starts with: the request's
+/// caller, looked up from its session cookie, and the mediator to send through.
+pub(crate) struct Sender {
+    pub mediator: Mediator,
+    pub caller: Caller,
+}
+
+impl FromRequestParts<AppState> for Sender {
+    type Rejection = ApiProblem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiProblem> {
+        let token = session_token(&parts.headers);
+        let caller = state.auth.caller(token.as_deref()).await?;
+        Ok(Sender {
+            mediator: state.mediator.clone(),
+            caller,
+        })
+    }
+}
+
+/// A [`CallerLookup`] for one page or server function call: it looks the session up the
+/// first time something is dispatched, and answers the same caller after that.
+pub(super) fn caller_lookup(auth: StaffAuth) -> CallerLookup {
+    let found: Arc<OnceCell<Caller>> = Arc::default();
+    CallerLookup(Arc::new(move |parts: &Parts| -> CallerFuture {
+        let token = session_token(&parts.headers);
+        let (auth, found) = (auth.clone(), found.clone());
+        Box::pin(async move {
+            found
+                .get_or_try_init(|| auth.caller(token.as_deref()))
+                .await
+                .cloned()
+        })
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_token_is_found_among_other_cookies() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            axum::http::header::COOKIE,
+            HeaderValue::from_static("theme=dark; pizzeria_session=abc123; cart=1"),
+        );
+        assert_eq!(session_token(&headers).as_deref(), Some("abc123"));
+        headers.insert(
+            axum::http::header::COOKIE,
+            HeaderValue::from_static("pizzeria_session="),
+        );
+        assert_eq!(session_token(&headers), None);
+    }
+}
