@@ -10,7 +10,7 @@ pub(crate) use correlation::{Correlate, correlation_id};
 pub(crate) use record::record;
 pub(crate) use store::{
     DomainEvent, EventRow, StoredEvent, append, head, lock_for_append, now, read_after,
-    stored_event, stream_version,
+    stream_version,
 };
 #[cfg(test)]
 pub(crate) use store::{PAYLOAD_VERSION, encode};

@@ -199,22 +199,32 @@ fn conflict_or_internal(error: sqlx::Error, stream: &str) -> Problem {
     }
 }
 
-/// An `events` row as selected by [`read_after`] and the live replay: position, stream,
-/// version, type, schema version, payload, recorded at.
-pub(crate) type EventRow = (i64, String, i64, String, i64, String, String);
+/// An `events` row as selected by [`read_after`] and the live replay.
+#[derive(sqlx::FromRow)]
+pub(crate) struct EventRow {
+    position: i64,
+    stream_id: String,
+    stream_version: i64,
+    event_type: String,
+    schema_version: i64,
+    payload: String,
+    recorded_at: String,
+}
 
-/// A selected `events` row as a [`StoredEvent`].
-pub(crate) fn stored_event(row: EventRow) -> Result<StoredEvent, DbError> {
-    let (position, stream_id, stream_version, event_type, schema_version, payload, at) = row;
-    Ok(StoredEvent {
-        position,
-        stream_id,
-        stream_version,
-        event_type,
-        schema_version,
-        payload,
-        recorded_at: timestamp("events.recorded_at", &at)?,
-    })
+impl TryFrom<EventRow> for StoredEvent {
+    type Error = DbError;
+
+    fn try_from(row: EventRow) -> Result<Self, DbError> {
+        Ok(StoredEvent {
+            position: row.position,
+            stream_id: row.stream_id,
+            stream_version: row.stream_version,
+            event_type: row.event_type,
+            schema_version: row.schema_version,
+            payload: row.payload,
+            recorded_at: timestamp("events.recorded_at", &row.recorded_at)?,
+        })
+    }
 }
 
 /// Up to `limit` events after `position`, in position order.
@@ -231,7 +241,7 @@ pub(crate) async fn read_after<'e>(
     .bind(limit)
     .fetch_all(db)
     .await?;
-    rows.into_iter().map(stored_event).collect()
+    rows.into_iter().map(StoredEvent::try_from).collect()
 }
 
 /// The highest position stored, 0 when the log is empty.

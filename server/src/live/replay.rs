@@ -2,7 +2,7 @@
 //! stream or of one order's, in position order.
 
 use crate::db::DbError;
-use crate::events::{EventRow, StoredEvent, stored_event};
+use crate::events::{EventRow, StoredEvent};
 use sqlx::AnyPool;
 
 /// Up to `limit` events after `after` and at most `up_to`, in position order; only those
@@ -42,7 +42,7 @@ pub(super) async fn stored_between(
             .await?
         }
     };
-    rows.into_iter().map(stored_event).collect()
+    rows.into_iter().map(StoredEvent::try_from).collect()
 }
 
 /// Whether `stream` holds any event.

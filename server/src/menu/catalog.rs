@@ -1,7 +1,9 @@
 //! The stored menu (write model): loading pizzas from the `pizzas` table, which
 //! `PlaceOrder` prices orders from. Customers' menu reads go to `menu_view` instead.
 
-use crate::db::{DbError, decimal, json_list};
+use crate::db::DbError;
+use crate::menu::PizzaState;
+use crate::menu::store::{COLUMNS, PizzaRow, StoredPizza};
 use rust_decimal::Decimal;
 use sqlx::{Any, Executor};
 
@@ -18,34 +20,31 @@ pub(crate) struct Pizza {
     pub available: bool,
 }
 
-type PizzaRow = (String, String, String, String, String, String, i64, i64);
-
 /// Every pizza, available or not, in menu order.
 pub(crate) async fn load_menu<'e>(
     db: impl Executor<'e, Database = Any>,
 ) -> Result<Vec<Pizza>, DbError> {
-    let rows: Vec<PizzaRow> = sqlx::query_as(
-        "SELECT id, name, description, base_price, category, toppings, preparation_minutes, \
-         available FROM pizzas ORDER BY sort_order, id",
-    )
+    let rows: Vec<PizzaRow> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM pizzas ORDER BY sort_order, id"
+    ))
     .fetch_all(db)
     .await?;
-    rows.into_iter().map(from_row).collect()
+    rows.into_iter()
+        .map(|row| Ok(Pizza::from(StoredPizza::try_from(row)?.state)))
+        .collect()
 }
 
-fn from_row(row: PizzaRow) -> Result<Pizza, DbError> {
-    let (id, name, description, base_price, category, toppings, minutes, available) = row;
-    Ok(Pizza {
-        id,
-        name,
-        description,
-        base_price: decimal("pizzas.base_price", &base_price)?,
-        category,
-        toppings: json_list("pizzas.toppings", &toppings)?,
-        preparation_minutes: u32::try_from(minutes).map_err(|_| DbError::Corrupt {
-            column: "pizzas.preparation_minutes",
-            value: minutes.to_string(),
-        })?,
-        available: available != 0,
-    })
+impl From<PizzaState> for Pizza {
+    fn from(pizza: PizzaState) -> Self {
+        Pizza {
+            id: pizza.pizza_id,
+            name: pizza.name,
+            description: pizza.description,
+            base_price: pizza.base_price,
+            category: pizza.category,
+            toppings: pizza.toppings,
+            preparation_minutes: pizza.preparation_minutes,
+            available: pizza.available,
+        }
+    }
 }

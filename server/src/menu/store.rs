@@ -6,7 +6,7 @@
 //! matches the version it read, so of two concurrent commands on one pizza only the
 //! first changes it and the other answers 409.
 
-use crate::db::{DbError, Tx, decimal, json_list};
+use crate::db::{DbError, Tx, count, decimal, json_list};
 use crate::menu::PizzaState;
 use mediator::Problem;
 
@@ -17,20 +17,23 @@ pub(crate) struct StoredPizza {
     pub version: i64,
 }
 
-type PizzaRow = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-    i64,
-    i64,
-);
+/// A `pizzas` row as selected with [`COLUMNS`].
+#[derive(sqlx::FromRow)]
+pub(super) struct PizzaRow {
+    id: String,
+    name: String,
+    description: String,
+    base_price: String,
+    category: String,
+    toppings: String,
+    preparation_minutes: i64,
+    available: i64,
+    sort_order: i64,
+    version: i64,
+}
 
-const COLUMNS: &str = "id, name, description, base_price, category, toppings, \
+/// The columns a [`PizzaRow`] is selected with.
+pub(super) const COLUMNS: &str = "id, name, description, base_price, category, toppings, \
                        preparation_minutes, available, sort_order, version";
 
 /// The pizza with that id, or `None`.
@@ -40,7 +43,7 @@ pub(crate) async fn find_pizza(tx: &mut Tx, id: &str) -> Result<Option<StoredPiz
             .bind(id)
             .fetch_optional(&mut **tx)
             .await?;
-    row.map(from_row).transpose()
+    row.map(StoredPizza::try_from).transpose()
 }
 
 /// Every pizza whose stream holds no event yet: rows written before the event store.
@@ -50,7 +53,7 @@ pub(crate) async fn unrecorded_pizzas(tx: &mut Tx) -> Result<Vec<StoredPizza>, D
     ))
     .fetch_all(&mut **tx)
     .await?;
-    rows.into_iter().map(from_row).collect()
+    rows.into_iter().map(StoredPizza::try_from).collect()
 }
 
 /// The sort order that puts a new pizza after every other.
@@ -161,21 +164,24 @@ fn toppings_json(toppings: &[String]) -> String {
     serde_json::to_string(toppings).unwrap_or_else(|_| "[]".into())
 }
 
-fn from_row(row: PizzaRow) -> Result<StoredPizza, DbError> {
-    let (id, name, description, price, category, toppings, minutes, available, sort, version) = row;
-    let state = PizzaState {
-        pizza_id: id,
-        name,
-        description,
-        base_price: decimal("pizzas.base_price", &price)?,
-        category,
-        toppings: json_list("pizzas.toppings", &toppings)?,
-        preparation_minutes: u32::try_from(minutes).map_err(|_| DbError::Corrupt {
-            column: "pizzas.preparation_minutes",
-            value: minutes.to_string(),
-        })?,
-        available: available != 0,
-        sort_order: sort,
-    };
-    Ok(StoredPizza { state, version })
+impl TryFrom<PizzaRow> for StoredPizza {
+    type Error = DbError;
+
+    fn try_from(row: PizzaRow) -> Result<Self, DbError> {
+        let state = PizzaState {
+            pizza_id: row.id,
+            name: row.name,
+            description: row.description,
+            base_price: decimal("pizzas.base_price", &row.base_price)?,
+            category: row.category,
+            toppings: json_list("pizzas.toppings", &row.toppings)?,
+            preparation_minutes: count("pizzas.preparation_minutes", row.preparation_minutes)?,
+            available: row.available != 0,
+            sort_order: row.sort_order,
+        };
+        Ok(StoredPizza {
+            state,
+            version: row.version,
+        })
+    }
 }

@@ -51,16 +51,42 @@ pub(super) fn order_not_found(order_id: Uuid) -> Problem {
     Problem::not_found(format!("There is no order {order_id}."))
 }
 
-type HeaderRow = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-);
+/// An `order_detail_view` row.
+#[derive(sqlx::FromRow)]
+struct HeaderRow {
+    order_id: String,
+    status: String,
+    customer_name: String,
+    customer_address: String,
+    payment_method: String,
+    total_amount: String,
+    placed_at: String,
+    estimated_ready_at: String,
+}
+
+impl TryFrom<HeaderRow> for OrderDetails {
+    type Error = DbError;
+
+    /// The order without its lines and timeline, which come from other tables.
+    fn try_from(row: HeaderRow) -> Result<Self, DbError> {
+        Ok(OrderDetails {
+            order_id: uuid("order_detail_view.order_id", &row.order_id)?,
+            status: stored_status("order_detail_view.status", &row.status)?,
+            customer_name: row.customer_name,
+            customer_address: row.customer_address,
+            payment_method: PaymentMethod::parse(&row.payment_method)
+                .ok_or_else(|| corrupt("order_detail_view.payment_method", &row.payment_method))?,
+            items: Vec::new(),
+            total_amount: decimal("order_detail_view.total_amount", &row.total_amount)?,
+            created_at: timestamp("order_detail_view.placed_at", &row.placed_at)?,
+            estimated_ready_time: timestamp(
+                "order_detail_view.estimated_ready_at",
+                &row.estimated_ready_at,
+            )?,
+            timeline: Vec::new(),
+        })
+    }
+}
 
 async fn find_header(tx: &mut Tx, id: Uuid) -> Result<Option<OrderDetails>, DbError> {
     let row: Option<HeaderRow> = sqlx::query_as(
@@ -70,34 +96,39 @@ async fn find_header(tx: &mut Tx, id: Uuid) -> Result<Option<OrderDetails>, DbEr
     .bind(id.to_string())
     .fetch_optional(&mut **tx)
     .await?;
-    let Some((id, status, name, address, payment, total, placed, ready)) = row else {
-        return Ok(None);
-    };
-    Ok(Some(OrderDetails {
-        order_id: uuid("order_detail_view.order_id", &id)?,
-        status: stored_status("order_detail_view.status", &status)?,
-        customer_name: name,
-        customer_address: address,
-        payment_method: PaymentMethod::parse(&payment)
-            .ok_or_else(|| corrupt("order_detail_view.payment_method", &payment))?,
-        items: Vec::new(),
-        total_amount: decimal("order_detail_view.total_amount", &total)?,
-        created_at: timestamp("order_detail_view.placed_at", &placed)?,
-        estimated_ready_time: timestamp("order_detail_view.estimated_ready_at", &ready)?,
-        timeline: Vec::new(),
-    }))
+    row.map(OrderDetails::try_from).transpose()
 }
 
-type LineRow = (
-    String,
-    String,
-    String,
-    String,
-    i64,
-    Option<String>,
-    String,
-    String,
-);
+/// An `order_detail_items_view` row.
+#[derive(sqlx::FromRow)]
+struct LineRow {
+    pizza_id: String,
+    pizza_name: String,
+    size: String,
+    toppings: String,
+    quantity: i64,
+    special_instructions: Option<String>,
+    unit_price: String,
+    line_price: String,
+}
+
+impl TryFrom<LineRow> for OrderLine {
+    type Error = DbError;
+
+    fn try_from(row: LineRow) -> Result<Self, DbError> {
+        Ok(OrderLine {
+            pizza_id: row.pizza_id,
+            pizza_name: row.pizza_name,
+            size: PizzaSize::parse(&row.size)
+                .ok_or_else(|| corrupt("order_detail_items_view.size", &row.size))?,
+            toppings: json_list("order_detail_items_view.toppings", &row.toppings)?,
+            quantity: count("order_detail_items_view.quantity", row.quantity)?,
+            special_instructions: row.special_instructions,
+            unit_price: decimal("order_detail_items_view.unit_price", &row.unit_price)?,
+            line_price: decimal("order_detail_items_view.line_price", &row.line_price)?,
+        })
+    }
+}
 
 async fn find_lines(tx: &mut Tx, id: Uuid) -> Result<Vec<OrderLine>, DbError> {
     let rows: Vec<LineRow> = sqlx::query_as(
@@ -108,39 +139,36 @@ async fn find_lines(tx: &mut Tx, id: Uuid) -> Result<Vec<OrderLine>, DbError> {
     .bind(id.to_string())
     .fetch_all(&mut **tx)
     .await?;
-    rows.into_iter().map(line).collect()
+    rows.into_iter().map(OrderLine::try_from).collect()
 }
 
-fn line(row: LineRow) -> Result<OrderLine, DbError> {
-    let (pizza_id, pizza_name, size, toppings, quantity, instructions, unit, line) = row;
-    Ok(OrderLine {
-        pizza_id,
-        pizza_name,
-        size: PizzaSize::parse(&size)
-            .ok_or_else(|| corrupt("order_detail_items_view.size", &size))?,
-        toppings: json_list("order_detail_items_view.toppings", &toppings)?,
-        quantity: count("order_detail_items_view.quantity", quantity)?,
-        special_instructions: instructions,
-        unit_price: decimal("order_detail_items_view.unit_price", &unit)?,
-        line_price: decimal("order_detail_items_view.line_price", &line)?,
-    })
+/// An `order_timeline_view` row.
+#[derive(sqlx::FromRow)]
+struct TimelineRow {
+    status: String,
+    at: String,
+    note: Option<String>,
+}
+
+impl TryFrom<TimelineRow> for OrderTimelineEntry {
+    type Error = DbError;
+
+    fn try_from(row: TimelineRow) -> Result<Self, DbError> {
+        Ok(OrderTimelineEntry {
+            status: stored_status("order_timeline_view.status", &row.status)?,
+            at: timestamp("order_timeline_view.at", &row.at)?,
+            note: row.note,
+        })
+    }
 }
 
 async fn find_timeline(tx: &mut Tx, id: Uuid) -> Result<Vec<OrderTimelineEntry>, DbError> {
-    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+    let rows: Vec<TimelineRow> = sqlx::query_as(
         "SELECT status, at, note FROM order_timeline_view WHERE order_id = $1 \
          ORDER BY event_position",
     )
     .bind(id.to_string())
     .fetch_all(&mut **tx)
     .await?;
-    rows.into_iter()
-        .map(|(status, at, note)| {
-            Ok(OrderTimelineEntry {
-                status: stored_status("order_timeline_view.status", &status)?,
-                at: timestamp("order_timeline_view.at", &at)?,
-                note,
-            })
-        })
-        .collect()
+    rows.into_iter().map(OrderTimelineEntry::try_from).collect()
 }

@@ -34,7 +34,7 @@ impl GetOrderStatusHandler {
         min_position: Option<i64>,
     ) -> Result<Option<OrderStatusInfo>, Problem> {
         let mut tx = self.read.snapshot(min_position).await?;
-        let row: Option<(String, String, String, String)> = sqlx::query_as(
+        let row: Option<StatusRow> = sqlx::query_as(
             "SELECT order_id, status, customer_name, estimated_ready_at FROM order_detail_view \
              WHERE order_id = $1",
         )
@@ -43,14 +43,31 @@ impl GetOrderStatusHandler {
         .await
         .map_err(DbError::from)?;
         tx.commit().await?;
-        let Some((id, status, name, ready)) = row else {
-            return Ok(None);
-        };
-        Ok(Some(OrderStatusInfo {
-            order_id: uuid("order_detail_view.order_id", &id)?,
-            status: stored_status("order_detail_view.status", &status)?,
-            customer_name: name,
-            estimated_ready_time: timestamp("order_detail_view.estimated_ready_at", &ready)?,
-        }))
+        Ok(row.map(OrderStatusInfo::try_from).transpose()?)
+    }
+}
+
+/// The `order_detail_view` columns an order's status needs.
+#[derive(sqlx::FromRow)]
+struct StatusRow {
+    order_id: String,
+    status: String,
+    customer_name: String,
+    estimated_ready_at: String,
+}
+
+impl TryFrom<StatusRow> for OrderStatusInfo {
+    type Error = DbError;
+
+    fn try_from(row: StatusRow) -> Result<Self, DbError> {
+        Ok(OrderStatusInfo {
+            order_id: uuid("order_detail_view.order_id", &row.order_id)?,
+            status: stored_status("order_detail_view.status", &row.status)?,
+            customer_name: row.customer_name,
+            estimated_ready_time: timestamp(
+                "order_detail_view.estimated_ready_at",
+                &row.estimated_ready_at,
+            )?,
+        })
     }
 }
