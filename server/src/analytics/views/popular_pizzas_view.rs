@@ -10,24 +10,23 @@
 
 use crate::analytics::buckets::key;
 use crate::db::{DbError, Tx, insert_rows};
-use crate::events::StoredEvent;
 use crate::orders::OrderEvent;
-use crate::orders::views::{Placed, Summed, add_row, apply_in_runs, pizza_quantities};
-use crate::projections::{BoxFuture, View};
+use crate::orders::views::{OrderView, PlaceRun, Placed, Summed, add_row, pizza_quantities};
+use crate::projections::BoxFuture;
 use app::contracts::TimeBucket;
 
 /// Keeps `popular_pizzas_view` up to date.
 pub(crate) struct PopularPizzasView;
 
-impl View for PopularPizzasView {
-    type Event = OrderEvent;
+impl OrderView for PopularPizzasView {
     const NAME: &'static str = "popular_pizzas_view";
     const TABLES: &'static [&'static str] = &["popular_pizzas_open_orders_view", Self::NAME];
+    const PLACE: PlaceRun = add_orders;
 
     async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
         let order_id = event.order_id().to_string();
         match event {
-            OrderEvent::OrderPlaced(order) => add_orders(tx, &Placed::one(position, order)).await,
+            OrderEvent::OrderPlaced(order) => Self::PLACE(tx, &Placed::one(position, order)).await,
             OrderEvent::OrderCancelled(_) => {
                 take_back(tx, &order_id).await?;
                 forget(tx, &order_id).await
@@ -37,14 +36,6 @@ impl View for PopularPizzasView {
             | OrderEvent::OrderReady(_)
             | OrderEvent::OrderOutForDelivery(_) => Ok(()),
         }
-    }
-
-    fn on_all(
-        &self,
-        tx: &mut Tx,
-        events: &[StoredEvent],
-    ) -> impl Future<Output = Result<(), DbError>> + Send {
-        apply_in_runs(self, tx, events, add_orders)
     }
 }
 

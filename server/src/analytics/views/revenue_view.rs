@@ -9,10 +9,9 @@
 
 use crate::analytics::buckets::key;
 use crate::db::{DbError, Tx, decimal, insert_rows, timestamp, timestamp_text};
-use crate::events::StoredEvent;
 use crate::orders::OrderEvent;
-use crate::orders::views::{Placed, Summed, add_row, apply_in_runs};
-use crate::projections::{BoxFuture, View};
+use crate::orders::views::{OrderView, PlaceRun, Placed, Summed, add_row};
+use crate::projections::BoxFuture;
 use app::contracts::TimeBucket;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -20,15 +19,15 @@ use rust_decimal::Decimal;
 /// Keeps `revenue_view` up to date.
 pub(crate) struct RevenueView;
 
-impl View for RevenueView {
-    type Event = OrderEvent;
+impl OrderView for RevenueView {
     const NAME: &'static str = "revenue_view";
     const TABLES: &'static [&'static str] = &["revenue_open_orders_view", Self::NAME];
+    const PLACE: PlaceRun = add_orders;
 
     async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
         let order_id = event.order_id().to_string();
         match event {
-            OrderEvent::OrderPlaced(order) => add_orders(tx, &Placed::one(position, order)).await,
+            OrderEvent::OrderPlaced(order) => Self::PLACE(tx, &Placed::one(position, order)).await,
             OrderEvent::OrderCancelled(_) => {
                 if let Some((placed_at, total)) = find_open(tx, &order_id).await? {
                     add(tx, placed_at, -total, -1).await?;
@@ -40,14 +39,6 @@ impl View for RevenueView {
             | OrderEvent::OrderReady(_)
             | OrderEvent::OrderOutForDelivery(_) => Ok(()),
         }
-    }
-
-    fn on_all(
-        &self,
-        tx: &mut Tx,
-        events: &[StoredEvent],
-    ) -> impl Future<Output = Result<(), DbError>> + Send {
-        apply_in_runs(self, tx, events, add_orders)
     }
 }
 

@@ -16,7 +16,9 @@ use app::contracts::{
 use mediator::Outcome;
 use uuid::Uuid;
 
-/// A lifecycle command, so that tests can loop over them.
+/// A lifecycle command, so that tests can loop over them. Not `lifecycle::Transition`:
+/// these tests check the handlers against the rules written out again here ([`allowed`]),
+/// an oracle independent of the code under test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
     Cook,

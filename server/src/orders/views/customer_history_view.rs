@@ -9,10 +9,9 @@
 //! - `OrderDelivered`: the order can no longer be cancelled, so it is forgotten.
 
 use crate::db::{DbError, Tx, decimal, insert_rows};
-use crate::events::StoredEvent;
 use crate::orders::OrderEvent;
-use crate::orders::views::{Placed, Summed, add_row, apply_in_runs, pizza_quantities};
-use crate::projections::{BoxFuture, View};
+use crate::orders::views::{OrderView, PlaceRun, Placed, Summed, add_row, pizza_quantities};
+use crate::projections::BoxFuture;
 use app::contracts::phone_key;
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -20,8 +19,7 @@ use uuid::Uuid;
 /// Keeps the customer tables up to date.
 pub(crate) struct CustomerHistoryView;
 
-impl View for CustomerHistoryView {
-    type Event = OrderEvent;
+impl OrderView for CustomerHistoryView {
     const NAME: &'static str = "customer_history_view";
     const TABLES: &'static [&'static str] = &[
         "customer_open_order_pizzas_view",
@@ -29,10 +27,11 @@ impl View for CustomerHistoryView {
         "customer_pizza_counts_view",
         Self::NAME,
     ];
+    const PLACE: PlaceRun = add_orders;
 
     async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
         match event {
-            OrderEvent::OrderPlaced(order) => add_orders(tx, &Placed::one(position, order)).await,
+            OrderEvent::OrderPlaced(order) => Self::PLACE(tx, &Placed::one(position, order)).await,
             OrderEvent::OrderCancelled(cancelled) => take_back(tx, cancelled.order_id).await,
             OrderEvent::OrderDelivered(delivered) => {
                 forget(tx, &delivered.order_id.to_string()).await
@@ -41,14 +40,6 @@ impl View for CustomerHistoryView {
             | OrderEvent::OrderReady(_)
             | OrderEvent::OrderOutForDelivery(_) => Ok(()),
         }
-    }
-
-    fn on_all(
-        &self,
-        tx: &mut Tx,
-        events: &[StoredEvent],
-    ) -> impl Future<Output = Result<(), DbError>> + Send {
-        apply_in_runs(self, tx, events, add_orders)
     }
 }
 

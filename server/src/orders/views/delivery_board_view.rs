@@ -13,10 +13,9 @@
 //! the longest waiting come first.
 
 use crate::db::{DbError, Tx, insert_rows, timestamp_text};
-use crate::events::StoredEvent;
 use crate::orders::OrderEvent;
-use crate::orders::views::{Placed, StatusChange, apply_in_runs};
-use crate::projections::{BoxFuture, View};
+use crate::orders::views::{OrderView, PlaceRun, Placed, StatusChange};
+use crate::projections::BoxFuture;
 use app::contracts::OrderStatus;
 
 /// Keeps `delivery_board_view` up to date.
@@ -29,16 +28,14 @@ const READY_LANE: i64 = 1;
 /// The lane of `delivering` orders, on the road; shown after the ready ones.
 const DELIVERING_LANE: i64 = 2;
 
-impl View for DeliveryBoardView {
-    type Event = OrderEvent;
+impl OrderView for DeliveryBoardView {
     const NAME: &'static str = "delivery_board_view";
+    const PLACE: PlaceRun = insert_tickets;
 
     async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
         let change = StatusChange::of(&event);
         match event {
-            OrderEvent::OrderPlaced(order) => {
-                insert_tickets(tx, &Placed::one(position, order)).await
-            }
+            OrderEvent::OrderPlaced(order) => Self::PLACE(tx, &Placed::one(position, order)).await,
             OrderEvent::CookingStarted(_) => set_status(tx, &change).await,
             OrderEvent::OrderReady(_) => mark_ready(tx, position, &change).await,
             OrderEvent::OrderOutForDelivery(_) => send_out(tx, position, &change).await,
@@ -46,14 +43,6 @@ impl View for DeliveryBoardView {
                 remove(tx, &change).await
             }
         }
-    }
-
-    fn on_all(
-        &self,
-        tx: &mut Tx,
-        events: &[StoredEvent],
-    ) -> impl Future<Output = Result<(), DbError>> + Send {
-        apply_in_runs(self, tx, events, insert_tickets)
     }
 }
 

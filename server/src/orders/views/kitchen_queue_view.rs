@@ -9,24 +9,23 @@
 //!   leaves the queue (out of the oven, or never going in).
 
 use crate::db::{DbError, Tx, insert_rows, timestamp_text};
-use crate::events::StoredEvent;
 use crate::orders::OrderEvent;
-use crate::orders::views::{Placed, apply_in_runs};
-use crate::projections::{BoxFuture, View};
+use crate::orders::views::{OrderView, PlaceRun, Placed};
+use crate::projections::BoxFuture;
 use app::contracts::OrderStatus;
 
 /// Keeps `kitchen_queue_view` up to date.
 pub(crate) struct KitchenQueueView;
 
-impl View for KitchenQueueView {
-    type Event = OrderEvent;
+impl OrderView for KitchenQueueView {
     const NAME: &'static str = "kitchen_queue_view";
+    const PLACE: PlaceRun = enqueue;
 
     async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
         let order_id = event.order_id().to_string();
         let query = match event {
             OrderEvent::OrderPlaced(order) => {
-                return enqueue(tx, &Placed::one(position, order)).await;
+                return Self::PLACE(tx, &Placed::one(position, order)).await;
             }
             OrderEvent::CookingStarted(_) => {
                 sqlx::query("UPDATE kitchen_queue_view SET status = $1 WHERE order_id = $2")
@@ -41,14 +40,6 @@ impl View for KitchenQueueView {
         };
         query.bind(order_id).execute(&mut **tx).await?;
         Ok(())
-    }
-
-    fn on_all(
-        &self,
-        tx: &mut Tx,
-        events: &[StoredEvent],
-    ) -> impl Future<Output = Result<(), DbError>> + Send {
-        apply_in_runs(self, tx, events, enqueue)
     }
 }
 

@@ -7,37 +7,28 @@
 //!   keyed by the event's position.
 
 use crate::db::{DbError, Tx, insert_rows, timestamp_text};
-use crate::events::StoredEvent;
-use crate::orders::views::{Placed, StatusChange, apply_in_runs};
+use crate::orders::views::{OrderView, PlaceRun, Placed, StatusChange};
 use crate::orders::{OrderEvent, OrderPlaced};
-use crate::projections::{BoxFuture, View};
+use crate::projections::BoxFuture;
 use app::contracts::OrderLine;
 
 /// Keeps the order detail tables up to date.
 pub(crate) struct OrderDetailView;
 
-impl View for OrderDetailView {
-    type Event = OrderEvent;
+impl OrderView for OrderDetailView {
     const NAME: &'static str = "order_detail_view";
     const TABLES: &'static [&'static str] =
         &["order_timeline_view", "order_detail_items_view", Self::NAME];
+    const PLACE: PlaceRun = insert_orders;
 
     async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
         let change = StatusChange::of(&event);
         if let OrderEvent::OrderPlaced(order) = event {
-            return insert_orders(tx, &Placed::one(position, order)).await;
+            return Self::PLACE(tx, &Placed::one(position, order)).await;
         }
         // Every later event moves the order on, and is a step of its timeline.
         update_status(tx, &change).await?;
         insert_steps(tx, &[(position, change)]).await
-    }
-
-    fn on_all(
-        &self,
-        tx: &mut Tx,
-        events: &[StoredEvent],
-    ) -> impl Future<Output = Result<(), DbError>> + Send {
-        apply_in_runs(self, tx, events, insert_orders)
     }
 }
 

@@ -6,23 +6,22 @@
 //! - `CookingStarted` … `OrderCancelled`: the line's new status.
 
 use crate::db::{DbError, Tx, count, decimal, insert_rows, timestamp, timestamp_text, uuid};
-use crate::events::StoredEvent;
 use crate::orders::OrderEvent;
-use crate::orders::views::{Placed, StatusChange, apply_in_runs, stored_status};
-use crate::projections::{BoxFuture, View};
+use crate::orders::views::{OrderView, PlaceRun, Placed, StatusChange, stored_status};
+use crate::projections::BoxFuture;
 use app::contracts::{OrderStatus, OrderSummary, Page, phone_key};
 
 /// Keeps `order_summary_view` up to date.
 pub(crate) struct OrderSummaryView;
 
-impl View for OrderSummaryView {
-    type Event = OrderEvent;
+impl OrderView for OrderSummaryView {
     const NAME: &'static str = "order_summary_view";
+    const PLACE: PlaceRun = insert_summaries;
 
     async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
         let change = StatusChange::of(&event);
         if let OrderEvent::OrderPlaced(order) = event {
-            return insert_summaries(tx, &Placed::one(position, order)).await;
+            return Self::PLACE(tx, &Placed::one(position, order)).await;
         }
         // Every later event moves the order on.
         sqlx::query("UPDATE order_summary_view SET status = $1 WHERE order_id = $2")
@@ -31,14 +30,6 @@ impl View for OrderSummaryView {
             .execute(&mut **tx)
             .await?;
         Ok(())
-    }
-
-    fn on_all(
-        &self,
-        tx: &mut Tx,
-        events: &[StoredEvent],
-    ) -> impl Future<Output = Result<(), DbError>> + Send {
-        apply_in_runs(self, tx, events, insert_summaries)
     }
 }
 
