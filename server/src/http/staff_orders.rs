@@ -15,25 +15,48 @@ use app::contracts::{
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::put;
+use mediator::Request;
 use serde::Deserialize;
+use uuid::Uuid;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
-        .route("/orders/{id}/cook", put(start_cooking))
-        .route("/orders/{id}/ready", put(mark_ready))
+        .route("/orders/{id}/cook", put(step::<StartCooking>))
+        .route("/orders/{id}/ready", put(step::<MarkOrderReady>))
         .route("/orders/{id}/assign", put(assign_delivery))
-        .route("/orders/{id}/deliver", put(mark_delivered))
+        .route("/orders/{id}/deliver", put(step::<MarkOrderDelivered>))
         .route("/orders/{id}/cancel", put(cancel))
 }
 
-async fn start_cooking(sender: Sender, Path(id): Path<String>) -> ApiResult<OrderStatusChanged> {
-    let order_id = order_id(&id)?;
-    sender.send(StartCooking { order_id }).await
+/// A command that names nothing but the order it moves on.
+trait OrderStep: Request<Response = OrderStatusChanged> {
+    fn of(order_id: Uuid) -> Self;
 }
 
-async fn mark_ready(sender: Sender, Path(id): Path<String>) -> ApiResult<OrderStatusChanged> {
-    let order_id = order_id(&id)?;
-    sender.send(MarkOrderReady { order_id }).await
+impl OrderStep for StartCooking {
+    fn of(order_id: Uuid) -> Self {
+        Self { order_id }
+    }
+}
+
+impl OrderStep for MarkOrderReady {
+    fn of(order_id: Uuid) -> Self {
+        Self { order_id }
+    }
+}
+
+impl OrderStep for MarkOrderDelivered {
+    fn of(order_id: Uuid) -> Self {
+        Self { order_id }
+    }
+}
+
+/// `PUT /orders/{id}/cook`, `/ready`, `/deliver`: the step `C` for the order.
+async fn step<C: OrderStep>(
+    sender: Sender,
+    Path(id): Path<String>,
+) -> ApiResult<OrderStatusChanged> {
+    sender.send(C::of(order_id(&id)?)).await
 }
 
 /// The body of `PUT /orders/{id}/assign`.
@@ -50,11 +73,6 @@ async fn assign_delivery(
     let order_id = order_id(&id)?;
     let driver = body.driver;
     sender.send(AssignDelivery { order_id, driver }).await
-}
-
-async fn mark_delivered(sender: Sender, Path(id): Path<String>) -> ApiResult<OrderStatusChanged> {
-    let order_id = order_id(&id)?;
-    sender.send(MarkOrderDelivered { order_id }).await
 }
 
 /// The body of `PUT /orders/{id}/cancel`.

@@ -1,7 +1,7 @@
 //! Pure order rules: turning what the customer asked for into a priced order, using
 //! only the server's menu. No database here, so every rule is tested directly.
 
-use crate::menu::Pizza;
+use crate::menu::PizzaState;
 use app::contracts::{
     OrderLine, OrderLineRequest, OrderStatus, PlaceOrder, line_price, unit_price,
 };
@@ -33,7 +33,7 @@ impl Order {
     pub fn place(
         id: Uuid,
         command: PlaceOrder,
-        menu: &[Pizza],
+        menu: &[PizzaState],
         now: DateTime<Utc>,
     ) -> Result<Self, Vec<FieldError>> {
         // Stored times keep microseconds; truncating here makes what we answer now equal
@@ -75,12 +75,12 @@ impl Order {
 fn price_line(
     index: usize,
     item: &OrderLineRequest,
-    menu: &[Pizza],
+    menu: &[PizzaState],
 ) -> Result<(OrderLine, u32), FieldError> {
     let field = |name: &str| format!("pizza_items[{index}].{name}");
     let pizza = menu
         .iter()
-        .find(|pizza| pizza.id == item.pizza_id)
+        .find(|pizza| pizza.pizza_id == item.pizza_id)
         .ok_or_else(|| {
             FieldError::new(
                 field("pizza_id"),
@@ -97,7 +97,7 @@ fn price_line(
     }
     let toppings = item.toppings.len();
     let line = OrderLine {
-        pizza_id: pizza.id.clone(),
+        pizza_id: pizza.pizza_id.clone(),
         pizza_name: pizza.name.clone(),
         size: item.size,
         toppings: item.toppings.clone(),
@@ -120,9 +120,9 @@ mod tests {
     use app::contracts::{PaymentMethod, PizzaSize};
     use std::str::FromStr;
 
-    fn pizza(id: &str, price: &str, minutes: u32) -> Pizza {
-        Pizza {
-            id: id.into(),
+    fn pizza(id: &str, price: &str, minutes: u32) -> PizzaState {
+        PizzaState {
+            pizza_id: id.into(),
             name: id.to_uppercase(),
             description: String::new(),
             base_price: Decimal::from_str(price).unwrap(),
@@ -130,6 +130,7 @@ mod tests {
             toppings: vec!["basil".into(), "olives".into()],
             preparation_minutes: minutes,
             available: true,
+            sort_order: 0,
         }
     }
 
@@ -153,7 +154,7 @@ mod tests {
         }
     }
 
-    fn menu() -> Vec<Pizza> {
+    fn menu() -> Vec<PizzaState> {
         vec![
             pizza("margherita", "10.99", 12),
             pizza("pepperoni", "12.99", 14),
