@@ -16,6 +16,31 @@
 //! Everything else is forwarded unchanged. Pages, and the branches that swap whole
 //! subtrees, call `.erase()` where they would call `.into_any()`; branches of one
 //! closure go into an `Either` erased once, since each erased type has a cost of its own.
+//!
+//! # What it saves, and why it is kept
+//! [`SyncHydrate`] implements tachys's own traits (`Render`, `RenderHtml`, `AddAnyAttr`),
+//! which a Leptos minor release may change; it is kept because it pays for that risk.
+//! Measured on 2026-12-05 (Leptos 0.8, `scripts/measure-wasm`, i.e.
+//! `cargo leptos build --release --split`; each cell raw / gzip -9 KB of 1024 bytes),
+//! against the same tree with `erase()` returning `self.into_any()`:
+//!
+//! | wasm                          | with `.erase()` | with `.into_any()` | saved          |
+//! | ----------------------------- | --------------- | ------------------ | -------------- |
+//! | main module (every page)      | 558 / 223 gzip  | 627 / 252 gzip     | 69 / 29 gzip   |
+//! | lazy routes' chunks, summed   | 653 / 276 gzip  | 932 / 397 gzip     | 279 / 121 gzip |
+//! | shared chunks, summed         | 204 / 105 gzip  | 252 / 127 gzip     | 48 / 22 gzip   |
+//! | all wasm                      | 1415 / 604 gzip | 1811 / 776 gzip    | 396 / 172 gzip |
+//!
+//! The management page's chunk alone grows from 102 to 156 KB gzipped without it. To
+//! measure again, run `scripts/measure-wasm`, make `erase()` return `self.into_any()`,
+//! and run it again.
+//!
+//! The pin is the budget in `scripts/measure-wasm`: 230 KB gzip for the main module,
+//! which the build with this wrapper meets (223 KB) and the build without it misses by
+//! 22 KB (252 KB; the former 250 KB budget would have caught that by only 2 KB). So if a
+//! Leptos upgrade breaks this file, replacing it with `into_any()` fails that check
+//! instead of silently costing 29 KB on every page; then the budget, not just this
+//! file, has to be argued about again.
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::Attribute;

@@ -1,6 +1,6 @@
-//! How the pages spell prices, sizes, times and links. Kept in one place so every page
-//! says "$12.99" the same way, and so the server and the browser render identical text
-//! (a mismatch would break hydration).
+//! How the pages spell prices, sizes, times, counts and links. Kept in one place so every
+//! page says "$12.99" the same way, and so the server and the browser render identical
+//! text (a mismatch would break hydration).
 
 use crate::contracts::{PaymentMethod, PizzaSize};
 use chrono::{DateTime, Datelike, Timelike, Utc};
@@ -82,6 +82,15 @@ pub(crate) fn long_date(at: DateTime<Utc>) -> String {
     let weekday = WEEKDAYS[at.weekday().num_days_from_monday() as usize];
     let month = MONTHS[at.month0() as usize];
     format!("{weekday} {} {month} {}", at.day(), at.year())
+}
+
+/// A number of orders, `1 order`, `3 orders`.
+pub(crate) fn orders(count: u64) -> String {
+    if count == 1 {
+        "1 order".to_owned()
+    } else {
+        format!("{count} orders")
+    }
 }
 
 /// The first block of an order id, enough for a person to quote on the phone: its first
@@ -167,6 +176,13 @@ mod tests {
             assert_eq!(long_date(at), at.format("%A %-d %B %Y").to_string());
             at += chrono::Duration::minutes(1_337);
         }
+    }
+
+    #[test]
+    fn one_order_is_singular_and_any_other_count_plural() {
+        assert_eq!(orders(0), "0 orders");
+        assert_eq!(orders(1), "1 order");
+        assert_eq!(orders(3), "3 orders");
     }
 
     #[test]

@@ -11,7 +11,6 @@
 //! - `live`: `subscribe_updates`, the browser's side of the live-update streams.
 //! - `format`: how money, sizes, times and links are written.
 //! - `server_data`: resources for server data, decoded the way server functions are.
-//! - `client_only`: `.client_only()`, for views the server never renders (the cart's).
 //! - `routes`: the lazy routes, one wasm chunk per page but the menu.
 //! - `staff`: `/staff/...`, the staff dashboard: sign-in, kitchen, delivery, management.
 //! - `erase`: `.erase()`, an `into_any()` that compiles less code into the wasm bundle.
@@ -19,7 +18,6 @@
 mod app;
 mod cart;
 mod checkout;
-mod client_only;
 mod erase;
 mod format;
 mod layout;

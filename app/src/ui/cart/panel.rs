@@ -4,7 +4,6 @@
 
 use super::context::use_cart;
 use super::model::CartLine;
-use crate::ui::client_only::ClientOnly;
 use crate::ui::format::money;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -18,8 +17,9 @@ pub(crate) fn CartPanel() -> impl IntoView {
         if !has_lines.get() {
             return Either::Left(view! { <p class="cart-empty">"Your order is empty"</p> });
         }
-        // The server's cart is always empty: the lines only exist in the browser.
-        let list = view! {
+        // The server's cart is always empty: the lines only exist in the browser, so this
+        // branch is only ever built there, never hydrated.
+        Either::Right(view! {
             <ul class="cart-lines">
                 // Re-rendered whole on change: a handful of rows, and no inputs to keep.
                 {move || {
@@ -28,8 +28,7 @@ pub(crate) fn CartPanel() -> impl IntoView {
                     })
                 }}
             </ul>
-        };
-        Either::Right(list.client_only())
+        })
     };
 
     view! {
@@ -96,7 +95,6 @@ pub(crate) fn CartBar() -> impl IntoView {
                     <span class="price">{summary}</span>
                 </a>
             }
-            .client_only()
         })
     }
 }

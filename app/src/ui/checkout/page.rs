@@ -4,7 +4,6 @@
 use super::form::CheckoutForm;
 use super::summary::OrderSummary;
 use crate::ui::cart::{Cart, use_cart};
-use crate::ui::client_only::ClientOnly;
 use crate::ui::erase::Erase;
 use crate::ui::layout::Loading;
 use leptos::either::EitherOf3;
@@ -28,15 +27,14 @@ pub(crate) fn CheckoutPage() -> impl IntoView {
             // The saved cart lives in the browser; the server cannot know it yet.
             EitherOf3::A(view! { <Loading text="Fetching your order…"/> })
         } else if is_empty.get() {
-            EitherOf3::B(view! { <EmptyCheckout/> }.client_only())
+            EitherOf3::B(view! { <EmptyCheckout/> })
         } else {
-            let form = view! {
+            EitherOf3::C(view! {
                 <div class="checkout-layout">
                     <OrderSummary feedback/>
                     <CheckoutForm feedback placed/>
                 </div>
-            };
-            EitherOf3::C(form.client_only())
+            })
         };
         view.erase()
     };

@@ -10,17 +10,12 @@ use crate::ui::erase::Erase;
 use crate::ui::format::encode_query_value;
 use crate::ui::layout::{ErrorNotice, Loading};
 use crate::ui::server_data::server_resource;
-use crate::ui::staff::nav::StaffBar;
+use crate::ui::staff::nav::{StaffBar, may_open};
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
-
-/// Whether `role` may open a page meant for `roles`; a manager may open every page.
-pub(crate) fn may_open(role: StaffRole, roles: &[StaffRole]) -> bool {
-    role == StaffRole::Manager || roles.contains(&role)
-}
 
 /// Shows `children` only to signed-in staff with one of `roles` (or a manager). The
 /// signed-in [`StaffUser`] is provided as context to the page.
@@ -70,20 +65,5 @@ fn WrongRole(user: StaffUser, roles: &'static [StaffRole]) -> impl IntoView {
                 "). This page is for: " {who.join(", ")} " and managers."
             </p>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_manager_opens_every_page_and_others_only_their_own() {
-        let kitchen = &[StaffRole::Chef];
-        assert!(may_open(StaffRole::Chef, kitchen));
-        assert!(may_open(StaffRole::Manager, kitchen));
-        assert!(!may_open(StaffRole::Driver, kitchen));
-        assert!(!may_open(StaffRole::Chef, &[]));
-        assert!(may_open(StaffRole::Manager, &[]));
     }
 }

@@ -1,8 +1,8 @@
 //! The staff bar above every staff page: who is signed in, the pages their role may
-//! open, and a sign-out button (a plain form, so it works before hydration).
+//! open, and a sign-out button (a plain form, so it works before hydration). Also the
+//! rule of who may open which page, which the gate applies too.
 
 use crate::contracts::{StaffRole, StaffUser};
-use crate::ui::staff::gate::may_open;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -12,6 +12,11 @@ const PAGES: [(&str, &str, &[StaffRole]); 3] = [
     ("Delivery", "/staff/delivery", &[StaffRole::Driver]),
     ("Management", "/staff/manage", &[]),
 ];
+
+/// Whether `role` may open a page meant for `roles`; a manager may open every page.
+pub(crate) fn may_open(role: StaffRole, roles: &[StaffRole]) -> bool {
+    role == StaffRole::Manager || roles.contains(&role)
+}
 
 /// The page a role starts on: the first of [`PAGES`] it may open.
 pub(crate) fn home_of(role: StaffRole) -> &'static str {
@@ -50,6 +55,16 @@ pub(crate) fn StaffBar(user: StaffUser) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_manager_opens_every_page_and_others_only_their_own() {
+        let kitchen = &[StaffRole::Chef];
+        assert!(may_open(StaffRole::Chef, kitchen));
+        assert!(may_open(StaffRole::Manager, kitchen));
+        assert!(!may_open(StaffRole::Driver, kitchen));
+        assert!(!may_open(StaffRole::Chef, &[]));
+        assert!(may_open(StaffRole::Manager, &[]));
+    }
 
     #[test]
     fn each_role_starts_on_its_own_page() {

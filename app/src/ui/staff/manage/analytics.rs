@@ -7,6 +7,7 @@ use super::revenue::RevenueCard;
 use crate::api::{get_order_counts_by_status, get_popular_pizzas};
 use crate::contracts::{GetOrderCountsByStatus, GetPopularPizzas, PopularPizza, StatusCount};
 use crate::ui::erase::Erase;
+use crate::ui::format::orders;
 use crate::ui::layout::Loading;
 use crate::ui::server_data::server_resource;
 use leptos::either::{Either, EitherOf3};
@@ -104,15 +105,6 @@ fn OrdersByStatusCard() -> impl IntoView {
             <p class="chart-note">"Where the recent orders are now."</p>
             <Suspense fallback=|| view! { <Loading text="Counting orders…"/> }.erase()>{chart}</Suspense>
         </article>
-    }
-}
-
-/// `1 order`, `3 orders`.
-pub(super) fn orders(count: u64) -> String {
-    if count == 1 {
-        "1 order".to_owned()
-    } else {
-        format!("{count} orders")
     }
 }
 

@@ -2,12 +2,11 @@
 //! days (a switch between the two), its total, a column chart and, on request, every
 //! figure in a table. The period ends at the server's clock (`get_recent_revenue`).
 
-use super::analytics::orders;
 use super::column_chart::{Column, ColumnAxes, ColumnChart};
 use crate::api::get_recent_revenue;
 use crate::contracts::{RevenueBucket, TimeBucket};
 use crate::ui::erase::Erase;
-use crate::ui::format::{clock_time, long_date, money};
+use crate::ui::format::{clock_time, long_date, money, orders};
 use crate::ui::layout::Loading;
 use crate::ui::server_data::server_resource;
 use chrono::{DateTime, Datelike, Timelike, Utc};
