@@ -8,7 +8,9 @@
 #![forbid(unsafe_code)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mediator::{Behavior, CachePolicy, Caching, Context, Done, Event, EventError, EventHandler};
+use mediator::{
+    Answer, Behavior, CachePolicy, Caching, Context, Done, Event, EventError, EventHandler,
+};
 use mediator::{Mediator, Next, Outcome, PublishStrategy, Request, RequestHandler, RequestKind};
 use std::hint::black_box;
 use std::pin::{Pin, pin};
@@ -65,13 +67,8 @@ impl EventHandler<ItemSold> for CountSale {
 struct PassThrough;
 
 impl Behavior for PassThrough {
-    async fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> Outcome<R::Response> {
-        next.run(request, ctx).await
+    async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
+        next.run(req, ctx).await
     }
 }
 

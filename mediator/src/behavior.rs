@@ -3,7 +3,7 @@
 //! statically: the builder nests them in [`Stack`]s, so a chain of behaviors and its
 //! handler compile into one future, with no boxing per behavior.
 
-use crate::{Context, EventRef, Outcome, PublishReport, Request, RequestHandler};
+use crate::{Context, EventRef, Handled, PublishReport, Request, RequestHandler};
 
 /// A step around every request handler, and around the delivery of every event.
 /// Call `next.run(..).await` to go on, or return without calling it to short-circuit.
@@ -13,12 +13,7 @@ use crate::{Context, EventRef, Outcome, PublishReport, Request, RequestHandler};
 /// [`Only`](crate::Only).
 pub trait Behavior: Send + Sync + 'static {
     /// Runs this step; `next` is the rest of the chain, ending with the handler.
-    fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send;
+    fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> impl Handled<R>;
 
     /// Runs this step around the delivery of an event to its handlers; `next` ends
     /// with the delivery. Passes straight through unless overridden.
@@ -35,11 +30,7 @@ pub trait Behavior: Send + Sync + 'static {
 /// Consumed by `run`, so it runs at most once.
 pub trait Next<R: Request>: Send {
     /// Runs the rest of the pipeline.
-    fn run(
-        self,
-        request: R,
-        ctx: &mut Context,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send;
+    fn run(self, request: R, ctx: &mut Context) -> impl Handled<R>;
 }
 
 /// The rest of an event's pipeline: inner behaviors, then delivery to every handler.
@@ -53,13 +44,8 @@ pub trait NextEvent: Send {
 pub struct Identity;
 
 impl Behavior for Identity {
-    fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send {
-        next.run(request, ctx)
+    fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> impl Handled<R> {
+        next.run(req, ctx)
     }
 }
 
@@ -73,17 +59,12 @@ pub struct Stack<Outer, Inner> {
 }
 
 impl<Outer: Behavior, Inner: Behavior> Behavior for Stack<Outer, Inner> {
-    fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+    fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> impl Handled<R> {
         let next = Then {
             behavior: &self.inner,
             next,
         };
-        self.outer.handle(request, ctx, next)
+        self.outer.handle(req, ctx, next)
     }
 
     fn handle_event<N: NextEvent>(
@@ -106,11 +87,7 @@ struct Then<'b, B, N> {
 }
 
 impl<R: Request, B: Behavior, N: Next<R>> Next<R> for Then<'_, B, N> {
-    fn run(
-        self,
-        request: R,
-        ctx: &mut Context,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+    fn run(self, request: R, ctx: &mut Context) -> impl Handled<R> {
         self.behavior.handle(request, ctx, self.next)
     }
 }
@@ -125,11 +102,7 @@ impl<B: Behavior, N: NextEvent> NextEvent for Then<'_, B, N> {
 pub(crate) struct Handler<'h, H>(pub(crate) &'h H);
 
 impl<R: Request, H: RequestHandler<R>> Next<R> for Handler<'_, H> {
-    fn run(
-        self,
-        request: R,
-        ctx: &mut Context,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+    fn run(self, request: R, ctx: &mut Context) -> impl Handled<R> {
         self.0.handle(request, ctx)
     }
 }

@@ -76,14 +76,9 @@
 //! /// Stamps each command with the time it was received.
 //! struct Received;
 //! impl Behavior for Received {
-//!     async fn handle<R: Request, N: Next<R>>(
-//!         &self,
-//!         request: R,
-//!         ctx: &mut Context,
-//!         next: N,
-//!     ) -> Outcome<R::Response> {
+//!     async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
 //!         ctx.insert(ReceivedAt(42));
-//!         next.run(request, ctx).await
+//!         next.run(req, ctx).await
 //!     }
 //! }
 //! struct ReceivedAt(u64);

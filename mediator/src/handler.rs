@@ -1,18 +1,14 @@
 //! The traits an application implements: one [`RequestHandler`] per command or query,
 //! any number of [`EventHandler`]s per event. Write them as `async fn`.
 
-use crate::{Context, Event, Outcome, Request};
+use crate::{Context, Event, Handled, Request};
 
 /// Answers one request type. Registered once per type with
 /// [`MediatorBuilder::handler`](crate::MediatorBuilder::handler).
 pub trait RequestHandler<R: Request>: Send + Sync + 'static {
     /// Handles the request; events recorded in `ctx` are published only if this
     /// (and every behavior around it) returns `Ok`.
-    fn handle(
-        &self,
-        request: R,
-        ctx: &mut Context,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send;
+    fn handle(&self, request: R, ctx: &mut Context) -> impl Handled<R>;
 }
 
 /// What an event handler fails with; it is reported, never propagated to the sender.

@@ -72,16 +72,11 @@
 //! /// Refuses every command while the shop is closed.
 //! struct ClosedForCommands;
 //! impl Behavior for ClosedForCommands {
-//!     async fn handle<R: Request, N: Next<R>>(
-//!         &self,
-//!         request: R,
-//!         ctx: &mut Context,
-//!         next: N,
-//!     ) -> Outcome<R::Response> {
+//!     async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
 //!         if R::KIND == RequestKind::Command && ctx.get::<Closed>().is_some() {
 //!             return Err(Problem::unavailable("We are closed.", None));
 //!         }
-//!         next.run(request, ctx).await
+//!         next.run(req, ctx).await
 //!     }
 //! }
 //! struct Closed;
@@ -141,7 +136,7 @@ pub use event::{HandlerFailure, PublishReport, PublishStrategy};
 pub use event_ref::EventRef;
 pub use handler::{EventError, EventHandler, RequestHandler};
 pub use mediator::Mediator;
-pub use outcome::{Done, Outcome};
+pub use outcome::{Answer, Done, Handled, Outcome};
 pub use problem::{FieldError, Problem};
 pub use request::{Catalog, Event, Request, RequestKind};
 pub use status::{ProblemStatus, SuccessStatus, UnknownStatus};

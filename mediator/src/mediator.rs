@@ -5,7 +5,7 @@ use crate::box_future::BoxFuture;
 use crate::event::{Events, PublishReport};
 use crate::registry::{ErasedPipeline, RequestEntry};
 use crate::type_map::TypeMap;
-use crate::{Context, Event, Outcome, Problem, Request, RequestKind};
+use crate::{Context, Event, Handled, Outcome, Problem, Request, RequestKind};
 use std::any::TypeId;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -33,10 +33,7 @@ impl Mediator {
     /// Sends a request with an empty [`Context`]; see [`send_with`](Self::send_with).
     // Not an `async fn`: returning `send_with`'s future as is avoids nesting one state
     // machine in another, which is measurable at this scale.
-    pub fn send<R: Request>(
-        &self,
-        request: R,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+    pub fn send<R: Request>(&self, request: R) -> impl Handled<R> {
         self.send_with(request, Context::default())
     }
 
@@ -45,11 +42,7 @@ impl Mediator {
     /// dropped. A type without a handler answers a 500 problem naming it.
     // The pipeline is looked up now rather than when first polled, and its boxed
     // future is returned as is: a one-pointer future, cheap to move and poll.
-    pub fn send_with<R: Request>(
-        &self,
-        request: R,
-        ctx: Context,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+    pub fn send_with<R: Request>(&self, request: R, ctx: Context) -> impl Handled<R> {
         match self.pipeline::<R>() {
             Some(pipeline) => pipeline.call(request, ctx, &self.inner.events),
             None => no_handler(R::name()),

@@ -1,11 +1,20 @@
 //! What a `send` answers: [`Outcome`], a [`Done`] value with its success status or a
 //! [`Problem`](crate::Problem). Handlers build them; the server maps them to HTTP once.
 
-use crate::{Problem, SuccessStatus};
+use crate::{Problem, Request, SuccessStatus};
 use serde::{Deserialize, Serialize};
 
 /// The result of every request: a value with its success status, or a problem.
 pub type Outcome<T> = Result<Done<T>, Problem>;
+
+/// What sending `R` answers, named so that signatures generic over `R` stay short.
+pub type Answer<R> = Outcome<<R as Request>::Response>;
+
+/// A sendable future of an [`Answer`]: what handlers, behaviors and [`Next`](crate::Next)
+/// return. Every such future implements it.
+pub trait Handled<R: Request>: Future<Output = Answer<R>> + Send {}
+
+impl<R: Request, F: Future<Output = Answer<R>> + Send> Handled<R> for F {}
 
 /// A successful answer and how it succeeded (200, 201, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,21 +4,16 @@
 mod common;
 
 use common::*;
-use mediator::{Behavior, Context, Mediator, Next, Outcome, Problem, Request, RequestKind};
+use mediator::{Answer, Behavior, Context, Mediator, Next, Problem, Request, RequestKind};
 use std::any::TypeId;
 
 /// Writes `"<label> in <request>"` and `"<label> out"` around the rest of the chain.
 struct Trace(&'static str, Journal);
 
 impl Behavior for Trace {
-    async fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> Outcome<R::Response> {
+    async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
         self.1.write(format!("{} in {}", self.0, R::name()));
-        let outcome = next.run(request, ctx).await;
+        let outcome = next.run(req, ctx).await;
         self.1.write(format!("{} out", self.0));
         outcome
     }
@@ -53,12 +48,12 @@ async fn behaviors_run_in_the_order_added_outermost_first() {
 struct Refuse;
 
 impl Behavior for Refuse {
-    async fn handle<R: Request, N: Next<R>>(
+    async fn handle<R: Request>(
         &self,
-        _request: R,
+        _req: R,
         ctx: &mut Context,
-        _next: N,
-    ) -> Outcome<R::Response> {
+        _next: impl Next<R>,
+    ) -> Answer<R> {
         ctx.record(OrderPlaced { order_id: 0 });
         Err(Problem::forbidden("Not today."))
     }
@@ -85,16 +80,11 @@ async fn a_behavior_returning_a_problem_keeps_the_handler_and_events_from_runnin
 struct QueriesOnly(Journal);
 
 impl Behavior for QueriesOnly {
-    async fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> Outcome<R::Response> {
+    async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
         if R::KIND == RequestKind::Query {
             self.0.write(format!("query {}", R::name()));
         }
-        next.run(request, ctx).await
+        next.run(req, ctx).await
     }
 }
 
@@ -102,16 +92,11 @@ impl Behavior for QueriesOnly {
 struct NoOrders;
 
 impl Behavior for NoOrders {
-    async fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> Outcome<R::Response> {
+    async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
         if TypeId::of::<R>() == TypeId::of::<PlaceOrder>() {
             return Err(Problem::unavailable("Ordering is paused.", Some(60)));
         }
-        next.run(request, ctx).await
+        next.run(req, ctx).await
     }
 }
 

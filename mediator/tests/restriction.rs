@@ -4,21 +4,16 @@
 mod common;
 
 use common::*;
-use mediator::{Behavior, Context, EventRef, Mediator, Next, NextEvent, Only, Outcome};
+use mediator::{Answer, Behavior, Context, EventRef, Mediator, Next, NextEvent, Only};
 use mediator::{PublishReport, Request};
 
 /// Writes `"<label> <name>"` for every request and event it sees.
 struct Seen(&'static str, Journal);
 
 impl Behavior for Seen {
-    async fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> Outcome<R::Response> {
+    async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
         self.1.write(format!("{} {}", self.0, R::name()));
-        next.run(request, ctx).await
+        next.run(req, ctx).await
     }
 
     async fn handle_event<N: NextEvent>(&self, event: EventRef<'_>, next: N) -> PublishReport {

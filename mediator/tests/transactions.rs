@@ -5,7 +5,9 @@
 mod common;
 
 use common::Journal;
-use mediator::{Behavior, Context, Done, Event, EventError, EventHandler, FieldError, Mediator};
+use mediator::{
+    Answer, Behavior, Context, Done, Event, EventError, EventHandler, FieldError, Mediator,
+};
 use mediator::{Next, Outcome, Problem, Request, RequestHandler, RequestKind, Transactional};
 use mediator::{UnitOfWork, Validation};
 use std::any::Any;
@@ -219,13 +221,8 @@ async fn queries_run_without_a_transaction() {
 struct AnswerZeroOnFailure;
 
 impl Behavior for AnswerZeroOnFailure {
-    async fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> Outcome<R::Response> {
-        let outcome = next.run(request, ctx).await;
+    async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
+        let outcome = next.run(req, ctx).await;
         let zero: Box<dyn Any> = Box::new(0_u64);
         match (outcome, zero.downcast::<R::Response>()) {
             (Err(_), Ok(zero)) => Ok(Done::ok(*zero)),

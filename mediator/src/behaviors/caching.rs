@@ -5,7 +5,7 @@
 
 use super::cache_store::{CacheFor, Invalidate, Lookup, TypedCache};
 use crate::type_map::TypeMap;
-use crate::{Behavior, Context, Event, EventRef, Next, NextEvent, Outcome, PublishReport};
+use crate::{Behavior, Context, Event, EventRef, Handled, Next, NextEvent, PublishReport};
 use crate::{Request, RequestKind};
 use std::any::{Any, TypeId};
 use std::hash::Hash;
@@ -131,24 +131,19 @@ impl Default for Caching {
 }
 
 impl Behavior for Caching {
-    fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+    fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> impl Handled<R> {
         let cache = self.cache_for::<R>();
         async move {
             let Some(cache) = cache else {
-                return next.run(request, ctx).await;
+                return next.run(req, ctx).await;
             };
             // The answer is computed after `now`, so storing it as of `now` can only
             // make it expire early, never late.
             let now = self.clock.now();
-            match cache.lookup(&request, now) {
+            match cache.lookup(&req, now) {
                 Lookup::Hit(done) => Ok(done),
                 Lookup::Miss(ticket) => {
-                    let outcome = next.run(request, ctx).await;
+                    let outcome = next.run(req, ctx).await;
                     if let Ok(done) = &outcome {
                         cache.store(ticket, done, now);
                     }

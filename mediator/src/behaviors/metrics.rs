@@ -4,7 +4,7 @@
 
 use super::trace::kind_name;
 use crate::type_map::TypeMap;
-use crate::{Behavior, Context, EventRef, Next, NextEvent, Outcome, PublishReport, Request};
+use crate::{Answer, Behavior, Context, EventRef, Next, NextEvent, PublishReport, Request};
 use std::any::TypeId;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -33,14 +33,9 @@ impl Metrics {
 }
 
 impl Behavior for Metrics {
-    async fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> Outcome<R::Response> {
+    async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
         let started = Instant::now();
-        let outcome = next.run(request, ctx).await;
+        let outcome = next.run(req, ctx).await;
         let status = match &outcome {
             Ok(done) => done.code(),
             Err(problem) => problem.code(),

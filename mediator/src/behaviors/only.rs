@@ -1,7 +1,7 @@
 //! [`Only`]: restricts a behavior to commands, queries, events, or a list of types,
 //! so that the behavior itself stays general and the wiring says where it applies.
 
-use crate::{Behavior, Context, Event, EventRef, Next, NextEvent, Outcome, PublishReport};
+use crate::{Behavior, Context, Event, EventRef, Handled, Next, NextEvent, PublishReport};
 use crate::{Request, RequestKind};
 use std::any::TypeId;
 
@@ -104,18 +104,13 @@ impl Scope {
 }
 
 impl<B: Behavior> Behavior for Only<B> {
-    fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+    fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> impl Handled<R> {
         let covered = self.scope.covers_request::<R>();
         async move {
             if covered {
-                self.behavior.handle(request, ctx, next).await
+                self.behavior.handle(req, ctx, next).await
             } else {
-                next.run(request, ctx).await
+                next.run(req, ctx).await
             }
         }
     }

@@ -3,7 +3,7 @@
 //! place a failed request is logged.
 
 use crate::event::error_chain;
-use crate::{Behavior, Context, EventRef, Next, NextEvent, Outcome, Problem, PublishReport};
+use crate::{Answer, Behavior, Context, EventRef, Next, NextEvent, Problem, PublishReport};
 use crate::{Request, RequestKind};
 use std::time::{Duration, Instant};
 use tracing::{Instrument, field};
@@ -22,12 +22,7 @@ use tracing::{Instrument, field};
 pub struct Tracing;
 
 impl Behavior for Tracing {
-    async fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> Outcome<R::Response> {
+    async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
         let span = tracing::info_span!(
             "request",
             request = R::name(),
@@ -36,7 +31,7 @@ impl Behavior for Tracing {
             duration_ms = field::Empty,
         );
         let started = Instant::now();
-        let outcome = next.run(request, ctx).instrument(span.clone()).await;
+        let outcome = next.run(req, ctx).instrument(span.clone()).await;
         let status = match &outcome {
             Ok(done) => done.code(),
             Err(problem) => problem.code(),

@@ -4,7 +4,7 @@
 //! the recorded events only after that commit.
 
 use crate::event::error_chain;
-use crate::{Behavior, Context, Next, Outcome, Problem, Request, RequestKind};
+use crate::{Answer, Behavior, Context, Next, Problem, Request, RequestKind};
 
 /// The storage side of a unit of work, implemented once by the application (for
 /// instance over a database pool). Failures are [`Problem`]s, usually 500 or 503
@@ -43,19 +43,14 @@ impl<U: UnitOfWork> Transactional<U> {
 }
 
 impl<U: UnitOfWork> Behavior for Transactional<U> {
-    async fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> Outcome<R::Response> {
+    async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
         if R::KIND != RequestKind::Command {
-            return next.run(request, ctx).await;
+            return next.run(req, ctx).await;
         }
         let events_before = ctx.pending_events();
         let tx = self.unit.begin().await?;
         ctx.begin_transaction(tx);
-        let outcome = next.run(request, ctx).await;
+        let outcome = next.run(req, ctx).await;
         let Some(tx) = ctx.end_transaction::<U::Tx>() else {
             // Only this behavior ends a transaction, so a second `Transactional` of the
             // same unit ran inside this one and replaced it: a wiring mistake.

@@ -2,7 +2,7 @@
 //! ([`Request::validate`]) with one 422 listing every failing field, before any inner
 //! behavior or the handler runs.
 
-use crate::{Behavior, Context, Next, Outcome, Problem, Request};
+use crate::{Behavior, Context, Handled, Next, Problem, Request};
 
 /// Answers [`Problem::validation`] with all of a request's field errors instead of
 /// running the rest of the pipeline. Requests without rules pass at no cost: the
@@ -14,16 +14,11 @@ use crate::{Behavior, Context, Next, Outcome, Problem, Request};
 pub struct Validation;
 
 impl Behavior for Validation {
-    fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send {
-        let verdict = request.validate();
+    fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> impl Handled<R> {
+        let verdict = req.validate();
         async move {
             match verdict {
-                Ok(()) => next.run(request, ctx).await,
+                Ok(()) => next.run(req, ctx).await,
                 Err(errors) => Err(Problem::validation(errors)),
             }
         }

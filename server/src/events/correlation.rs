@@ -2,7 +2,7 @@
 //! a command appends carries it, so the events one request caused can be found together
 //! in the log and in traces.
 
-use mediator::{Behavior, Context, Next, Outcome, Request};
+use mediator::{Answer, Behavior, Context, Next, Request};
 use uuid::Uuid;
 
 /// The id shared by everything one request causes.
@@ -18,15 +18,10 @@ pub(crate) fn correlation_id(ctx: &Context) -> Option<Uuid> {
 pub(crate) struct Correlate;
 
 impl Behavior for Correlate {
-    async fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> Outcome<R::Response> {
+    async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
         if ctx.get::<CorrelationId>().is_none() {
             ctx.insert(CorrelationId(Uuid::new_v4()));
         }
-        next.run(request, ctx).await
+        next.run(req, ctx).await
     }
 }

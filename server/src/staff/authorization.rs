@@ -4,7 +4,7 @@
 //! a new command is never reachable by accident.
 
 use app::contracts::{Caller, StaffRole};
-use mediator::{Behavior, Context, Next, Outcome, Problem, Request};
+use mediator::{Behavior, Context, Handled, Next, Problem, Request};
 use std::any::TypeId;
 use std::collections::HashMap;
 
@@ -96,12 +96,7 @@ impl Authorization {
 }
 
 impl Behavior for Authorization {
-    fn handle<R: Request, N: Next<R>>(
-        &self,
-        request: R,
-        ctx: &mut Context,
-        next: N,
-    ) -> impl Future<Output = Outcome<R::Response>> + Send {
+    fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> impl Handled<R> {
         // A send without a caller is anonymous; handlers (CancelOrder) then find it too.
         if ctx.get::<Caller>().is_none() {
             ctx.insert(Caller::Anonymous);
@@ -109,7 +104,7 @@ impl Behavior for Authorization {
         let verdict = self.check::<R>(ctx.get::<Caller>().unwrap_or(&Caller::Anonymous));
         async move {
             match verdict {
-                Ok(()) => next.run(request, ctx).await,
+                Ok(()) => next.run(req, ctx).await,
                 Err(problem) => Err(problem),
             }
         }
