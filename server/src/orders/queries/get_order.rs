@@ -20,12 +20,26 @@ impl RequestHandler<GetOrder> for GetOrderHandler {
     #[tracing::instrument(name = "GetOrder", skip_all, fields(order_id = %query.order_id))]
     async fn handle(&self, query: GetOrder, _ctx: &mut Context) -> Outcome<OrderDetails> {
         let find = |min_position| self.find(query.order_id, min_position);
-        self.read
-            .find_settled(query.min_position, find)
-            .await?
-            .map(Done::ok)
-            .ok_or_else(|| order_not_found(query.order_id))
+        find_order(&self.read, query.order_id, query.min_position, find).await
     }
+}
+
+/// What both order queries answer: `find`'s order once the read models are settled
+/// (`ReadModels::find_settled`), or a 404 naming the id.
+pub(super) async fn find_order<T, F, Fut>(
+    read: &ReadModels,
+    order_id: Uuid,
+    min_position: Option<i64>,
+    find: F,
+) -> Outcome<T>
+where
+    F: Fn(Option<i64>) -> Fut,
+    Fut: Future<Output = Result<Option<T>, Problem>>,
+{
+    read.find_settled(min_position, find)
+        .await?
+        .map(Done::ok)
+        .ok_or_else(|| order_not_found(order_id))
 }
 
 impl GetOrderHandler {
@@ -47,7 +61,7 @@ impl GetOrderHandler {
 }
 
 /// The problem both order queries answer for an id no order has.
-pub(super) fn order_not_found(order_id: Uuid) -> Problem {
+fn order_not_found(order_id: Uuid) -> Problem {
     Problem::not_found(format!("There is no order {order_id}."))
 }
 
@@ -88,7 +102,8 @@ impl TryFrom<HeaderRow> for OrderDetails {
     }
 }
 
-async fn find_header(tx: &mut Tx, id: Uuid) -> Result<Option<OrderDetails>, DbError> {
+/// The order without its lines and timeline (also what `GetOrderStatus` reads).
+pub(super) async fn find_header(tx: &mut Tx, id: Uuid) -> Result<Option<OrderDetails>, DbError> {
     let row: Option<HeaderRow> = sqlx::query_as(
         "SELECT order_id, status, customer_name, customer_address, payment_method, \
          total_amount, placed_at, estimated_ready_at FROM order_detail_view WHERE order_id = $1",
