@@ -4,7 +4,9 @@
 use crate::db::{Backend, DbError, Tx, begin_snapshot};
 use crate::projections::ProjectionWatch;
 use mediator::Problem;
-use sqlx::AnyPool;
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::query::QueryAs;
+use sqlx::{Any, AnyPool, FromRow};
 
 /// The read side as a query handler sees it. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -20,6 +22,22 @@ impl ReadModels {
     pub async fn snapshot(&self, min_position: Option<i64>) -> Result<Tx, Problem> {
         self.views.wait_for(min_position).await?;
         Ok(begin_snapshot(&self.pool, self.backend).await?)
+    }
+
+    /// Runs one query on a [`snapshot`](Self::snapshot) taken at `min_position` and
+    /// answers its rows: what a query handler that needs a single statement reads with.
+    pub async fn fetch_all<'q, O>(
+        &self,
+        min_position: Option<i64>,
+        query: QueryAs<'q, Any, O, AnyArguments<'q>>,
+    ) -> Result<Vec<O>, Problem>
+    where
+        O: Send + Unpin + for<'r> FromRow<'r, AnyRow>,
+    {
+        let mut tx = self.snapshot(min_position).await?;
+        let rows = query.fetch_all(&mut *tx).await.map_err(DbError::from)?;
+        tx.commit().await?;
+        Ok(rows)
     }
 
     /// Looks something up with `find` (given `min_position`); when that finds nothing,

@@ -2,7 +2,7 @@
 //! UTC, included) are in each status now, counted in the order summary view.
 
 use crate::analytics::buckets::start_of;
-use crate::db::{DbError, count, timestamp_text};
+use crate::db::{count, timestamp_text};
 use crate::orders::views::stored_status;
 use crate::projections::ReadModels;
 use app::contracts::{GetOrderCountsByStatus, OrderStatus, StatusCount, TimeBucket};
@@ -23,16 +23,12 @@ impl RequestHandler<GetOrderCountsByStatus> for GetOrderCountsByStatusHandler {
     ) -> Outcome<Vec<StatusCount>> {
         let first_day = Utc::now() - TimeDelta::days(i64::from(query.days) - 1);
         let since = start_of(TimeBucket::Day, first_day);
-        let mut tx = self.read.snapshot(query.min_position).await?;
-        let rows: Vec<(String, i64)> = sqlx::query_as(
+        let statement = sqlx::query_as(
             "SELECT status, COUNT(*) AS orders FROM order_summary_view \
              WHERE placed_at >= $1 GROUP BY status",
         )
-        .bind(timestamp_text(since))
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(DbError::from)?;
-        tx.commit().await?;
+        .bind(timestamp_text(since));
+        let rows: Vec<(String, i64)> = self.read.fetch_all(query.min_position, statement).await?;
         let mut counts = OrderStatus::ALL.map(|status| StatusCount { status, count: 0 });
         for (status, orders) in rows {
             let status = stored_status("order_summary_view.status", &status)?;

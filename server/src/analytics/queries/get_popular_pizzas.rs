@@ -25,9 +25,8 @@ impl RequestHandler<GetPopularPizzas> for GetPopularPizzasHandler {
         _ctx: &mut Context,
     ) -> Outcome<Vec<PopularPizza>> {
         let first_day = Utc::now() - TimeDelta::days(i64::from(query.days) - 1);
-        let mut tx = self.read.snapshot(query.min_position).await?;
         // A renamed pizza keeps its id; MAX picks one of its names for the whole period.
-        let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        let statement = sqlx::query_as(
             "SELECT pizza_id, MAX(pizza_name) AS pizza_name, \
              CAST(SUM(quantity) AS BIGINT) AS total_quantity, \
              CAST(SUM(orders) AS BIGINT) AS total_orders \
@@ -36,11 +35,9 @@ impl RequestHandler<GetPopularPizzas> for GetPopularPizzasHandler {
              ORDER BY total_quantity DESC, total_orders DESC, pizza_id LIMIT $2",
         )
         .bind(key(TimeBucket::Day, first_day))
-        .bind(i64::from(query.limit))
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(DbError::from)?;
-        tx.commit().await?;
+        .bind(i64::from(query.limit));
+        let rows: Vec<(String, String, i64, i64)> =
+            self.read.fetch_all(query.min_position, statement).await?;
         let pizzas = rows
             .into_iter()
             .map(|(pizza_id, pizza_name, quantity, orders)| {

@@ -2,7 +2,7 @@
 //! view, with every bucket of the period listed (zeros where nothing was sold).
 
 use crate::analytics::buckets::{key, start_of, width};
-use crate::db::{DbError, count, decimal};
+use crate::db::{count, decimal};
 use crate::projections::ReadModels;
 use app::contracts::{GetRevenue, RevenueBucket};
 use mediator::{Context, Done, Outcome, RequestHandler};
@@ -19,19 +19,16 @@ impl RequestHandler<GetRevenue> for GetRevenueHandler {
     async fn handle(&self, query: GetRevenue, _ctx: &mut Context) -> Outcome<Vec<RevenueBucket>> {
         let first = start_of(query.bucket, query.from);
         let last = start_of(query.bucket, query.to);
-        let mut tx = self.read.snapshot(query.min_position).await?;
-        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        let statement = sqlx::query_as(
             "SELECT bucket_start, revenue, order_count FROM revenue_view \
              WHERE bucket = $1 AND bucket_start >= $2 AND bucket_start <= $3 \
              ORDER BY bucket_start",
         )
         .bind(query.bucket.as_str())
         .bind(key(query.bucket, first))
-        .bind(key(query.bucket, last))
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(DbError::from)?;
-        tx.commit().await?;
+        .bind(key(query.bucket, last));
+        let rows: Vec<(String, String, i64)> =
+            self.read.fetch_all(query.min_position, statement).await?;
         let mut sold = HashMap::with_capacity(rows.len());
         for (start, revenue, orders) in rows {
             let revenue = decimal("revenue_view.revenue", &revenue)?;

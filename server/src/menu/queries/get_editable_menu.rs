@@ -21,15 +21,11 @@ impl RequestHandler<GetEditableMenu> for GetEditableMenuHandler {
         query: GetEditableMenu,
         _ctx: &mut Context,
     ) -> Outcome<Vec<EditablePizza>> {
-        let mut tx = self.read.snapshot(query.min_position).await?;
-        let rows: Vec<PizzaRow> = sqlx::query_as(
+        let statement = sqlx::query_as(
             "SELECT pizza_id, name, description, base_price, category, toppings, \
              preparation_minutes, available FROM menu_view ORDER BY sort_order, pizza_id",
-        )
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(DbError::from)?;
-        tx.commit().await?;
+        );
+        let rows: Vec<PizzaRow> = self.read.fetch_all(query.min_position, statement).await?;
         let pizzas = rows
             .into_iter()
             .map(editable_pizza)

@@ -35,21 +35,17 @@ impl RequestHandler<GetDeliveryBoard> for GetDeliveryBoardHandler {
         query: GetDeliveryBoard,
         _ctx: &mut Context,
     ) -> Outcome<Vec<DeliveryTicket>> {
-        let mut tx = self.read.snapshot(query.min_position).await?;
         // Orders still in the kitchen are kept in the view but are not on the board; the
         // lanes after it are ready, then delivering (see `DeliveryBoardView`).
-        let rows: Vec<TicketRow> = sqlx::query_as(
+        let statement = sqlx::query_as(
             "SELECT order_id, status, customer_name, customer_phone, customer_address, \
              payment_method, total_amount, pizza_count, ready_at, driver, out_at \
              FROM delivery_board_view WHERE lane > $1 \
              ORDER BY lane, lane_position LIMIT $2",
         )
         .bind(KITCHEN_LANE)
-        .bind(i64::from(DELIVERY_BOARD_LIMIT))
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(DbError::from)?;
-        tx.commit().await?;
+        .bind(i64::from(DELIVERY_BOARD_LIMIT));
+        let rows: Vec<TicketRow> = self.read.fetch_all(query.min_position, statement).await?;
         let tickets = rows.into_iter().map(ticket).collect::<Result<_, _>>()?;
         Ok(Done::ok(tickets))
     }

@@ -36,8 +36,7 @@ impl RequestHandler<GetKitchenQueue> for GetKitchenQueueHandler {
         query: GetKitchenQueue,
         _ctx: &mut Context,
     ) -> Outcome<Vec<KitchenTicket>> {
-        let mut tx = self.read.snapshot(query.min_position).await?;
-        let rows: Vec<TicketLine> = sqlx::query_as(
+        let statement = sqlx::query_as(
             "SELECT k.order_id, k.customer_name, k.status, k.placed_at, k.pizza_count, \
              k.total_prep_minutes, i.pizza_id, i.pizza_name, i.size, i.toppings, i.quantity, \
              i.special_instructions \
@@ -47,11 +46,8 @@ impl RequestHandler<GetKitchenQueue> for GetKitchenQueueHandler {
              JOIN order_detail_items_view i ON i.order_id = k.order_id \
              ORDER BY k.placed_position, i.line_no",
         )
-        .bind(i64::from(KITCHEN_QUEUE_LIMIT))
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(DbError::from)?;
-        tx.commit().await?;
+        .bind(i64::from(KITCHEN_QUEUE_LIMIT));
+        let rows: Vec<TicketLine> = self.read.fetch_all(query.min_position, statement).await?;
         Ok(Done::ok(tickets(rows)?))
     }
 }
