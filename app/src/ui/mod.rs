@@ -10,6 +10,7 @@
 //!   `/orders?phone=`, a customer's history.
 //! - `live`: `subscribe_updates`, the browser's side of the live-update streams.
 //! - `format`: how money, sizes, times and links are written.
+//! - `radio`: one radio button of a `.choices` fieldset with its label.
 //! - `server_data`: resources for server data, decoded the way server functions are.
 //! - `routes`: the lazy routes, one wasm chunk per page but the menu.
 //! - `staff`: `/staff/...`, the staff dashboard: sign-in, kitchen, delivery, management.
@@ -24,6 +25,7 @@ mod layout;
 mod live;
 mod menu;
 mod order;
+mod radio;
 mod routes;
 mod server_data;
 mod staff;

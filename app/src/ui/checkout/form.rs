@@ -10,6 +10,7 @@ use crate::contracts::{MAX_TEXT_LEN, PaymentMethod, PlaceOrder};
 use crate::ui::cart::{Cart, use_cart};
 use crate::ui::format::payment_label;
 use crate::ui::order::remember_phone;
+use crate::ui::radio::radio;
 use leptos::either::Either;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -231,20 +232,15 @@ fn TextField(
 #[component]
 fn PaymentChoice(payment: RwSignal<PaymentMethod>, feedback: Feedback) -> impl IntoView {
     let message = Memo::new(move |_| field_message(feedback, "payment_method"));
-    let initial = payment.get_untracked();
     let radios = [PaymentMethod::Cash, PaymentMethod::Card].map(|method| {
-        view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="payment_method"
-                    value=method.as_str()
-                    checked=method == initial
-                    on:change=move |_| payment.set(method)
-                />
-                <span>{payment_label(method)}</span>
-            </label>
-        }
+        let name = "payment_method".to_string();
+        radio(
+            name,
+            method,
+            method.as_str(),
+            payment_label(method),
+            payment,
+        )
     });
 
     view! {

@@ -4,6 +4,7 @@
 use crate::contracts::{MAX_QUANTITY, MenuItem, PizzaSize, TOPPING_PRICE, unit_price};
 use crate::ui::cart::{CartLine, use_cart};
 use crate::ui::format::{money, size_label};
+use crate::ui::radio::radio;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -138,20 +139,14 @@ fn add_to_cart(
 #[component]
 fn SizeChoice(pizza_id: String, sizes: Vec<PizzaSize>, size: RwSignal<PizzaSize>) -> impl IntoView {
     let group = format!("size-{pizza_id}");
-    let initial = size.get_untracked();
     let radios = sizes.into_iter().map(move |choice| {
-        view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name=group.clone()
-                    value=choice.as_str()
-                    checked=choice == initial
-                    on:change=move |_| size.set(choice)
-                />
-                <span>{size_label(choice)}</span>
-            </label>
-        }
+        radio(
+            group.clone(),
+            choice,
+            choice.as_str(),
+            size_label(choice),
+            size,
+        )
     });
     view! {
         <fieldset class="choices sizes">
