@@ -4,11 +4,11 @@
 use sqlx::AnyConnection;
 use sqlx::migrate::Migrator;
 
-// Two folders of near twins, on purpose: the dialects differ where it matters (the event
-// log's `position` in 0001 is AUTOINCREMENT in one and an IDENTITY in the other), and sqlx refuses to start on a database whose applied migration's text has since
-// changed (it checks a checksum), so merging the twins into one folder now would lock every
-// existing database out. A new migration that both dialects read alike is still written
-// twice, once in each folder.
+// Two folders of near twins, on purpose: the dialects differ where it matters (the
+// event log's `position` in 0001 is AUTOINCREMENT in one, an IDENTITY in the other), and
+// sqlx refuses to start on a database whose applied migration's text has since changed
+// (it checks a checksum), so merging the twins into one folder now would lock every
+// existing database out. A new migration both dialects read alike is written twice.
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
