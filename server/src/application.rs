@@ -85,6 +85,7 @@ impl Application {
             projection_lag,
             auth,
             https: staff.https(),
+            trusted_proxies: staff.trusted_proxies.into(),
             leptos_options: config.leptos_options(address),
         };
         Ok(Self {
@@ -134,7 +135,11 @@ impl Application {
                 tracing::debug!(%error, "could not set TCP_NODELAY");
             }
         });
-        axum::serve(listener, self.router)
+        // The peer's address is what per-client limits key on (`http/client.rs`).
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, service)
             .with_graceful_shutdown(shutdown)
             .await
             .context("serving HTTP")

@@ -1,8 +1,9 @@
 //! Settings, read once from the environment at start.
 
 use anyhow::Context as _;
+use ipnet::IpNet;
 use leptos::config::LeptosOptions;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 /// Default database: an SQLite file under `./data`, created when missing.
@@ -76,6 +77,9 @@ pub struct StaffConfig {
     pub kitchen_capacity: u32,
     /// `PUBLIC_URL`: when it starts with `https`, session cookies are `Secure`.
     pub public_url: Option<String>,
+    /// `TRUSTED_PROXIES`, a comma list of addresses and networks (CIDR) whose
+    /// `X-Forwarded-For` names the client; empty (the default): the header is ignored.
+    pub trusted_proxies: Vec<IpNet>,
 }
 
 impl Default for StaffConfig {
@@ -85,6 +89,7 @@ impl Default for StaffConfig {
             session_ttl: Duration::from_secs(DEFAULT_SESSION_HOURS * 3600),
             kitchen_capacity: DEFAULT_KITCHEN_CAPACITY,
             public_url: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -118,6 +123,8 @@ impl StaffConfig {
             session_ttl: Duration::from_secs(hours * 3600),
             kitchen_capacity,
             public_url: std::env::var("PUBLIC_URL").ok(),
+            trusted_proxies: parse_networks(&std::env::var("TRUSTED_PROXIES").unwrap_or_default())
+                .map_err(|error| anyhow::anyhow!("TRUSTED_PROXIES: {error}"))?,
         })
     }
 
@@ -126,5 +133,36 @@ impl StaffConfig {
         self.public_url
             .as_deref()
             .is_some_and(|url| url.starts_with("https://"))
+    }
+}
+
+/// Parses `TRUSTED_PROXIES`: a comma list of addresses and CIDR networks.
+pub(crate) fn parse_networks(list: &str) -> Result<Vec<IpNet>, String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            entry
+                .parse::<IpNet>()
+                .or_else(|_| entry.parse::<IpAddr>().map(IpNet::from))
+                .map_err(|_| format!("{entry:?} is not an address or a network"))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trusted_proxies_are_addresses_and_networks_and_a_bad_one_is_named() {
+        assert_eq!(parse_networks(" "), Ok(vec![]));
+        let parsed = parse_networks("10.0.0.0/8, 192.0.2.7,::1").unwrap();
+        assert_eq!(parsed.len(), 3);
+        assert!(parsed[1].contains(&"192.0.2.7".parse::<IpAddr>().unwrap()));
+        assert_eq!(
+            parse_networks("10.0.0.0/33").unwrap_err(),
+            "\"10.0.0.0/33\" is not an address or a network"
+        );
     }
 }

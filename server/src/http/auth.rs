@@ -9,6 +9,7 @@
 
 use crate::http::AppState;
 use crate::http::auth_form as form;
+use crate::http::client::ClientAddr;
 use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
 use crate::http::session::{Credentials, Sender, open_session, session_cookie, session_token};
@@ -27,13 +28,17 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/auth/me", get(me))
 }
 
-async fn login(State(state): State<AppState>, request: Request) -> Result<Response, ApiProblem> {
+async fn login(
+    State(state): State<AppState>,
+    client: ClientAddr,
+    request: Request,
+) -> Result<Response, ApiProblem> {
     let headers = request.headers().clone();
     if form::is_form(&headers) {
-        return Ok(form::login(&state, request).await);
+        return Ok(form::login(&state, client, request).await);
     }
     let ApiJson(credentials) = ApiJson::<Credentials>::from_request(request, &state).await?;
-    let (user, cookie) = open_session(&state, &headers, credentials).await?;
+    let (user, cookie) = open_session(&state, client, &headers, credentials).await?;
     Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
 }
 

@@ -5,6 +5,7 @@
 //! with an `error` code it turns into words.
 
 use crate::http::AppState;
+use crate::http::client::ClientAddr;
 use crate::http::session::{Credentials, open_session};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
@@ -47,7 +48,7 @@ struct Retry<'a> {
 
 /// Signs in from the form: a redirect to the page asked for, with the session cookie,
 /// or back to the sign-in page saying why not.
-pub(super) async fn login(state: &AppState, request: Request) -> Response {
+pub(super) async fn login(state: &AppState, client: ClientAddr, request: Request) -> Response {
     let headers = request.headers().clone();
     let form = match Bytes::from_request(request, state).await {
         Ok(body) => serde_urlencoded::from_bytes::<SignInForm>(&body).ok(),
@@ -64,7 +65,7 @@ pub(super) async fn login(state: &AppState, request: Request) -> Response {
         username: form.username,
         password: form.password,
     };
-    match open_session(state, &headers, credentials).await {
+    match open_session(state, client, &headers, credentials).await {
         Ok((_, cookie)) => see_other(next, Some(cookie)),
         Err(problem) => {
             let error = match problem.code() {

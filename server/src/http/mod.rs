@@ -8,6 +8,7 @@ mod analytics;
 mod auth;
 mod auth_form;
 mod built_files;
+mod client;
 mod customers;
 mod delivery;
 mod json;

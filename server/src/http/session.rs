@@ -8,6 +8,7 @@
 //! files, and pages that send nothing, never touch the session store.
 
 use crate::http::AppState;
+use crate::http::client::ClientAddr;
 use crate::http::problem::ApiProblem;
 use crate::staff::{SessionToken, StaffAuth};
 use app::api::{CallerFuture, CallerLookup};
@@ -66,11 +67,15 @@ pub(super) struct Credentials {
 /// Checks the credentials and opens a session: the user and their `Set-Cookie` value.
 pub(super) async fn open_session(
     state: &AppState,
+    client: ClientAddr,
     headers: &HeaderMap,
     credentials: Credentials,
 ) -> Result<(StaffUser, HeaderValue), Problem> {
     let username = credentials.username.trim();
-    let (user, SessionToken(token)) = state.auth.sign_in(username, credentials.password).await?;
+    let (user, SessionToken(token)) = state
+        .auth
+        .sign_in(client.0, username, credentials.password)
+        .await?;
     let max_age = state.auth.session_ttl.as_secs();
     Ok((user, session_cookie(state, headers, &token, max_age)))
 }

@@ -3,6 +3,7 @@
 use crate::projections::ProjectionLag;
 use crate::staff::StaffAuth;
 use axum::extract::FromRef;
+use ipnet::IpNet;
 use leptos::config::LeptosOptions;
 use mediator::{Mediator, MetricsRegistry};
 use std::sync::Arc;
@@ -18,6 +19,8 @@ pub(crate) struct AppState {
     pub auth: StaffAuth,
     /// Whether the site is served over https (`PUBLIC_URL`): session cookies are `Secure`.
     pub https: bool,
+    /// `TRUSTED_PROXIES`: peers whose `X-Forwarded-For` names the client (`client.rs`).
+    pub trusted_proxies: Arc<[IpNet]>,
     pub leptos_options: LeptosOptions,
 }
 

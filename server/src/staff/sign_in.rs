@@ -7,8 +7,13 @@ use crate::staff::{accounts, sessions};
 use app::contracts::{Caller, StaffUser};
 use mediator::Problem;
 use sqlx::AnyPool;
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// How long a sign-in waits for a turn at the password check before answering 503.
+const HASH_QUEUE_WAIT: Duration = Duration::from_secs(5);
 
 pub(crate) use sessions::SessionToken;
 
@@ -21,6 +26,9 @@ pub(crate) struct StaffAuth {
     /// How long a session lasts.
     pub session_ttl: Duration,
     limiter: Arc<SignInLimiter>,
+    /// Password checks that may run at once: each takes ~19 MiB and a core for a moment,
+    /// so a flood of sign-ins queues here instead of exhausting memory.
+    hashing: Arc<Semaphore>,
 }
 
 impl StaffAuth {
@@ -30,32 +38,42 @@ impl StaffAuth {
             writer,
             session_ttl,
             limiter: Arc::default(),
+            hashing: Arc::new(Semaphore::new(concurrent_hashes())),
         }
     }
 
     /// Opens a session when the password is right. Wrong credentials answer 401, the
-    /// same for an unknown name and a wrong password; too many failures answer 429.
-    #[tracing::instrument(skip_all, fields(username = %username))]
+    /// same for an unknown name and a wrong password; a client that failed too often
+    /// answers 429 (`limiter.rs`); a password check that cannot start within 5 s, 503.
+    #[tracing::instrument(skip_all, fields(username = %username, client = %client))]
     pub(crate) async fn sign_in(
         &self,
+        client: IpAddr,
         username: &str,
         password: String,
     ) -> Result<(StaffUser, SessionToken), Problem> {
-        if let Err(wait) = self.limiter.check(username) {
+        if let Err(wait) = self.limiter.begin(client, username) {
             tracing::warn!("sign-in refused after repeated failures");
             return Err(Problem::too_many_requests(
                 "Too many failed sign-ins; wait a while before trying again.",
                 wait,
             ));
         }
+        let Ok(Ok(_turn)) = tokio::time::timeout(HASH_QUEUE_WAIT, self.hashing.acquire()).await
+        else {
+            tracing::warn!("sign-in refused: password checks are all busy");
+            return Err(Problem::unavailable(
+                "Signing in is busy right now; try again in a moment.",
+                Some(1),
+            ));
+        };
         let user = accounts::check_password(&self.pool, username, password)
             .await
             .map_err(hidden)?;
         let Some(user) = user else {
-            self.limiter.failed(username);
             return Err(Problem::unauthorized("The username or password is wrong."));
         };
-        self.limiter.succeeded(username);
+        self.limiter.succeeded(client, username);
         let token = sessions::open(&self.writer, &user.username, self.session_ttl)
             .await
             .map_err(hidden)?;
@@ -88,4 +106,9 @@ impl StaffAuth {
 fn hidden(error: anyhow::Error) -> Problem {
     tracing::error!(error = format!("{error:#}"), "staff sign-in failed");
     Problem::internal(error.into_boxed_dyn_error())
+}
+
+/// One password check per core, at least two.
+fn concurrent_hashes() -> usize {
+    std::thread::available_parallelism().map_or(2, |cores| cores.get().max(2))
 }

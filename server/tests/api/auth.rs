@@ -78,7 +78,7 @@ async fn the_sixth_sign_in_after_five_failures_is_refused_with_429_and_retry_aft
             .await;
         assert_eq!(response.status(), 401);
     }
-    // Even the right password waits: the limit is on the name, not on the guess.
+    // Even the right password waits: the limit is on this client and name, not on the guess.
     let response = app
         .post_json("/api/auth/login", &credentials("manager", "manager-pass"))
         .await;

@@ -17,5 +17,6 @@ mod orders;
 mod pages;
 mod reads_follow_writes;
 mod sign_in_form;
+mod sign_in_limits;
 mod streams;
 mod views;
