@@ -38,7 +38,7 @@ impl Application {
     /// accounts when there are none.
     pub async fn build_with(config: Config, staff: StaffConfig) -> anyhow::Result<Self> {
         let pool = db::connect(&config.database_url).await?;
-        staff::bootstrap(&pool, staff.accounts.as_deref())
+        staff::bootstrap(&pool, staff.accounts.as_deref(), &staff.password_file)
             .await
             .context("creating the first staff accounts")?;
         let backend = Backend::of_url(&config.database_url);

@@ -4,6 +4,7 @@ use anyhow::Context as _;
 use ipnet::IpNet;
 use leptos::config::LeptosOptions;
 use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Default database: an SQLite file under `./data`, created when missing.
@@ -60,6 +61,8 @@ fn hash_file_beside_executable() -> bool {
 
 /// Default `KITCHEN_CAPACITY`: orders cooking at once.
 pub const DEFAULT_KITCHEN_CAPACITY: u32 = 3;
+/// Default `STAFF_PASSWORD_FILE`.
+pub const DEFAULT_PASSWORD_FILE: &str = "data/manager-password";
 /// Default `STAFF_SESSION_HOURS`.
 pub const DEFAULT_SESSION_HOURS: u64 = 12;
 
@@ -69,8 +72,11 @@ pub const DEFAULT_SESSION_HOURS: u64 = 12;
 #[derive(Debug, Clone)]
 pub struct StaffConfig {
     /// `STAFF_ACCOUNTS`, `name:role:password;...`: the accounts created when there are
-    /// none. Unset: one manager with a random password, logged once.
+    /// none. Unset: one manager with a random password, written to `password_file`.
     pub accounts: Option<String>,
+    /// `STAFF_PASSWORD_FILE`, default `data/manager-password`: where the generated
+    /// manager's password is written, readable only by the server's user.
+    pub password_file: PathBuf,
     /// How long a staff session lasts; `STAFF_SESSION_HOURS`, default 12.
     pub session_ttl: Duration,
     /// Orders that may be cooking at once; `KITCHEN_CAPACITY`, default 3.
@@ -86,6 +92,7 @@ impl Default for StaffConfig {
     fn default() -> Self {
         Self {
             accounts: None,
+            password_file: PathBuf::from(DEFAULT_PASSWORD_FILE),
             session_ttl: Duration::from_secs(DEFAULT_SESSION_HOURS * 3600),
             kitchen_capacity: DEFAULT_KITCHEN_CAPACITY,
             public_url: None,
@@ -95,7 +102,8 @@ impl Default for StaffConfig {
 }
 
 impl StaffConfig {
-    /// Reads `STAFF_ACCOUNTS`, `STAFF_SESSION_HOURS`, `KITCHEN_CAPACITY` and `PUBLIC_URL`.
+    /// Reads `STAFF_ACCOUNTS`, `STAFF_PASSWORD_FILE`, `STAFF_SESSION_HOURS`,
+    /// `KITCHEN_CAPACITY`, `PUBLIC_URL` and `TRUSTED_PROXIES`.
     pub fn from_env() -> anyhow::Result<Self> {
         let defaults = Self::default();
         let hours = match std::env::var("STAFF_SESSION_HOURS") {
@@ -120,6 +128,8 @@ impl StaffConfig {
             accounts: std::env::var("STAFF_ACCOUNTS")
                 .ok()
                 .filter(|v| !v.trim().is_empty()),
+            password_file: std::env::var_os("STAFF_PASSWORD_FILE")
+                .map_or(defaults.password_file, PathBuf::from),
             session_ttl: Duration::from_secs(hours * 3600),
             kitchen_capacity,
             public_url: std::env::var("PUBLIC_URL").ok(),

@@ -1,7 +1,7 @@
 //! Staff accounts in the database: created once at start when there are none, and
 //! checked at sign-in. `STAFF_ACCOUNTS="name:role:password;..."` names the first
 //! accounts; without it one manager with a random password is created and its password
-//! logged once.
+//! written to a file only its owner may read (`STAFF_PASSWORD_FILE`), never to the log.
 
 use crate::db::{DbError, timestamp_text};
 use crate::events::now;
@@ -9,6 +9,8 @@ use crate::staff::passwords;
 use anyhow::Context as _;
 use app::contracts::{StaffRole, StaffUser};
 use sqlx::AnyPool;
+use std::io::Write as _;
+use std::path::Path;
 
 /// An account to create: name, role and password in clear (only until it is hashed).
 #[derive(Debug, PartialEq, Eq)]
@@ -46,8 +48,13 @@ pub(crate) fn parse_accounts(spec: &str) -> anyhow::Result<Vec<NewAccount>> {
         .collect()
 }
 
-/// Creates the first accounts when the table is empty; does nothing otherwise.
-pub(crate) async fn bootstrap(pool: &AnyPool, spec: Option<&str>) -> anyhow::Result<()> {
+/// Creates the first accounts when the table is empty; does nothing otherwise. Without
+/// `spec`, the generated manager's password goes to `password_file`.
+pub(crate) async fn bootstrap(
+    pool: &AnyPool,
+    spec: Option<&str>,
+    password_file: &Path,
+) -> anyhow::Result<()> {
     let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM staff_accounts")
         .fetch_one(pool)
         .await
@@ -57,7 +64,7 @@ pub(crate) async fn bootstrap(pool: &AnyPool, spec: Option<&str>) -> anyhow::Res
     }
     let accounts = match spec {
         Some(spec) => parse_accounts(spec)?,
-        None => vec![generated_manager()?],
+        None => vec![generated_manager(password_file)?],
     };
     for account in accounts {
         let hash = passwords::hash(account.password).await?;
@@ -77,19 +84,46 @@ pub(crate) async fn bootstrap(pool: &AnyPool, spec: Option<&str>) -> anyhow::Res
     Ok(())
 }
 
-/// One manager with a random password, logged this once: there is no other way to learn it.
-fn generated_manager() -> anyhow::Result<NewAccount> {
+/// One manager with a random password, written to `password_file` (created or replaced,
+/// readable only by this user): there is no other way to learn it.
+fn generated_manager(password_file: &Path) -> anyhow::Result<NewAccount> {
     let password = hex::encode(passwords::random_bytes::<12>()?);
+    write_secret(password_file, &password).with_context(|| {
+        format!(
+            "writing the manager's password to {}",
+            password_file.display()
+        )
+    })?;
     tracing::warn!(
         username = "manager",
-        %password,
-        "STAFF_ACCOUNTS is unset: created a manager account; note its password, it is not shown again"
+        file = %password_file.display(),
+        "STAFF_ACCOUNTS is unset: created a manager account; its password is in the file"
     );
     Ok(NewAccount {
         username: "manager".into(),
         role: StaffRole::Manager,
         password,
     })
+}
+
+/// Writes `secret` and a newline to `path`, with its folder, as a file only its owner may
+/// read or write.
+fn write_secret(path: &Path, secret: &str) -> std::io::Result<()> {
+    if let Some(folder) = path
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(folder)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    // A file that already existed keeps its mode through `open`: narrow it too.
+    #[cfg(unix)]
+    file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    writeln!(file, "{secret}")
 }
 
 /// The account named `username` if `password` is its password. Unknown names and wrong

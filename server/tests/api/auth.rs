@@ -150,3 +150,25 @@ async fn nobody_is_signed_in_without_a_cookie() {
         .await;
     assert_problem(forged, 401).await;
 }
+
+#[tokio::test]
+async fn without_staff_accounts_the_manager_password_is_in_a_file_only_its_owner_reads() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let folder = tempfile::tempdir().unwrap();
+    let password_file = folder.path().join("secrets/manager-password");
+    let app = spawn_app_with(StaffConfig {
+        accounts: None,
+        password_file: password_file.clone(),
+        ..staff_config()
+    })
+    .await;
+    let mode = std::fs::metadata(&password_file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    let password = std::fs::read_to_string(&password_file).unwrap();
+    let password = password.trim();
+    assert_eq!(password.len(), 24, "{password:?}");
+    let response = app
+        .post_json("/api/auth/login", &credentials("manager", password))
+        .await;
+    assert_eq!(response.status(), 200);
+}
