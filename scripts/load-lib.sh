@@ -5,6 +5,9 @@
 
 ensure_wrk() { ensure_apt_command wrk; }
 
+# The bearer token the measured server lets read /metrics.
+LOAD_METRICS_TOKEN="load-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+
 # Starts target/release/server on a free port over DATABASE_URL $1; sets SERVER_PID, BASE.
 # Extra environment (STAFF_ACCOUNTS=...) may follow the URL.
 serve() {
@@ -13,7 +16,7 @@ serve() {
     port="$(free_port)"
     env DATABASE_URL="$database_url" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
         LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=pizzeria LEPTOS_SITE_PKG_DIR=pkg \
-        LEPTOS_ENV=PROD RUST_LOG=warn "$@" \
+        LEPTOS_ENV=PROD RUST_LOG=warn METRICS_TOKEN="$LOAD_METRICS_TOKEN" "$@" \
         target/release/server >"$LOAD_TMP/server.log" 2>&1 </dev/null &
     SERVER_PID=$!
     BASE="http://127.0.0.1:$port"
@@ -77,7 +80,7 @@ memory() {
 
 # The projection lag buckets of /metrics: "le count" lines.
 lag_buckets() {
-    curl -s --fail "$BASE/metrics" |
+    curl -s --fail -H "Authorization: Bearer $LOAD_METRICS_TOKEN" "$BASE/metrics" |
         sed -n 's/^projection_lag_seconds_bucket{le="\([^"]*\)"} \([0-9]*\)$/\1 \2/p'
 }
 

@@ -2,7 +2,7 @@
 
 use crate::config::{Config, StaffConfig};
 use crate::db::{self, Backend, Writer};
-use crate::http::{AppState, router};
+use crate::http::{AppState, router, token_digest_of};
 use crate::idempotency;
 use crate::live::LiveFeed;
 use crate::projections::{Projector, rebuild};
@@ -85,6 +85,7 @@ impl Application {
             projection_lag,
             auth,
             https: staff.https(),
+            metrics_token: staff.metrics_token.as_deref().map(token_digest_of),
             trusted_proxies: staff.trusted_proxies.into(),
             leptos_options: config.leptos_options(address),
         };

@@ -83,6 +83,9 @@ pub struct StaffConfig {
     pub kitchen_capacity: u32,
     /// `PUBLIC_URL`: when it starts with `https`, session cookies are `Secure`.
     pub public_url: Option<String>,
+    /// `METRICS_TOKEN`: a bearer token that may read `/metrics` (a manager's session
+    /// always may); unset, only managers may.
+    pub metrics_token: Option<String>,
     /// `TRUSTED_PROXIES`, a comma list of addresses and networks (CIDR) whose
     /// `X-Forwarded-For` names the client; empty (the default): the header is ignored.
     pub trusted_proxies: Vec<IpNet>,
@@ -96,6 +99,7 @@ impl Default for StaffConfig {
             session_ttl: Duration::from_secs(DEFAULT_SESSION_HOURS * 3600),
             kitchen_capacity: DEFAULT_KITCHEN_CAPACITY,
             public_url: None,
+            metrics_token: None,
             trusted_proxies: Vec::new(),
         }
     }
@@ -103,7 +107,7 @@ impl Default for StaffConfig {
 
 impl StaffConfig {
     /// Reads `STAFF_ACCOUNTS`, `STAFF_PASSWORD_FILE`, `STAFF_SESSION_HOURS`,
-    /// `KITCHEN_CAPACITY`, `PUBLIC_URL` and `TRUSTED_PROXIES`.
+    /// `KITCHEN_CAPACITY`, `PUBLIC_URL`, `METRICS_TOKEN` and `TRUSTED_PROXIES`.
     pub fn from_env() -> anyhow::Result<Self> {
         let defaults = Self::default();
         let hours = match std::env::var("STAFF_SESSION_HOURS") {
@@ -133,6 +137,9 @@ impl StaffConfig {
             session_ttl: Duration::from_secs(hours * 3600),
             kitchen_capacity,
             public_url: std::env::var("PUBLIC_URL").ok(),
+            metrics_token: std::env::var("METRICS_TOKEN")
+                .ok()
+                .filter(|token| !token.trim().is_empty()),
             trusted_proxies: parse_networks(&std::env::var("TRUSTED_PROXIES").unwrap_or_default())
                 .map_err(|error| anyhow::anyhow!("TRUSTED_PROXIES: {error}"))?,
         })

@@ -1,20 +1,59 @@
 //! `GET /metrics`: the mediator's request and event metrics, and the projection lag, in
-//! Prometheus text format.
+//! Prometheus text format. Order volumes are business data: only a manager's session or
+//! `Authorization: Bearer <METRICS_TOKEN>` (for a scraper) may read them.
 
 use crate::http::AppState;
+use crate::http::problem::ApiProblem;
+use crate::http::session::Sender;
+use app::contracts::{Caller, StaffRole};
 use axum::extract::State;
-use axum::http::header;
+use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
 use axum::{Router, routing::get};
-use mediator::MetricsRegistry;
+use mediator::{MetricsRegistry, Problem};
+use sha2::{Digest, Sha256};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/metrics", get(metrics))
 }
 
-async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    (
+async fn metrics(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    sender: Sender,
+) -> Result<impl IntoResponse, ApiProblem> {
+    if !has_token(&headers, state.metrics_token.as_ref()) {
+        match sender.caller {
+            Caller::Staff(user) if user.role == StaffRole::Manager => {}
+            Caller::Staff(_) => return Err(Problem::forbidden("Metrics are for managers.").into()),
+            Caller::Anonymous => {
+                return Err(Problem::unauthorized(
+                    "Metrics need a manager's session or the metrics token.",
+                )
+                .into());
+            }
+        }
+    }
+    Ok((
         [(header::CONTENT_TYPE, MetricsRegistry::CONTENT_TYPE)],
         state.metrics.render_prometheus() + &state.projection_lag.render_prometheus(),
-    )
+    ))
+}
+
+/// Whether the request carries the configured bearer token. Digests are compared, so the
+/// time taken says nothing about how much of a guess was right.
+fn has_token(headers: &HeaderMap, token_digest: Option<&[u8; 32]>) -> bool {
+    let Some(expected) = token_digest else {
+        return false;
+    };
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .is_some_and(|given| token_digest_of(given.trim()) == *expected)
+}
+
+/// What `AppState::metrics_token` holds for a configured token.
+pub(crate) fn token_digest_of(token: &str) -> [u8; 32] {
+    Sha256::digest(token.as_bytes()).into()
 }

@@ -25,5 +25,6 @@ mod staff_orders;
 mod state;
 mod streams;
 
+pub(crate) use metrics::token_digest_of;
 pub(crate) use router::router;
 pub(crate) use state::AppState;

@@ -19,6 +19,8 @@ pub(crate) struct AppState {
     pub auth: StaffAuth,
     /// Whether the site is served over https (`PUBLIC_URL`): session cookies are `Secure`.
     pub https: bool,
+    /// The SHA-256 of `METRICS_TOKEN`, when set: a bearer token that may read `/metrics`.
+    pub metrics_token: Option<[u8; 32]>,
     /// `TRUSTED_PROXIES`: peers whose `X-Forwarded-For` names the client (`client.rs`).
     pub trusted_proxies: Arc<[IpNet]>,
     pub leptos_options: LeptosOptions,

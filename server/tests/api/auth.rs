@@ -162,7 +162,10 @@ async fn without_staff_accounts_the_manager_password_is_in_a_file_only_its_owner
         ..staff_config()
     })
     .await;
-    let mode = std::fs::metadata(&password_file).unwrap().permissions().mode();
+    let mode = std::fs::metadata(&password_file)
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     let password = std::fs::read_to_string(&password_file).unwrap();
     let password = password.trim();

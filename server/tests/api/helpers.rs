@@ -20,6 +20,9 @@ pub struct TestApp {
 pub const STAFF_ACCOUNTS: &str =
     "chef:chef:chef-pass;driver:driver:driver-pass;manager:manager:manager-pass";
 
+/// The bearer token that may read `/metrics` on a test server.
+pub const METRICS_TOKEN: &str = "metrics-test-token";
+
 /// Starts a server with an empty, freshly migrated and seeded database and the staff
 /// of [`STAFF_ACCOUNTS`].
 pub async fn spawn_app() -> TestApp {
@@ -30,6 +33,7 @@ pub async fn spawn_app() -> TestApp {
 pub fn staff_config() -> StaffConfig {
     StaffConfig {
         accounts: Some(STAFF_ACCOUNTS.into()),
+        metrics_token: Some(METRICS_TOKEN.into()),
         ..StaffConfig::default()
     }
 }
@@ -108,6 +112,16 @@ impl TestApp {
             .default_headers(headers)
             .build()
             .expect("a client");
+    }
+
+    /// `/metrics` as a scraper with [`METRICS_TOKEN`] reads it.
+    pub async fn metrics(&self) -> Response {
+        self.client
+            .get(format!("{}/metrics", self.address))
+            .bearer_auth(METRICS_TOKEN)
+            .send()
+            .await
+            .expect("request sent")
     }
 
     pub async fn get(&self, path: &str) -> Response {

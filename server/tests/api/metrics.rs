@@ -1,7 +1,30 @@
-//! `GET /metrics`: the mediator's counters and the projection lag, in Prometheus text format.
+//! `GET /metrics`: the mediator's counters and the projection lag, in Prometheus text
+//! format, for a manager or the holder of the metrics token only.
 
-use crate::helpers::{spawn_app, valid_order};
+use crate::helpers::{assert_problem, spawn_app, valid_order};
+use reqwest::Method;
 use serde_json::json;
+
+#[tokio::test]
+async fn metrics_are_for_a_manager_or_the_token_holder_only() {
+    let app = spawn_app().await;
+    assert_problem(app.get("/metrics").await, 401).await;
+    let wrong = app
+        .client
+        .get(format!("{}/metrics", app.address))
+        .bearer_auth("metrics-test-tokeN")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(wrong, 401).await;
+    let chef = app.session_of("chef").await;
+    let as_chef = app.call(Method::GET, "/metrics", Some(&chef), None).await;
+    assert_problem(as_chef, 403).await;
+    let manager = app.session_of("manager").await;
+    let as_manager = app.call(Method::GET, "/metrics", Some(&manager), None).await;
+    assert_eq!(as_manager.status(), 200);
+    assert_eq!(app.metrics().await.status(), 200);
+}
 
 #[tokio::test]
 async fn metrics_count_placed_orders_by_outcome() {
@@ -11,7 +34,7 @@ async fn metrics_count_placed_orders_by_outcome() {
     invalid["customer_phone"] = json!("12");
     assert_eq!(app.post_json("/api/orders", &invalid).await.status(), 422);
 
-    let response = app.get("/metrics").await;
+    let response = app.metrics().await;
     assert_eq!(response.status(), 200);
     assert!(
         response.headers()["content-type"]
@@ -42,7 +65,7 @@ async fn metrics_count_placed_orders_by_outcome() {
 
 /// The count of `projection_lag_seconds` in `/metrics`.
 async fn lag_count(app: &crate::helpers::TestApp) -> u64 {
-    let text = app.get("/metrics").await.text().await.unwrap();
+    let text = app.metrics().await.text().await.unwrap();
     text.lines()
         .find_map(|line| line.strip_prefix("projection_lag_seconds_count "))
         .unwrap_or_else(|| panic!("no projection lag in\n{text}"))

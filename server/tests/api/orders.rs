@@ -187,6 +187,6 @@ async fn concurrent_orders_all_succeed() {
         let response = task.await.unwrap().unwrap();
         assert_eq!(response.status(), 201);
     }
-    let metrics = app.get("/metrics").await.text().await.unwrap();
+    let metrics = app.metrics().await.text().await.unwrap();
     assert!(metrics.contains("status=\"201\"} 16"), "{metrics}");
 }
