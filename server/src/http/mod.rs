@@ -20,6 +20,7 @@ mod problem;
 mod query;
 mod reply;
 mod router;
+mod same_origin;
 mod session;
 mod staff_orders;
 mod state;

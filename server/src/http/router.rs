@@ -2,15 +2,16 @@
 
 use crate::http::built_files::built_files;
 use crate::http::problem::ApiProblem;
+use crate::http::same_origin::refuse_cross_origin;
 use crate::http::session::caller_lookup;
 use crate::http::{
     AppState, analytics, auth, customers, delivery, kitchen, menu, metrics, orders, staff_orders,
     streams,
 };
 use app::{App, shell};
-use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
+use axum::{Router, middleware};
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use mediator::Problem;
 use std::sync::LazyLock;
@@ -71,5 +72,6 @@ pub(crate) fn router(state: AppState) -> Router {
             HeaderValue::from_static("no-cache"),
         ))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(refuse_cross_origin))
         .with_state(state)
 }

@@ -7,6 +7,7 @@ mod authorization;
 mod bad_input;
 mod built_files;
 mod crash;
+mod cross_origin;
 mod delivery;
 mod helpers;
 mod idempotency;

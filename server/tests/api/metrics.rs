@@ -21,7 +21,9 @@ async fn metrics_are_for_a_manager_or_the_token_holder_only() {
     let as_chef = app.call(Method::GET, "/metrics", Some(&chef), None).await;
     assert_problem(as_chef, 403).await;
     let manager = app.session_of("manager").await;
-    let as_manager = app.call(Method::GET, "/metrics", Some(&manager), None).await;
+    let as_manager = app
+        .call(Method::GET, "/metrics", Some(&manager), None)
+        .await;
     assert_eq!(as_manager.status(), 200);
     assert_eq!(app.metrics().await.status(), 200);
 }
