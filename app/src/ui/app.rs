@@ -5,6 +5,7 @@
 //! and the order. Checkout needs no server data and streams as usual.
 
 use crate::ui::cart::{SavedCart, provide_cart};
+use crate::ui::content_policy::send_content_policy;
 use crate::ui::erase::Erase;
 use crate::ui::layout::{NotFoundPage, SiteFooter, SiteHeader};
 use crate::ui::menu::MenuPage;
@@ -25,6 +26,7 @@ const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/s
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    send_content_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en">

@@ -2,6 +2,7 @@
 //!
 //! # Layout
 //! - `app`: the HTML shell and the root component with its routes.
+//! - `content_policy`: the pages' Content-Security-Policy, with the render's nonce.
 //! - `layout`: header, footer and the pieces every page shares (loading, errors, 404).
 //! - `menu`: `/`, the pizza cards and the category filter.
 //! - `cart`: the cart model, its app-wide context (saved in `localStorage`) and sidebar.
@@ -19,6 +20,7 @@
 mod app;
 mod cart;
 mod checkout;
+mod content_policy;
 mod erase;
 mod format;
 mod layout;

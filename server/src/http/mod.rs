@@ -21,6 +21,7 @@ mod query;
 mod reply;
 mod router;
 mod same_origin;
+mod security_headers;
 mod session;
 mod staff_orders;
 mod state;

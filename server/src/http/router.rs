@@ -3,6 +3,7 @@
 use crate::http::built_files::built_files;
 use crate::http::problem::ApiProblem;
 use crate::http::same_origin::refuse_cross_origin;
+use crate::http::security_headers::security_headers;
 use crate::http::session::caller_lookup;
 use crate::http::{
     AppState, analytics, auth, customers, delivery, kitchen, menu, metrics, orders, staff_orders,
@@ -73,5 +74,6 @@ pub(crate) fn router(state: AppState) -> Router {
         ))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(refuse_cross_origin))
+        .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }

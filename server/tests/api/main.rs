@@ -17,6 +17,7 @@ mod metrics;
 mod orders;
 mod pages;
 mod reads_follow_writes;
+mod security_headers;
 mod sign_in_form;
 mod sign_in_limits;
 mod streams;
