@@ -13,6 +13,8 @@ pub const MAX_QUANTITY: u32 = 20;
 pub const MAX_LINES: usize = 50;
 /// Most extra toppings on one pizza.
 pub const MAX_TOPPINGS: usize = 10;
+/// Most pizzas in one order, all lines together: a larger party calls the shop.
+pub const MAX_PIZZAS: u32 = 50;
 
 /// Every rule `order` breaks, one entry per offending field; `Ok` when there is none.
 pub(crate) fn check_place_order(order: &PlaceOrder) -> Result<(), Vec<FieldError>> {
@@ -49,6 +51,16 @@ impl PlaceOrder {
         for (index, line) in self.pizza_items.iter().enumerate() {
             line.validate_into(index, &mut errors);
         }
+        let pizzas: u64 = self
+            .pizza_items
+            .iter()
+            .map(|line| u64::from(line.quantity))
+            .sum();
+        if pizzas > u64::from(MAX_PIZZAS) {
+            let message =
+                format!("An order holds at most {MAX_PIZZAS} pizzas; for a party, please call us.");
+            errors.push(FieldError::new("pizza_items", message));
+        }
         (!errors.is_empty()).then_some(errors)
     }
 }
@@ -72,11 +84,17 @@ impl OrderLineRequest {
                 "Each topping can be added once.",
             ));
         }
-        if let Some(text) = &self.special_instructions
-            && text.chars().count() > MAX_TEXT_LEN
-        {
-            let message = format!("Special instructions are limited to {MAX_TEXT_LEN} characters.");
-            errors.push(FieldError::new(field("special_instructions"), message));
+        if let Some(text) = &self.special_instructions {
+            if text.chars().count() > MAX_TEXT_LEN {
+                let message =
+                    format!("Special instructions are limited to {MAX_TEXT_LEN} characters.");
+                errors.push(FieldError::new(field("special_instructions"), message));
+            } else if has_hidden_characters(text, true) {
+                errors.push(FieldError::new(
+                    field("special_instructions"),
+                    HIDDEN_CHARACTERS,
+                ));
+            }
         }
     }
 }
@@ -87,7 +105,22 @@ fn check_text(errors: &mut Vec<FieldError>, field: &str, value: &str, what: &str
     } else if value.chars().count() > MAX_TEXT_LEN {
         let message = format!("Must be at most {MAX_TEXT_LEN} characters.");
         errors.push(FieldError::new(field, message));
+    } else if has_hidden_characters(value, false) {
+        errors.push(FieldError::new(field, HIDDEN_CHARACTERS));
     }
+}
+
+const HIDDEN_CHARACTERS: &str =
+    "Remove the invisible or control characters (line breaks, direction marks) from this text.";
+
+/// Whether `text` holds what a person cannot see or that changes how the text around it
+/// shows: control characters (NUL, escape; line breaks too unless `lines` allows them),
+/// and the bidirectional overrides and isolates that can make a ticket read backwards.
+fn has_hidden_characters(text: &str, lines: bool) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && !(lines && matches!(c, '\n' | '\r')))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+    })
 }
 
 /// A phone number is 7 to 20 digits; spaces, `+` and `-` may separate them.
@@ -171,6 +204,43 @@ mod tests {
         order.customer_address = "x".repeat(MAX_TEXT_LEN + 1);
         order.pizza_items.clear();
         assert_eq!(fields(&order), ["customer_address", "pizza_items"]);
+    }
+
+    #[test]
+    fn control_and_direction_characters_are_refused_with_the_field_named() {
+        let mut order = valid_order();
+        order.customer_name = "Ann\0".into();
+        order.customer_address = "Via Roma 1\u{202E}evil".into();
+        order.pizza_items[0].special_instructions = Some("Ring twice\nthen wait\u{1b}".into());
+        assert_eq!(
+            fields(&order),
+            [
+                "customer_name",
+                "customer_address",
+                "pizza_items[0].special_instructions"
+            ]
+        );
+        order.customer_name = "Ann\nBob".into();
+        order.customer_address = "Via Roma 1".into();
+        order.pizza_items[0].special_instructions = Some("Ring twice\nthen wait".into());
+        assert_eq!(
+            fields(&order),
+            ["customer_name"],
+            "a line break only in instructions"
+        );
+    }
+
+    #[test]
+    fn an_order_holds_at_most_fifty_pizzas_in_all() {
+        let mut order = valid_order();
+        let line = order.pizza_items[0].clone();
+        order.pizza_items = vec![line; 3];
+        for line in &mut order.pizza_items {
+            line.quantity = MAX_QUANTITY;
+        }
+        assert_eq!(fields(&order), ["pizza_items"]);
+        order.pizza_items[2].quantity = MAX_PIZZAS - 2 * MAX_QUANTITY;
+        assert!(order.validate().is_ok());
     }
 
     #[test]

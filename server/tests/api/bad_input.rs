@@ -28,6 +28,17 @@ async fn each_invalid_field_is_refused_with_422_naming_it() {
         ("/customer_name", Some(json!(long)), "customer_name"),
         ("/customer_address", Some(json!(long)), "customer_address"),
         ("/customer_address", Some(json!("")), "customer_address"),
+        ("/customer_name", Some(json!("Mario\u{0}")), "customer_name"),
+        (
+            "/customer_name",
+            Some(json!("Mario\nRossi")),
+            "customer_name",
+        ),
+        (
+            "/customer_address",
+            Some(json!("Via Roma 1\u{202E}0 ,amoR aiV")),
+            "customer_address",
+        ),
         ("/customer_phone", Some(json!("123456")), "customer_phone"),
         (
             "/customer_phone",
@@ -101,6 +112,23 @@ async fn each_invalid_field_is_refused_with_422_naming_it() {
             "{pointer} = {value:?}: {problem}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_thousand_pizza_order_is_refused() {
+    let app = spawn_app().await;
+    let mut order = valid_order();
+    let line = order["pizza_items"][0].clone();
+    let lines: Vec<Value> = (0..50)
+        .map(|_| {
+            let mut line = line.clone();
+            line["quantity"] = json!(20);
+            line
+        })
+        .collect();
+    order["pizza_items"] = json!(lines);
+    let problem = assert_problem(app.post_json("/api/orders", &order).await, 422).await;
+    assert_eq!(error_fields(&problem), ["pizza_items"], "{problem}");
 }
 
 #[tokio::test]
