@@ -19,7 +19,17 @@ pub(crate) struct ReadModels {
 impl ReadModels {
     /// Waits until the read models include `min_position` (a 503 with `Retry-After`
     /// after 2 s, never stale data), then opens a read-only snapshot of them.
+    /// A position beyond every committed change is a 400 at once: no wait would reach it.
     pub async fn snapshot(&self, min_position: Option<i64>) -> Result<Tx, Problem> {
+        if let Some(position) = min_position
+            && position > self.views.applied()
+            && position > self.last_committed().await?
+        {
+            return Err(Problem::bad_request(
+                "min_position is ahead of every change made so far; \
+                 send the one a response gave you.",
+            ));
+        }
         self.views.wait_for(min_position).await?;
         Ok(begin_snapshot(&self.pool, self.backend).await?)
     }
@@ -62,16 +72,21 @@ impl ReadModels {
         find(None).await
     }
 
+    /// The position of the last committed event (0 for an empty log).
+    async fn last_committed(&self) -> Result<i64, Problem> {
+        let (last,): (Option<i64>,) = sqlx::query_as("SELECT MAX(position) FROM events")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(DbError::from)?;
+        Ok(last.unwrap_or(0))
+    }
+
     /// After a lookup found nothing in read models that included `seen`: waits until
     /// they include every event committed so far. Answers whether anything was
     /// committed after `seen`, that is whether looking again may find what the first
     /// look missed.
     async fn catch_up_after_miss(&self, seen: i64) -> Result<bool, Problem> {
-        let (last,): (Option<i64>,) = sqlx::query_as("SELECT MAX(position) FROM events")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(DbError::from)?;
-        let last = last.unwrap_or(0);
+        let last = self.last_committed().await?;
         if last <= seen {
             return Ok(false);
         }

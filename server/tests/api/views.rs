@@ -1,6 +1,6 @@
 //! Reads served from the order read models: an order's timeline, `GET /api/orders`
 //! (filters, newest first, paging), `GET /api/customers/{phone}/history`, and reading
-//! one's own writes with `min_position` (or a 503 when the read models are too far behind).
+//! one's own writes with `min_position` (a 400 for a position beyond the log).
 
 use crate::helpers::{TestApp, assert_problem, error_fields, spawn_app, valid_order};
 use serde_json::{Value, json};
@@ -228,7 +228,7 @@ async fn a_phone_without_orders_has_an_empty_history_and_a_malformed_one_is_refu
 }
 
 #[tokio::test]
-async fn a_read_asking_for_a_position_far_ahead_answers_503_with_retry_after() {
+async fn a_read_asking_for_a_position_beyond_the_log_answers_400_at_once() {
     let mut app = spawn_app().await;
     app.sign_in("manager").await;
     let placed = app.place(&valid_order()).await;
@@ -242,19 +242,14 @@ async fn a_read_asking_for_a_position_far_ahead_answers_503_with_retry_after() {
         let started = Instant::now();
         let response = app.get(&path).await;
         let waited = started.elapsed();
-        let retry_after = response.headers().get("retry-after").cloned();
-        let problem = assert_problem(response, 503).await;
-        assert_eq!(retry_after.unwrap(), "1", "{path}");
+        let problem = assert_problem(response, 400).await;
         assert!(
-            problem["detail"].as_str().unwrap().contains("try again"),
+            problem["detail"].as_str().unwrap().contains("min_position"),
             "{problem}"
         );
+        // Waiting for the views would take 2 s before giving up; nothing waits here.
         assert!(
-            waited >= Duration::from_millis(1900),
-            "{path} answered after {waited:?}"
-        );
-        assert!(
-            waited < Duration::from_secs(4),
+            waited < Duration::from_millis(1000),
             "{path} answered after {waited:?}"
         );
     }
