@@ -49,6 +49,32 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        #[cfg(feature = "ssr")]
+        if let Some(problem) = request_problem(&value) {
+            return crate::api::refuse(problem);
+        }
         AppError::Transport(value.to_string())
+    }
+}
+
+/// On the server, the errors that say the call itself was malformed (a body that is not
+/// JSON or not this function's arguments, or one over the size limit): a 4xx problem that
+/// names no internals, instead of a 500 quoting the decoder.
+#[cfg(feature = "ssr")]
+fn request_problem(error: &ServerFnErrorErr) -> Option<Problem> {
+    match error {
+        ServerFnErrorErr::Deserialization(detail) | ServerFnErrorErr::Args(detail)
+            if detail.contains("length limit exceeded") =>
+        {
+            Some(Problem::payload_too_large(
+                "The request body is larger than this server accepts.",
+            ))
+        }
+        ServerFnErrorErr::Deserialization(_)
+        | ServerFnErrorErr::Args(_)
+        | ServerFnErrorErr::MissingArg(_) => Some(Problem::bad_request(
+            "The request body is not a valid call of this function.",
+        )),
+        _ => None,
     }
 }

@@ -20,6 +20,8 @@ pub use menu_admin::*;
 pub use staff::*;
 
 #[cfg(feature = "ssr")]
+pub(crate) use dispatch::refuse;
+#[cfg(feature = "ssr")]
 pub use dispatch::{CallerFuture, CallerLookup};
 #[cfg(feature = "ssr")]
-use dispatch::{caller, dispatch, dispatch_in, refuse};
+use dispatch::{caller, dispatch, dispatch_in};

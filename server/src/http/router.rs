@@ -1,7 +1,7 @@
 //! [`router`]: the whole site in one axum router, and the layers around it.
 
 use crate::http::built_files::built_files;
-use crate::http::problem::ApiProblem;
+use crate::http::problem::{ApiProblem, problem_for_bare_errors};
 use crate::http::same_origin::refuse_cross_origin;
 use crate::http::security_headers::security_headers;
 use crate::http::session::caller_lookup;
@@ -73,6 +73,7 @@ pub(crate) fn router(state: AppState) -> Router {
             HeaderValue::from_static("no-cache"),
         ))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(problem_for_bare_errors))
         .layer(middleware::from_fn(refuse_cross_origin))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)

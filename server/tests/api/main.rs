@@ -10,6 +10,7 @@ mod crash;
 mod cross_origin;
 mod delivery;
 mod helpers;
+mod hostile_input;
 mod idempotency;
 mod kitchen;
 mod menu;
