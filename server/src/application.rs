@@ -6,10 +6,10 @@ use crate::http::{AppState, router, token_digest_of};
 use crate::idempotency;
 use crate::live::LiveFeed;
 use crate::projections::{Projector, rebuild};
+use crate::serve::serve;
 use crate::staff::{self, StaffAuth};
 use crate::wiring::{self, Services};
 use anyhow::Context as _;
-use axum::serve::ListenerExt as _;
 use mediator::MetricsRegistry;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -23,6 +23,8 @@ pub struct Application {
     router: axum::Router,
     /// Ended at shutdown, so that open SSE streams let graceful shutdown finish.
     live: LiveFeed,
+    /// How long a request's headers may take to arrive.
+    header_timeout: std::time::Duration,
 }
 
 impl Application {
@@ -86,6 +88,7 @@ impl Application {
             auth,
             https: staff.https(),
             metrics_token: staff.metrics_token.as_deref().map(token_digest_of),
+            read_timeout: staff.header_timeout,
             trusted_proxies: staff.trusted_proxies.into(),
             leptos_options: config.leptos_options(address),
         };
@@ -94,6 +97,7 @@ impl Application {
             address,
             router: router(state),
             live,
+            header_timeout: staff.header_timeout,
         })
     }
 
@@ -129,21 +133,8 @@ impl Application {
             signal.await;
             live.close();
         };
-        // Without TCP_NODELAY a small body written after its headers waits ~40 ms for
-        // the client's delayed ACK (Nagle): one static file in ten stalled that long.
-        let listener = self.listener.tap_io(|tcp| {
-            if let Err(error) = tcp.set_nodelay(true) {
-                tracing::debug!(%error, "could not set TCP_NODELAY");
-            }
-        });
-        // The peer's address is what per-client limits key on (`http/client.rs`).
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("serving HTTP")
+        serve(self.listener, self.router, self.header_timeout, shutdown).await;
+        Ok(())
     }
 }
 

@@ -61,6 +61,8 @@ fn hash_file_beside_executable() -> bool {
 
 /// Default `KITCHEN_CAPACITY`: orders cooking at once.
 pub const DEFAULT_KITCHEN_CAPACITY: u32 = 3;
+/// Default `HTTP_HEADER_TIMEOUT_SECS`.
+pub const DEFAULT_HEADER_TIMEOUT_SECS: u64 = 10;
 /// Default `STAFF_PASSWORD_FILE`.
 pub const DEFAULT_PASSWORD_FILE: &str = "data/manager-password";
 /// Default `STAFF_SESSION_HOURS`.
@@ -83,6 +85,9 @@ pub struct StaffConfig {
     pub kitchen_capacity: u32,
     /// `PUBLIC_URL`: when it starts with `https`, session cookies are `Secure`.
     pub public_url: Option<String>,
+    /// `HTTP_HEADER_TIMEOUT_SECS`, default 10: how long a request's headers may take to
+    /// arrive (and how long a keep-alive connection may sit idle) before it is closed.
+    pub header_timeout: Duration,
     /// `METRICS_TOKEN`: a bearer token that may read `/metrics` (a manager's session
     /// always may); unset, only managers may.
     pub metrics_token: Option<String>,
@@ -100,6 +105,7 @@ impl Default for StaffConfig {
             kitchen_capacity: DEFAULT_KITCHEN_CAPACITY,
             public_url: None,
             metrics_token: None,
+            header_timeout: Duration::from_secs(DEFAULT_HEADER_TIMEOUT_SECS),
             trusted_proxies: Vec::new(),
         }
     }
@@ -107,7 +113,8 @@ impl Default for StaffConfig {
 
 impl StaffConfig {
     /// Reads `STAFF_ACCOUNTS`, `STAFF_PASSWORD_FILE`, `STAFF_SESSION_HOURS`,
-    /// `KITCHEN_CAPACITY`, `PUBLIC_URL`, `METRICS_TOKEN` and `TRUSTED_PROXIES`.
+    /// `KITCHEN_CAPACITY`, `PUBLIC_URL`, `HTTP_HEADER_TIMEOUT_SECS`, `METRICS_TOKEN` and
+    /// `TRUSTED_PROXIES`.
     pub fn from_env() -> anyhow::Result<Self> {
         let defaults = Self::default();
         let hours = match std::env::var("STAFF_SESSION_HOURS") {
@@ -137,6 +144,18 @@ impl StaffConfig {
             session_ttl: Duration::from_secs(hours * 3600),
             kitchen_capacity,
             public_url: std::env::var("PUBLIC_URL").ok(),
+            header_timeout: match std::env::var("HTTP_HEADER_TIMEOUT_SECS") {
+                Ok(raw) => raw
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|seconds| (1..=3600).contains(seconds))
+                    .map(Duration::from_secs)
+                    .with_context(|| {
+                        format!("HTTP_HEADER_TIMEOUT_SECS {raw:?} is not 1 to 3600")
+                    })?,
+                Err(_) => defaults.header_timeout,
+            },
             metrics_token: std::env::var("METRICS_TOKEN")
                 .ok()
                 .filter(|token| !token.trim().is_empty()),

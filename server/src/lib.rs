@@ -33,6 +33,7 @@ mod orders;
 mod projections;
 #[cfg(test)]
 mod read_side_tests;
+mod serve;
 mod staff;
 #[cfg(test)]
 mod testing;

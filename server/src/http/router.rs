@@ -18,6 +18,7 @@ use mediator::Problem;
 use std::sync::LazyLock;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
 /// Largest request body accepted, REST or server function.
 const BODY_LIMIT: usize = 64 * 1024;
@@ -64,6 +65,8 @@ pub(crate) fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // A body has as long to arrive as its headers had (`HTTP_HEADER_TIMEOUT_SECS`).
+        .layer(RequestBodyTimeoutLayer::new(state.read_timeout))
         .merge(built_files)
         // Pages and API answers are never to be reused unchecked, nor is a built file
         // whose name carries no content hash (`built_files` marks the hashed ones

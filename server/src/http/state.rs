@@ -21,6 +21,8 @@ pub(crate) struct AppState {
     pub https: bool,
     /// The SHA-256 of `METRICS_TOKEN`, when set: a bearer token that may read `/metrics`.
     pub metrics_token: Option<[u8; 32]>,
+    /// How long a request's headers, and then its body, may take to arrive.
+    pub read_timeout: std::time::Duration,
     /// `TRUSTED_PROXIES`: peers whose `X-Forwarded-For` names the client (`client.rs`).
     pub trusted_proxies: Arc<[IpNet]>,
     pub leptos_options: LeptosOptions,

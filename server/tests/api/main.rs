@@ -21,5 +21,6 @@ mod reads_follow_writes;
 mod security_headers;
 mod sign_in_form;
 mod sign_in_limits;
+mod slow_clients;
 mod streams;
 mod views;
