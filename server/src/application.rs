@@ -2,7 +2,7 @@
 
 use crate::config::{Config, StaffConfig};
 use crate::db::{self, Backend, Writer};
-use crate::http::{AppState, router, token_digest_of};
+use crate::http::{AppState, RateLimiters, router, token_digest_of};
 use crate::idempotency;
 use crate::live::LiveFeed;
 use crate::projections::{Projector, rebuild};
@@ -81,6 +81,8 @@ impl Application {
             .await
             .with_context(|| format!("binding {}", config.address))?;
         let address = listener.local_addr().context("reading the bound address")?;
+        let rate_limits = Arc::new(RateLimiters::new(&staff.rate_limits));
+        tokio::spawn(forget_idle_clients(Arc::downgrade(&rate_limits)));
         let state = AppState {
             mediator,
             metrics,
@@ -89,6 +91,7 @@ impl Application {
             https: staff.https(),
             metrics_token: staff.metrics_token.as_deref().map(token_digest_of),
             read_timeout: staff.header_timeout,
+            rate_limits: rate_limits.clone(),
             trusted_proxies: staff.trusted_proxies.into(),
             leptos_options: config.leptos_options(address),
         };
@@ -135,6 +138,18 @@ impl Application {
         };
         serve(self.listener, self.router, self.header_timeout, shutdown).await;
         Ok(())
+    }
+}
+
+/// Every minute, drops the rate limiters' idle clients; ends with the server.
+async fn forget_idle_clients(limiters: std::sync::Weak<RateLimiters>) {
+    let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every_minute.tick().await;
+        match limiters.upgrade() {
+            Some(limiters) => limiters.forget_idle(),
+            None => return,
+        }
     }
 }
 

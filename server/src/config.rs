@@ -91,6 +91,8 @@ pub struct StaffConfig {
     /// `METRICS_TOKEN`: a bearer token that may read `/metrics` (a manager's session
     /// always may); unset, only managers may.
     pub metrics_token: Option<String>,
+    /// `RATE_LIMITS` and `RATE_LIMIT_EXEMPT`: what one client may send per minute.
+    pub rate_limits: RateLimits,
     /// `TRUSTED_PROXIES`, a comma list of addresses and networks (CIDR) whose
     /// `X-Forwarded-For` names the client; empty (the default): the header is ignored.
     pub trusted_proxies: Vec<IpNet>,
@@ -106,6 +108,7 @@ impl Default for StaffConfig {
             public_url: None,
             metrics_token: None,
             header_timeout: Duration::from_secs(DEFAULT_HEADER_TIMEOUT_SECS),
+            rate_limits: RateLimits::default(),
             trusted_proxies: Vec::new(),
         }
     }
@@ -159,6 +162,7 @@ impl StaffConfig {
             metrics_token: std::env::var("METRICS_TOKEN")
                 .ok()
                 .filter(|token| !token.trim().is_empty()),
+            rate_limits: RateLimits::from_env()?,
             trusted_proxies: parse_networks(&std::env::var("TRUSTED_PROXIES").unwrap_or_default())
                 .map_err(|error| anyhow::anyhow!("TRUSTED_PROXIES: {error}"))?,
         })
@@ -169,6 +173,88 @@ impl StaffConfig {
         self.public_url
             .as_deref()
             .is_some_and(|url| url.starts_with("https://"))
+    }
+}
+
+/// Requests one client address may send per minute, by kind, and the live-update streams
+/// it may hold open. Clients in `exempt` are never limited (monitoring, load tests).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateLimits {
+    /// Orders placed (REST and server function).
+    pub place: u32,
+    /// Sign-in attempts, right or wrong (failures are limited further by the sign-in
+    /// limiter).
+    pub sign_in: u32,
+    /// Order and history lookups: an order, its status, a phone's history, their pages.
+    pub lookup: u32,
+    /// Live-update streams opened.
+    pub stream: u32,
+    /// Streams one client may hold open at once.
+    pub streams_per_client: u32,
+    /// Streams all clients together may hold open at once.
+    pub streams_total: u32,
+    /// `RATE_LIMIT_EXEMPT`: addresses and networks never limited.
+    pub exempt: Vec<IpNet>,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            place: 20,
+            sign_in: 20,
+            lookup: 120,
+            stream: 30,
+            streams_per_client: 10,
+            streams_total: 1000,
+            exempt: Vec::new(),
+        }
+    }
+}
+
+impl RateLimits {
+    /// The defaults with every client exempt: for tests that are not about limits.
+    pub fn exempting_everyone() -> Self {
+        Self {
+            exempt: parse_networks("0.0.0.0/0, ::/0").unwrap_or_default(),
+            ..Self::default()
+        }
+    }
+
+    /// Reads `RATE_LIMITS` (`place=20,sign_in=20,lookup=120,stream=30,
+    /// streams_per_client=10,streams_total=1000`, any of them, each at least 1) over the
+    /// defaults, and `RATE_LIMIT_EXEMPT` (a comma list of addresses and networks).
+    pub fn from_env() -> anyhow::Result<Self> {
+        let mut limits = Self::default();
+        for entry in std::env::var("RATE_LIMITS").unwrap_or_default().split(',') {
+            let entry = entry.trim();
+            if entry.is_empty() {
+                continue;
+            }
+            let (name, value) = entry
+                .split_once('=')
+                .with_context(|| format!("RATE_LIMITS entry {entry:?} is not name=number"))?;
+            let value = value
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|value| *value > 0)
+                .with_context(|| {
+                    format!("RATE_LIMITS {name}: {value:?} is not a positive number")
+                })?;
+            let slot = match name.trim() {
+                "place" => &mut limits.place,
+                "sign_in" => &mut limits.sign_in,
+                "lookup" => &mut limits.lookup,
+                "stream" => &mut limits.stream,
+                "streams_per_client" => &mut limits.streams_per_client,
+                "streams_total" => &mut limits.streams_total,
+                other => anyhow::bail!("RATE_LIMITS has no limit named {other:?}"),
+            };
+            *slot = value;
+        }
+        limits.exempt = parse_networks(&std::env::var("RATE_LIMIT_EXEMPT").unwrap_or_default())
+            .map_err(|error| anyhow::anyhow!("RATE_LIMIT_EXEMPT: {error}"))?;
+        Ok(limits)
     }
 }
 

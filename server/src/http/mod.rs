@@ -18,6 +18,7 @@ mod metrics;
 mod orders;
 mod problem;
 mod query;
+mod rate_limits;
 mod reply;
 mod router;
 mod same_origin;
@@ -28,5 +29,6 @@ mod state;
 mod streams;
 
 pub(crate) use metrics::token_digest_of;
+pub(crate) use rate_limits::RateLimiters;
 pub(crate) use router::router;
 pub(crate) use state::AppState;

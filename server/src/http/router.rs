@@ -2,6 +2,7 @@
 
 use crate::http::built_files::built_files;
 use crate::http::problem::{ApiProblem, problem_for_bare_errors};
+use crate::http::rate_limits::limit_rates;
 use crate::http::same_origin::refuse_cross_origin;
 use crate::http::security_headers::security_headers;
 use crate::http::session::caller_lookup;
@@ -76,6 +77,7 @@ pub(crate) fn router(state: AppState) -> Router {
             HeaderValue::from_static("no-cache"),
         ))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), limit_rates))
         .layer(middleware::from_fn(problem_for_bare_errors))
         .layer(middleware::from_fn(refuse_cross_origin))
         .layer(middleware::from_fn(security_headers))

@@ -1,5 +1,6 @@
 //! [`AppState`]: what every route can reach.
 
+use crate::http::RateLimiters;
 use crate::projections::ProjectionLag;
 use crate::staff::StaffAuth;
 use axum::extract::FromRef;
@@ -23,6 +24,8 @@ pub(crate) struct AppState {
     pub metrics_token: Option<[u8; 32]>,
     /// How long a request's headers, and then its body, may take to arrive.
     pub read_timeout: std::time::Duration,
+    /// Per-client request limits (`rate_limits.rs`).
+    pub rate_limits: Arc<RateLimiters>,
     /// `TRUSTED_PROXIES`: peers whose `X-Forwarded-For` names the client (`client.rs`).
     pub trusted_proxies: Arc<[IpNet]>,
     pub leptos_options: LeptosOptions,

@@ -17,6 +17,7 @@ mod menu;
 mod metrics;
 mod orders;
 mod pages;
+mod rate_limits;
 mod reads_follow_writes;
 mod security_headers;
 mod sign_in_form;

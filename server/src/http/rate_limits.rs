@@ -1,0 +1,316 @@
+//! [`limit_rates`]: how often one client may place orders, sign in, look orders up and
+//! open live-update streams, and how many streams it may hold open (`RATE_LIMITS`).
+//!
+//! A client is its address ([`ClientAddr`]), an IPv6 one taken as its /64 (one home or
+//! phone holds a whole /64, so single addresses would be free to rotate). Each kind keeps
+//! a GCRA bucket per client (`governor`): N per minute, the burst N too. Over it: 429 with
+//! `Retry-After`. Clients in `RATE_LIMIT_EXEMPT` pass untouched.
+//!
+//! Bounded: each kind tracks at most [`MAX_CLIENTS`] clients; idle ones are dropped every
+//! minute, and when the table is full of active ones a new client is refused (429) rather
+//! than let the table grow.
+
+use crate::config::RateLimits;
+use crate::http::AppState;
+use crate::http::client::ClientAddr;
+use crate::http::problem::ApiProblem;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt as _;
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use ipnet::IpNet;
+use mediator::Problem;
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Clients each kind tracks at most.
+pub(crate) const MAX_CLIENTS: usize = 100_000;
+
+/// What a request is, for the limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Place,
+    SignIn,
+    Lookup,
+    Stream,
+}
+
+/// The limiters of one server.
+pub(crate) struct RateLimiters {
+    place: DefaultKeyedRateLimiter<IpAddr>,
+    sign_in: DefaultKeyedRateLimiter<IpAddr>,
+    lookup: DefaultKeyedRateLimiter<IpAddr>,
+    stream: DefaultKeyedRateLimiter<IpAddr>,
+    streams: Arc<OpenStreams>,
+    exempt: Vec<IpNet>,
+}
+
+impl RateLimiters {
+    pub(crate) fn new(limits: &RateLimits) -> Self {
+        let keyed = |per_minute: u32| {
+            let per_minute = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
+            RateLimiter::keyed(Quota::per_minute(per_minute))
+        };
+        Self {
+            place: keyed(limits.place),
+            sign_in: keyed(limits.sign_in),
+            lookup: keyed(limits.lookup),
+            stream: keyed(limits.stream),
+            streams: Arc::new(OpenStreams {
+                per_client: limits.streams_per_client,
+                total: limits.streams_total,
+                open: Mutex::default(),
+            }),
+            exempt: limits.exempt.clone(),
+        }
+    }
+
+    fn limiter(&self, kind: Kind) -> &DefaultKeyedRateLimiter<IpAddr> {
+        match kind {
+            Kind::Place => &self.place,
+            Kind::SignIn => &self.sign_in,
+            Kind::Lookup => &self.lookup,
+            Kind::Stream => &self.stream,
+        }
+    }
+
+    /// Drops the clients whose buckets are full again; run every minute.
+    pub(crate) fn forget_idle(&self) {
+        for kind in [Kind::Place, Kind::SignIn, Kind::Lookup, Kind::Stream] {
+            let limiter = self.limiter(kind);
+            limiter.retain_recent();
+            limiter.shrink_to_fit();
+        }
+    }
+
+    /// `Err(seconds to wait)` when `client` must wait before another request of `kind`.
+    fn check(&self, kind: Kind, client: IpAddr) -> Result<(), u32> {
+        let limiter = self.limiter(kind);
+        if limiter.len() >= MAX_CLIENTS {
+            limiter.retain_recent();
+            if limiter.len() >= MAX_CLIENTS {
+                return Err(60);
+            }
+        }
+        limiter.check_key(&client).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            whole_seconds(wait)
+        })
+    }
+}
+
+/// Streams held open, per client; each [`StreamSlot`] gives its place back when dropped.
+struct OpenStreams {
+    per_client: u32,
+    total: u32,
+    open: Mutex<HashMap<IpAddr, u32>>,
+}
+
+impl OpenStreams {
+    fn take(self: &Arc<Self>, client: IpAddr) -> Option<StreamSlot> {
+        let mut open = self
+            .open
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let total: u32 = open.values().sum();
+        let mine = open.get(&client).copied().unwrap_or(0);
+        if mine >= self.per_client || total >= self.total {
+            return None;
+        }
+        open.insert(client, mine + 1);
+        Some(StreamSlot {
+            streams: self.clone(),
+            client,
+        })
+    }
+}
+
+/// One open stream's place.
+struct StreamSlot {
+    streams: Arc<OpenStreams>,
+    client: IpAddr,
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        let mut open = self
+            .streams
+            .open
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(count) = open.get_mut(&self.client) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(&self.client);
+            }
+        }
+    }
+}
+
+pub(crate) async fn limit_rates(
+    State(state): State<AppState>,
+    client: ClientAddr,
+    request: Request,
+    next: Next,
+) -> Response {
+    let Some(kind) = kind_of(request.method(), request.uri().path()) else {
+        return next.run(request).await;
+    };
+    let limits = &state.rate_limits;
+    if limits.exempt.iter().any(|net| net.contains(&client.0)) {
+        return next.run(request).await;
+    }
+    let client = bucket_of(client.0);
+    if let Err(wait) = limits.check(kind, client) {
+        tracing::warn!(%client, ?kind, "rate limit reached");
+        return ApiProblem(Problem::too_many_requests(
+            "Too many requests from your address; wait a moment before trying again.",
+            wait,
+        ))
+        .into_response();
+    }
+    if kind != Kind::Stream {
+        return next.run(request).await;
+    }
+    let Some(slot) = limits.streams.take(client) else {
+        return ApiProblem(Problem::too_many_requests(
+            "Too many live updates are open; close a page or wait a moment.",
+            5,
+        ))
+        .into_response();
+    };
+    // The slot lives as long as the stream's body: it is freed when the client leaves.
+    next.run(request).await.map(|body| {
+        Body::from_stream(body.into_data_stream().map(move |chunk| {
+            let _held = &slot;
+            chunk
+        }))
+    })
+}
+
+/// Which limit a request counts against, if any.
+fn kind_of(method: &Method, path: &str) -> Option<Kind> {
+    let post = *method == Method::POST;
+    let get = *method == Method::GET;
+    match path {
+        "/api/orders" | "/api/fn/place_order" if post => Some(Kind::Place),
+        "/api/auth/login" if post => Some(Kind::SignIn),
+        "/api/fn/get_order" | "/api/fn/get_customer_history" if post => Some(Kind::Lookup),
+        "/api/stream/kitchen" if get => Some(Kind::Stream),
+        _ if get && path.starts_with("/api/orders/") && path.ends_with("/stream") => {
+            Some(Kind::Stream)
+        }
+        _ if get && (path.starts_with("/api/orders/") || path.starts_with("/api/customers/")) => {
+            Some(Kind::Lookup)
+        }
+        _ if get && (path == "/orders" || path.starts_with("/orders/")) => Some(Kind::Lookup),
+        _ => None,
+    }
+}
+
+/// The key a client is counted under: its address, or its /64 for IPv6.
+fn bucket_of(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(_) => address,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6((u128::from(v6) & (u128::MAX << 64)).into()),
+        },
+    }
+}
+
+/// A wait in whole seconds, rounded up, at least 1.
+fn whole_seconds(wait: Duration) -> u32 {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    u32::try_from(seconds.max(1)).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_are_sorted_into_their_limits() {
+        assert_eq!(kind_of(&Method::POST, "/api/orders"), Some(Kind::Place));
+        assert_eq!(kind_of(&Method::GET, "/api/orders"), None, "the staff list");
+        assert_eq!(
+            kind_of(&Method::POST, "/api/fn/place_order"),
+            Some(Kind::Place)
+        );
+        assert_eq!(
+            kind_of(&Method::POST, "/api/auth/login"),
+            Some(Kind::SignIn)
+        );
+        assert_eq!(
+            kind_of(&Method::GET, "/api/orders/x/status"),
+            Some(Kind::Lookup)
+        );
+        assert_eq!(
+            kind_of(&Method::GET, "/api/orders/x/stream"),
+            Some(Kind::Stream)
+        );
+        assert_eq!(
+            kind_of(&Method::GET, "/api/customers/5/history"),
+            Some(Kind::Lookup)
+        );
+        assert_eq!(kind_of(&Method::GET, "/orders/x"), Some(Kind::Lookup));
+        assert_eq!(kind_of(&Method::GET, "/api/menu"), None);
+        assert_eq!(kind_of(&Method::PUT, "/api/orders/x/cook"), None);
+    }
+
+    #[test]
+    fn an_ipv6_client_is_its_64_and_a_mapped_ipv4_one_its_address() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::9".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(bucket_of(a), bucket_of(b));
+        assert_ne!(bucket_of(a), bucket_of(other));
+        let mapped: IpAddr = "::ffff:192.0.2.1".parse().unwrap();
+        assert_eq!(bucket_of(mapped), "192.0.2.1".parse::<IpAddr>().unwrap());
+    }
+
+    #[test]
+    fn a_client_gets_its_quota_then_waits() {
+        let limits = RateLimiters::new(&RateLimits {
+            place: 3,
+            ..RateLimits::default()
+        });
+        let client: IpAddr = "192.0.2.1".parse().unwrap();
+        for _ in 0..3 {
+            assert_eq!(limits.check(Kind::Place, client), Ok(()));
+        }
+        let wait = limits.check(Kind::Place, client).unwrap_err();
+        assert!((1..=20).contains(&wait), "{wait}");
+        assert_eq!(limits.check(Kind::Lookup, client), Ok(()), "another kind");
+        let other: IpAddr = "192.0.2.2".parse().unwrap();
+        assert_eq!(limits.check(Kind::Place, other), Ok(()), "another client");
+    }
+
+    #[test]
+    fn stream_slots_are_limited_per_client_and_in_total_and_given_back() {
+        let limits = RateLimiters::new(&RateLimits {
+            streams_per_client: 2,
+            streams_total: 3,
+            ..RateLimits::default()
+        });
+        let (a, b, c): (IpAddr, IpAddr, IpAddr) = (
+            "192.0.2.1".parse().unwrap(),
+            "192.0.2.2".parse().unwrap(),
+            "192.0.2.3".parse().unwrap(),
+        );
+        let first = limits.streams.take(a).unwrap();
+        let _second = limits.streams.take(a).unwrap();
+        assert!(limits.streams.take(a).is_none(), "per client");
+        let _third = limits.streams.take(b).unwrap();
+        assert!(limits.streams.take(c).is_none(), "in total");
+        drop(first);
+        assert!(limits.streams.take(c).is_some(), "given back");
+    }
+}
