@@ -81,7 +81,7 @@ impl Application {
             .await
             .with_context(|| format!("binding {}", config.address))?;
         let address = listener.local_addr().context("reading the bound address")?;
-        let rate_limits = Arc::new(RateLimiters::new(&staff.rate_limits));
+        let rate_limits = Arc::new(RateLimiters::new(&staff.http.rate_limits));
         tokio::spawn(forget_idle_clients(Arc::downgrade(&rate_limits)));
         let state = AppState {
             mediator,
@@ -89,10 +89,10 @@ impl Application {
             projection_lag,
             auth,
             https: staff.https(),
-            metrics_token: staff.metrics_token.as_deref().map(token_digest_of),
-            read_timeout: staff.header_timeout,
+            metrics_token: staff.http.metrics_token.as_deref().map(token_digest_of),
+            read_timeout: staff.http.header_timeout,
             rate_limits: rate_limits.clone(),
-            trusted_proxies: staff.trusted_proxies.into(),
+            trusted_proxies: staff.http.trusted_proxies.into(),
             leptos_options: config.leptos_options(address),
         };
         Ok(Self {
@@ -100,7 +100,7 @@ impl Application {
             address,
             router: router(state),
             live,
-            header_timeout: staff.header_timeout,
+            header_timeout: staff.http.header_timeout,
         })
     }
 

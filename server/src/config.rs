@@ -85,6 +85,14 @@ pub struct StaffConfig {
     pub kitchen_capacity: u32,
     /// `PUBLIC_URL`: when it starts with `https`, session cookies are `Secure`.
     pub public_url: Option<String>,
+    /// How the server meets the internet: timeouts, limits, proxies, `/metrics`.
+    pub http: HttpConfig,
+}
+
+/// How the server meets the internet; part of [`StaffConfig`], read from the environment
+/// with it.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
     /// `HTTP_HEADER_TIMEOUT_SECS`, default 10: how long a request's headers may take to
     /// arrive (and how long a keep-alive connection may sit idle) before it is closed.
     pub header_timeout: Duration,
@@ -106,8 +114,16 @@ impl Default for StaffConfig {
             session_ttl: Duration::from_secs(DEFAULT_SESSION_HOURS * 3600),
             kitchen_capacity: DEFAULT_KITCHEN_CAPACITY,
             public_url: None,
-            metrics_token: None,
+            http: HttpConfig::default(),
+        }
+    }
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        Self {
             header_timeout: Duration::from_secs(DEFAULT_HEADER_TIMEOUT_SECS),
+            metrics_token: None,
             rate_limits: RateLimits::default(),
             trusted_proxies: Vec::new(),
         }
@@ -116,8 +132,7 @@ impl Default for StaffConfig {
 
 impl StaffConfig {
     /// Reads `STAFF_ACCOUNTS`, `STAFF_PASSWORD_FILE`, `STAFF_SESSION_HOURS`,
-    /// `KITCHEN_CAPACITY`, `PUBLIC_URL`, `HTTP_HEADER_TIMEOUT_SECS`, `METRICS_TOKEN` and
-    /// `TRUSTED_PROXIES`.
+    /// `KITCHEN_CAPACITY`, `PUBLIC_URL` and the [`HttpConfig`] settings.
     pub fn from_env() -> anyhow::Result<Self> {
         let defaults = Self::default();
         let hours = match std::env::var("STAFF_SESSION_HOURS") {
@@ -147,6 +162,23 @@ impl StaffConfig {
             session_ttl: Duration::from_secs(hours * 3600),
             kitchen_capacity,
             public_url: std::env::var("PUBLIC_URL").ok(),
+            http: HttpConfig::from_env()?,
+        })
+    }
+
+    /// Whether cookies must be `Secure` whatever the request says.
+    pub(crate) fn https(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("https://"))
+    }
+}
+
+impl HttpConfig {
+    /// Reads `HTTP_HEADER_TIMEOUT_SECS`, `METRICS_TOKEN`, `RATE_LIMITS`,
+    /// `RATE_LIMIT_EXEMPT` and `TRUSTED_PROXIES`.
+    pub fn from_env() -> anyhow::Result<Self> {
+        Ok(Self {
             header_timeout: match std::env::var("HTTP_HEADER_TIMEOUT_SECS") {
                 Ok(raw) => raw
                     .trim()
@@ -157,7 +189,7 @@ impl StaffConfig {
                     .with_context(|| {
                         format!("HTTP_HEADER_TIMEOUT_SECS {raw:?} is not 1 to 3600")
                     })?,
-                Err(_) => defaults.header_timeout,
+                Err(_) => Duration::from_secs(DEFAULT_HEADER_TIMEOUT_SECS),
             },
             metrics_token: std::env::var("METRICS_TOKEN")
                 .ok()
@@ -166,13 +198,6 @@ impl StaffConfig {
             trusted_proxies: parse_networks(&std::env::var("TRUSTED_PROXIES").unwrap_or_default())
                 .map_err(|error| anyhow::anyhow!("TRUSTED_PROXIES: {error}"))?,
         })
-    }
-
-    /// Whether cookies must be `Secure` whatever the request says.
-    pub(crate) fn https(&self) -> bool {
-        self.public_url
-            .as_deref()
-            .is_some_and(|url| url.starts_with("https://"))
     }
 }
 

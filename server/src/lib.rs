@@ -40,6 +40,6 @@ mod testing;
 mod wiring;
 
 pub use application::Application;
-pub use config::{Config, RateLimits, StaffConfig};
+pub use config::{Config, HttpConfig, RateLimits, StaffConfig};
 #[doc(hidden)]
 pub use db::create_postgres_database;

@@ -2,7 +2,7 @@
 //! measures, HTTP and JSON included, as `server/tests/api/helpers.rs` does for the tests.
 
 use anyhow::Context as _;
-use server::{Application, Config, RateLimits, StaffConfig};
+use server::{Application, Config, HttpConfig, RateLimits, StaffConfig};
 
 /// The one member of staff of a bench server: a manager, who may read everything.
 const STAFF_USER: &str = "bench";
@@ -33,7 +33,10 @@ impl Running {
         let staff = StaffConfig {
             accounts: Some(format!("{STAFF_USER}:manager:{STAFF_PASSWORD}")),
             // A benchmark is one client sending as fast as it can.
-            rate_limits: RateLimits::exempting_everyone(),
+            http: HttpConfig {
+                rate_limits: RateLimits::exempting_everyone(),
+                ..HttpConfig::default()
+            },
             ..StaffConfig::default()
         };
         let app = Application::build_with(config(url), staff)

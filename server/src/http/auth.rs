@@ -28,11 +28,12 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/auth/me", get(me))
 }
 
-async fn login(
-    State(state): State<AppState>,
-    client: ClientAddr,
-    request: Request,
-) -> Result<Response, ApiProblem> {
+async fn login(State(state): State<AppState>, request: Request) -> Result<Response, ApiProblem> {
+    let client = ClientAddr::of(
+        request.extensions(),
+        request.headers(),
+        &state.trusted_proxies,
+    );
     let headers = request.headers().clone();
     if form::is_form(&headers) {
         return Ok(form::login(&state, client, request).await);

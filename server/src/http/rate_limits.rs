@@ -236,44 +236,36 @@ fn whole_seconds(wait: Duration) -> u32 {
 mod tests {
     use super::*;
 
+    fn ip(text: &str) -> IpAddr {
+        text.parse().unwrap()
+    }
+
     #[test]
     fn requests_are_sorted_into_their_limits() {
-        assert_eq!(kind_of(&Method::POST, "/api/orders"), Some(Kind::Place));
-        assert_eq!(kind_of(&Method::GET, "/api/orders"), None, "the staff list");
-        assert_eq!(
-            kind_of(&Method::POST, "/api/fn/place_order"),
-            Some(Kind::Place)
-        );
-        assert_eq!(
-            kind_of(&Method::POST, "/api/auth/login"),
-            Some(Kind::SignIn)
-        );
-        assert_eq!(
-            kind_of(&Method::GET, "/api/orders/x/status"),
-            Some(Kind::Lookup)
-        );
-        assert_eq!(
-            kind_of(&Method::GET, "/api/orders/x/stream"),
-            Some(Kind::Stream)
-        );
-        assert_eq!(
-            kind_of(&Method::GET, "/api/customers/5/history"),
-            Some(Kind::Lookup)
-        );
-        assert_eq!(kind_of(&Method::GET, "/orders/x"), Some(Kind::Lookup));
-        assert_eq!(kind_of(&Method::GET, "/api/menu"), None);
-        assert_eq!(kind_of(&Method::PUT, "/api/orders/x/cook"), None);
+        let (get, post) = (Method::GET, Method::POST);
+        let cases = [
+            (&post, "/api/orders", Some(Kind::Place)),
+            (&get, "/api/orders", None), // the staff list
+            (&post, "/api/fn/place_order", Some(Kind::Place)),
+            (&post, "/api/auth/login", Some(Kind::SignIn)),
+            (&get, "/api/orders/x/status", Some(Kind::Lookup)),
+            (&get, "/api/orders/x/stream", Some(Kind::Stream)),
+            (&get, "/api/customers/5/history", Some(Kind::Lookup)),
+            (&get, "/orders/x", Some(Kind::Lookup)),
+            (&get, "/api/menu", None),
+            (&Method::PUT, "/api/orders/x/cook", None),
+        ];
+        for (method, path, kind) in cases {
+            assert_eq!(kind_of(method, path), kind, "{method} {path}");
+        }
     }
 
     #[test]
     fn an_ipv6_client_is_its_64_and_a_mapped_ipv4_one_its_address() {
-        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
-        let b: IpAddr = "2001:db8:1:2:bbbb::9".parse().unwrap();
-        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
-        assert_eq!(bucket_of(a), bucket_of(b));
-        assert_ne!(bucket_of(a), bucket_of(other));
-        let mapped: IpAddr = "::ffff:192.0.2.1".parse().unwrap();
-        assert_eq!(bucket_of(mapped), "192.0.2.1".parse::<IpAddr>().unwrap());
+        let home = bucket_of(ip("2001:db8:1:2:aaaa::1"));
+        assert_eq!(home, bucket_of(ip("2001:db8:1:2:bbbb::9")));
+        assert_ne!(home, bucket_of(ip("2001:db8:1:3::1")));
+        assert_eq!(bucket_of(ip("::ffff:192.0.2.1")), ip("192.0.2.1"));
     }
 
     #[test]
@@ -282,15 +274,18 @@ mod tests {
             place: 3,
             ..RateLimits::default()
         });
-        let client: IpAddr = "192.0.2.1".parse().unwrap();
+        let client = ip("192.0.2.1");
         for _ in 0..3 {
             assert_eq!(limits.check(Kind::Place, client), Ok(()));
         }
         let wait = limits.check(Kind::Place, client).unwrap_err();
         assert!((1..=20).contains(&wait), "{wait}");
         assert_eq!(limits.check(Kind::Lookup, client), Ok(()), "another kind");
-        let other: IpAddr = "192.0.2.2".parse().unwrap();
-        assert_eq!(limits.check(Kind::Place, other), Ok(()), "another client");
+        assert_eq!(
+            limits.check(Kind::Place, ip("192.0.2.2")),
+            Ok(()),
+            "another client"
+        );
     }
 
     #[test]
@@ -300,11 +295,7 @@ mod tests {
             streams_total: 3,
             ..RateLimits::default()
         });
-        let (a, b, c): (IpAddr, IpAddr, IpAddr) = (
-            "192.0.2.1".parse().unwrap(),
-            "192.0.2.2".parse().unwrap(),
-            "192.0.2.3".parse().unwrap(),
-        );
+        let (a, b, c) = (ip("192.0.2.1"), ip("192.0.2.2"), ip("192.0.2.3"));
         let first = limits.streams.take(a).unwrap();
         let _second = limits.streams.take(a).unwrap();
         assert!(limits.streams.take(a).is_none(), "per client");

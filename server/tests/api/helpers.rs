@@ -4,7 +4,7 @@
 
 use reqwest::{Client, Response};
 use serde_json::{Value, json};
-use server::{Application, Config, RateLimits, StaffConfig};
+use server::{Application, Config, HttpConfig, RateLimits, StaffConfig};
 use tempfile::TempDir;
 
 /// A running server and what a test needs to talk to it.
@@ -33,10 +33,13 @@ pub async fn spawn_app() -> TestApp {
 pub fn staff_config() -> StaffConfig {
     StaffConfig {
         accounts: Some(STAFF_ACCOUNTS.into()),
-        metrics_token: Some(METRICS_TOKEN.into()),
-        // Tests place orders and sign in far faster than a person; `rate_limits.rs` sets
-        // limits of its own.
-        rate_limits: RateLimits::exempting_everyone(),
+        http: HttpConfig {
+            metrics_token: Some(METRICS_TOKEN.into()),
+            // Tests place orders and sign in far faster than a person; `rate_limits.rs`
+            // sets limits of its own.
+            rate_limits: RateLimits::exempting_everyone(),
+            ..HttpConfig::default()
+        },
         ..StaffConfig::default()
     }
 }

@@ -6,7 +6,7 @@ use crate::helpers::{
     TestApp, assert_problem, client_builder, spawn_app_with, staff_config, valid_order,
 };
 use reqwest::{Client, StatusCode};
-use server::{RateLimits, StaffConfig};
+use server::RateLimits;
 use std::net::{IpAddr, Ipv4Addr};
 
 fn client_from(last: u8) -> Client {
@@ -17,11 +17,9 @@ fn client_from(last: u8) -> Client {
 }
 
 async fn app_with(limits: RateLimits) -> TestApp {
-    spawn_app_with(StaffConfig {
-        rate_limits: limits,
-        ..staff_config()
-    })
-    .await
+    let mut staff = staff_config();
+    staff.http.rate_limits = limits;
+    spawn_app_with(staff).await
 }
 
 async fn place(app: &TestApp, client: &Client) -> reqwest::Response {

@@ -3,17 +3,14 @@
 //! connection left idle that long is closed.
 
 use crate::helpers::{TestApp, spawn_app_with, staff_config};
-use server::StaffConfig;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 async fn impatient_app() -> TestApp {
-    spawn_app_with(StaffConfig {
-        header_timeout: Duration::from_secs(1),
-        ..staff_config()
-    })
-    .await
+    let mut staff = staff_config();
+    staff.http.header_timeout = Duration::from_secs(1);
+    spawn_app_with(staff).await
 }
 
 async fn connect(app: &TestApp) -> TcpStream {
