@@ -27,14 +27,15 @@ use crate::orders::views::{
     CustomerHistoryView, DeliveryBoardView, KitchenQueueView, OrderDetailView, OrderSummaryView,
 };
 use crate::projections::{Projection, ProjectionWatch, ReadModels};
-use crate::staff::{ANY_STAFF, Authorization};
+use crate::staff::{ANY_STAFF, Authorization, ListDriversHandler};
 use app::contracts::StaffRole::{Chef, Driver};
 use app::contracts::{
     AddPizza, AssignDelivery, CancelOrder, GetMenu, GetOrder, GetOrderStatus, MarkOrderDelivered,
     MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
 };
 use app::contracts::{
-    GetCustomerHistory, GetDeliveryBoard, GetKitchenQueue, GetPopularPizzas, GetRevenue, ListOrders,
+    GetCustomerHistory, GetDeliveryBoard, GetKitchenQueue, GetPopularPizzas, GetRevenue,
+    ListDrivers, ListOrders,
 };
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
 use mediator::{
@@ -105,6 +106,7 @@ fn authorization() -> Authorization {
         .staff::<MarkOrderDelivered>(&[Driver])
         .staff::<GetKitchenQueue>(&[Chef])
         .staff::<GetDeliveryBoard>(&[Driver])
+        .staff::<ListDrivers>(&[Driver])
         .staff::<ListOrders>(ANY_STAFF)
         .staff::<WatchKitchen>(ANY_STAFF)
         .managers::<AddPizza>()
@@ -188,7 +190,9 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
             capacity: services.kitchen_capacity,
         })
         .handler::<MarkOrderReady, _>(MarkOrderReadyHandler)
-        .handler::<AssignDelivery, _>(AssignDeliveryHandler)
+        .handler::<AssignDelivery, _>(AssignDeliveryHandler {
+            pool: services.pool.clone(),
+        })
         .handler::<MarkOrderDelivered, _>(MarkOrderDeliveredHandler)
         .handler::<CancelOrder, _>(CancelOrderHandler)
         .handler::<AddPizza, _>(AddPizzaHandler)
@@ -218,6 +222,10 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .handler::<GetCustomerHistory, _>(GetCustomerHistoryHandler { read: read.clone() })
         .handler::<GetKitchenQueue, _>(GetKitchenQueueHandler { read: read.clone() })
         .handler::<GetDeliveryBoard, _>(GetDeliveryBoardHandler { read: read.clone() })
+        // The staff accounts are no read model: they are read where they are kept.
+        .handler::<ListDrivers, _>(ListDriversHandler {
+            pool: services.pool.clone(),
+        })
         .handler::<GetEditableMenu, _>(GetEditableMenuHandler { read: read.clone() })
         .handler::<GetOrderCountsByStatus, _>(GetOrderCountsByStatusHandler { read: read.clone() })
         .handler::<GetPopularPizzas, _>(GetPopularPizzasHandler { read: read.clone() })

@@ -1,4 +1,5 @@
-//! Server functions for delivery (driver, manager): out for delivery, delivered.
+//! Server functions for delivery (driver, manager): out for delivery, delivered, and
+//! whom an order may be given to.
 
 #[cfg(feature = "ssr")]
 use super::dispatch;
@@ -29,4 +30,11 @@ pub async fn get_delivery_board(
     min_position: Option<i64>,
 ) -> Result<Vec<DeliveryTicket>, AppError> {
     dispatch(crate::contracts::GetDeliveryBoard { min_position }).await
+}
+
+/// The drivers the caller may give an order to: a driver themselves, a manager every
+/// driver account.
+#[server(name = ListDriversCall, prefix = "/api/fn", endpoint = "list_drivers", input = Json)]
+pub async fn list_drivers() -> Result<Vec<String>, AppError> {
+    dispatch(crate::contracts::ListDrivers {}).await
 }

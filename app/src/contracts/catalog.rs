@@ -5,8 +5,8 @@
 use super::{
     AddPizza, AssignDelivery, CancelOrder, GetCustomerHistory, GetDeliveryBoard, GetEditableMenu,
     GetKitchenQueue, GetMenu, GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas,
-    GetRevenue, ListOrders, MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza,
-    StartCooking, UpdatePizza,
+    GetRevenue, ListDrivers, ListOrders, MarkOrderDelivered, MarkOrderReady, PlaceOrder,
+    RemovePizza, StartCooking, UpdatePizza,
 };
 use mediator::Catalog;
 
@@ -29,6 +29,7 @@ pub fn catalog() -> Catalog {
         .expect::<GetCustomerHistory>()
         .expect::<GetKitchenQueue>()
         .expect::<GetDeliveryBoard>()
+        .expect::<ListDrivers>()
         .expect::<GetEditableMenu>()
         .expect::<GetOrderCountsByStatus>()
         .expect::<GetPopularPizzas>()
@@ -42,7 +43,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 20);
+        assert_eq!(names.len(), 21);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

@@ -1,5 +1,5 @@
 //! Delivery contracts: `GetDeliveryBoard` and the [`DeliveryTicket`]s it answers, the
-//! orders waiting for a driver or on the road.
+//! orders waiting for a driver or on the road, and `ListDrivers`, who may take one out.
 
 use crate::contracts::{OrderStatus, PaymentMethod};
 use chrono::{DateTime, Utc};
@@ -22,6 +22,16 @@ pub struct GetDeliveryBoard {
 
 impl Request for GetDeliveryBoard {
     type Response = Vec<DeliveryTicket>;
+    const KIND: RequestKind = RequestKind::Query;
+}
+
+/// The driver accounts the caller may give an order to, by username: a driver only
+/// themselves, a manager every driver.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ListDrivers {}
+
+impl Request for ListDrivers {
+    type Response = Vec<String>;
     const KIND: RequestKind = RequestKind::Query;
 }
 

@@ -40,7 +40,8 @@ pub struct MarkOrderReady {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AssignDelivery {
     pub order_id: Uuid,
-    /// Who delivers it: not blank, at most [`MAX_DRIVER_LEN`] characters.
+    /// Who delivers it: a driver account's username (a driver may give only themselves;
+    /// `ListDrivers` lists whom the caller may give); at most [`MAX_DRIVER_LEN`] characters.
     pub driver: String,
 }
 

@@ -26,7 +26,7 @@ pub use analytics::{
 pub use caller::{Caller, StaffRole, StaffUser};
 pub use catalog::catalog;
 pub use customers::{CustomerHistory, GetCustomerHistory, PizzaTally, phone_key};
-pub use delivery::{DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard};
+pub use delivery::{DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard, ListDrivers};
 pub use idempotency::{
     IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_HOURS, IdempotencyKey, MAX_IDEMPOTENCY_KEY_LEN,
     MIN_IDEMPOTENCY_KEY_LEN,

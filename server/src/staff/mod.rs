@@ -1,13 +1,15 @@
-//! Staff: accounts, sign-in sessions, and the authorization behavior that checks every
-//! command and query against the caller's role.
+//! Staff: accounts, sign-in sessions, the authorization behavior that checks every
+//! command and query against the caller's role, and who may take an order out.
 
 mod accounts;
 mod authorization;
 mod limiter;
+mod list_drivers;
 mod passwords;
 mod sessions;
 mod sign_in;
 
-pub(crate) use accounts::bootstrap;
+pub(crate) use accounts::{bootstrap, role_of};
 pub(crate) use authorization::{ANY_STAFF, Authorization};
+pub(crate) use list_drivers::ListDriversHandler;
 pub(crate) use sign_in::{SessionToken, StaffAuth};

@@ -65,9 +65,9 @@ fn cases(id: &str, pizza: &str) -> Vec<Case> {
             name: "AssignDelivery",
             method: Method::PUT,
             path: order("assign"),
-            body: Some(json!({"driver": "Luigi"})),
+            body: Some(json!({"driver": "driver"})),
             endpoint: "assign_delivery",
-            args: json!({"order_id": id, "driver": "Luigi"}),
+            args: json!({"order_id": id, "driver": "driver"}),
             expect: DRIVER,
         },
         Case {
@@ -268,11 +268,12 @@ async fn staff_reads_admit_their_roles_and_customer_reads_admit_everyone() {
         placed["order_id"].as_str().unwrap(),
         placed["position"]
     );
-    let reads: [(&str, [u16; 4]); 9] = [
+    let reads: [(&str, [u16; 4]); 10] = [
         ("/api/menu", [200, 200, 200, 200]),
         (order.as_str(), [200, 200, 200, 200]),
         ("/api/kitchen/queue", [401, 200, 403, 200]),
         ("/api/delivery/board", [401, 403, 200, 200]),
+        ("/api/delivery/drivers", [401, 403, 200, 200]),
         ("/api/orders?page=1", [401, 200, 200, 200]),
         ("/api/customers/5551234567/history", [200, 200, 200, 200]),
         ("/api/analytics/popular-pizzas", [401, 403, 403, 200]),
@@ -292,9 +293,10 @@ async fn staff_reads_admit_their_roles_and_customer_reads_admit_everyone() {
 async fn staff_read_server_functions_admit_only_their_roles() {
     let app = spawn_app().await;
     let sessions = sessions(&app).await;
-    let reads: [(&str, Value, [u16; 4]); 7] = [
+    let reads: [(&str, Value, [u16; 4]); 8] = [
         ("get_kitchen_queue", json!({}), [401, 200, 403, 200]),
         ("get_delivery_board", json!({}), [401, 403, 200, 200]),
+        ("list_drivers", json!({}), [401, 403, 200, 200]),
         ("get_editable_menu", json!({}), [401, 403, 403, 200]),
         (
             "get_popular_pizzas",

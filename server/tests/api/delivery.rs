@@ -1,12 +1,17 @@
 //! `GET /api/delivery/board` and the `get_delivery_board` server function: the orders
-//! waiting for a driver, then those on the road, for drivers and managers only.
+//! waiting for a driver, then those on the road, for drivers and managers only; and who
+//! may take an order out (`GET /api/delivery/drivers`, `AssignDelivery`'s driver).
 //! (How orders join and leave the board is tested with the lifecycle commands, in
 //! `server/src/read_side_tests/delivery.rs`.)
 
-use crate::helpers::{TestApp, spawn_app, valid_order};
+use crate::helpers::{
+    STAFF_ACCOUNTS, TestApp, assert_problem, error_fields, spawn_app, spawn_app_with, staff_config,
+    valid_order,
+};
 use crate::views::order_of;
 use reqwest::Method;
 use serde_json::{Value, json};
+use server::StaffConfig;
 
 /// Sends `PUT /api/orders/{id}/{verb}` as the holder of `cookie`; returns the position.
 async fn move_on(app: &TestApp, cookie: &str, id: &Value, verb: &str, body: Option<Value>) -> i64 {
@@ -33,8 +38,8 @@ async fn the_board_lists_ready_orders_then_those_on_the_road_with_what_a_driver_
         move_on(&app, &manager, &placed["order_id"], "cook", None).await;
         move_on(&app, &manager, &placed["order_id"], "ready", None).await;
     }
-    let luigi = Some(json!({"driver": "Luigi"}));
-    let position = move_on(&app, &driver, &first["order_id"], "assign", luigi).await;
+    let herself = Some(json!({"driver": "driver"}));
+    let position = move_on(&app, &driver, &first["order_id"], "assign", herself).await;
 
     let path = format!("/api/delivery/board?min_position={position}");
     let response = app.call(Method::GET, &path, Some(&driver), None).await;
@@ -59,7 +64,7 @@ async fn the_board_lists_ready_orders_then_those_on_the_road_with_what_a_driver_
     assert_eq!(out["order_id"], first["order_id"]);
     assert_eq!(
         (&out["status"], &out["driver"]),
-        (&json!("delivering"), &json!("Luigi"))
+        (&json!("delivering"), &json!("driver"))
     );
     assert_eq!(
         (&out["payment_method"], &out["pizza_count"]),
@@ -90,4 +95,48 @@ async fn only_drivers_and_managers_may_read_the_board_through_rest_or_the_server
             assert_eq!(call.json::<Value>().await.unwrap(), json!([]), "{caller}");
         }
     }
+}
+
+#[tokio::test]
+async fn an_order_goes_out_with_a_driver_account_a_driver_only_under_their_own_name() {
+    let app = spawn_app_with(StaffConfig {
+        accounts: Some(format!("{STAFF_ACCOUNTS};anna:driver:anna-pass")),
+        ..staff_config()
+    })
+    .await;
+    let (manager, driver) = (
+        app.session_of("manager").await,
+        app.session_of("driver").await,
+    );
+    let order = app.place(&valid_order()).await;
+    move_on(&app, &manager, &order["order_id"], "cook", None).await;
+    move_on(&app, &manager, &order["order_id"], "ready", None).await;
+    let path = format!("/api/orders/{}/assign", order["order_id"].as_str().unwrap());
+    let assign = |cookie: &str, driver: &str| {
+        let body = json!({ "driver": driver });
+        let cookie = cookie.to_owned();
+        let (app, path) = (&app, path.clone());
+        async move {
+            app.call(Method::PUT, &path, Some(&cookie), Some(&body))
+                .await
+        }
+    };
+
+    assert_problem(assign(&driver, "anna").await, 403).await;
+    let problem = assert_problem(assign(&manager, "chef").await, 422).await;
+    assert_eq!(error_fields(&problem), ["driver"], "{problem}");
+    assert_problem(assign(&manager, "Luigi").await, 422).await;
+
+    let as_driver = app
+        .call(Method::GET, "/api/delivery/drivers", Some(&driver), None)
+        .await;
+    assert_eq!(as_driver.json::<Value>().await.unwrap(), json!(["driver"]));
+    let as_manager = app
+        .call(Method::GET, "/api/delivery/drivers", Some(&manager), None)
+        .await;
+    assert_eq!(
+        as_manager.json::<Value>().await.unwrap(),
+        json!(["anna", "driver"])
+    );
+    assert_eq!(assign(&manager, "anna").await.status(), 200);
 }

@@ -222,7 +222,7 @@ async fn an_order_stream_carries_every_status_of_that_order_in_order() {
     let mut stream = open(&app, &format!("/api/orders/{order_id}/stream"), None, &[]).await;
     let cooking = step(&app, &chef, &order_id, "cook", None).await;
     let ready = step(&app, &chef, &order_id, "ready", None).await;
-    let driver_body = json!({"driver": "Luigi"});
+    let driver_body = json!({"driver": "driver"});
     let delivering = step(&app, &driver, &order_id, "assign", Some(driver_body)).await;
 
     let statuses = stream.statuses(3).await;
@@ -238,7 +238,7 @@ async fn an_order_stream_carries_every_status_of_that_order_in_order() {
             &update.data["note"],
             &update.data["order_id"]
         ),
-        (&json!("delivering"), &json!("Luigi"), &json!(order_id))
+        (&json!("delivering"), &json!("driver"), &json!(order_id))
     );
 }
 

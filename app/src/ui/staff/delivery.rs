@@ -2,8 +2,8 @@
 //! oven wait for a driver (who takes one out for delivery), then show as on the road
 //! until delivered. Like the kitchen, it updates itself from the live stream.
 
-use crate::api::{assign_delivery, get_delivery_board, mark_order_delivered};
-use crate::contracts::{DeliveryTicket, OrderStatus, StaffRole, StaffUser};
+use crate::api::{assign_delivery, get_delivery_board, list_drivers, mark_order_delivered};
+use crate::contracts::{DeliveryTicket, OrderStatus};
 use crate::ui::erase::Erase;
 use crate::ui::format::{clock_time, money, payment_label};
 use crate::ui::layout::{ErrorNotice, Loading};
@@ -21,11 +21,8 @@ pub(crate) fn DeliveryPage() -> impl IntoView {
     let board = Board::live();
     let tickets = server_resource(move || board.source(), |(_, at)| get_delivery_board(at));
     let now = ticking_clock();
-    // A driver takes orders out under their own name; a manager types the driver's.
-    let driver = use_context::<StaffUser>()
-        .filter(|user| user.role == StaffRole::Driver)
-        .map(|user| user.username)
-        .unwrap_or_default();
+    // Whom an order may go out with: a driver only themselves, a manager any driver.
+    let drivers = server_resource(|| (), |()| list_drivers());
 
     view! {
         <Title text="Delivery · Mario's Pizzeria"/>
@@ -34,16 +31,15 @@ pub(crate) fn DeliveryPage() -> impl IntoView {
             <LiveBadge board/>
         </div>
         <Transition fallback=|| view! { <Loading text="Loading the deliveries…"/> }.erase()>
-            {move || {
-                let driver = driver.clone();
-                Suspend::new(async move {
-                    let view = match tickets.await {
-                        Ok(tickets) => Either::Left(view! { <Deliveries tickets board now driver/> }),
-                        Err(error) => Either::Right(view! { <ErrorNotice error/> }),
-                    };
-                    view.erase()
-                })
-            }}
+            {move || Suspend::new(async move {
+                let view = match (tickets.await, drivers.await) {
+                    (Ok(tickets), Ok(drivers)) => {
+                        Either::Left(view! { <Deliveries tickets board now drivers/> })
+                    }
+                    (Err(error), _) | (_, Err(error)) => Either::Right(view! { <ErrorNotice error/> }),
+                };
+                view.erase()
+            })}
         </Transition>
     }
     .erase()
@@ -55,7 +51,7 @@ fn Deliveries(
     tickets: Vec<DeliveryTicket>,
     board: Board,
     now: ReadSignal<i64>,
-    driver: String,
+    drivers: Vec<String>,
 ) -> impl IntoView {
     let (ready, out): (Vec<_>, Vec<_>) = tickets
         .into_iter()
@@ -63,9 +59,9 @@ fn Deliveries(
     view! {
         <div class="board">
             {board_column("Ready to go", "Nothing waiting for a driver.", ready,
-                move |ticket| view! { <Delivery ticket board now driver=driver.clone()/> })}
+                move |ticket| view! { <Delivery ticket board now drivers=drivers.clone()/> })}
             {board_column("On the road", "No deliveries under way.", out,
-                move |ticket| view! { <Delivery ticket board now driver=String::new()/> })}
+                move |ticket| view! { <Delivery ticket board now drivers=Vec::new()/> })}
         </div>
     }
 }
@@ -76,7 +72,7 @@ fn Delivery(
     ticket: DeliveryTicket,
     board: Board,
     now: ReadSignal<i64>,
-    driver: String,
+    drivers: Vec<String>,
 ) -> impl IntoView {
     let order_id = ticket.order_id;
     let error = RwSignal::new(None::<String>);
@@ -93,12 +89,22 @@ fn Delivery(
         payment_label(ticket.payment_method)
     );
     let action = if ticket.status == OrderStatus::Ready {
-        let name = RwSignal::new(driver);
+        // One choice (a driver, themselves) is made already; otherwise the manager picks.
+        let only = (drivers.len() == 1).then(|| drivers[0].clone());
+        let name = RwSignal::new(only.clone().unwrap_or_default());
         let input_id = format!("driver-{order_id}");
+        let choices = drivers
+            .into_iter()
+            .map(|driver| view! { <option value=driver.clone()>{driver.clone()}</option> })
+            .collect_view();
         Either::Left(view! {
             <div class="assign">
                 <label for=input_id.clone()>"Driver"</label>
-                <input id=input_id bind:value=name maxlength="100" autocomplete="off"/>
+                <select id=input_id prop:value=move || name.get()
+                    on:change=move |ev| name.set(event_target_value(&ev))>
+                    {only.is_none().then(|| view! { <option value="">"Choose a driver"</option> })}
+                    {choices}
+                </select>
                 <CommandButton label="Out for delivery" board error primary=true
                     run=move || assign_delivery(order_id, name.get_untracked())/>
             </div>
