@@ -96,6 +96,10 @@ pub struct HttpConfig {
     /// `HTTP_HEADER_TIMEOUT_SECS`, default 10: how long a request's headers may take to
     /// arrive (and how long a keep-alive connection may sit idle) before it is closed.
     pub header_timeout: Duration,
+    /// `SESSION_COOKIE_SECURE` (`true`/`false`): session cookies are `Secure` and named
+    /// `__Host-...`. Default: `true` in a release build, `false` in a debug one; set it to
+    /// `false` to sign in over plain http (`scripts/run` does, on localhost).
+    pub secure_cookies: bool,
     /// `METRICS_TOKEN`: a bearer token that may read `/metrics` (a manager's session
     /// always may); unset, only managers may.
     pub metrics_token: Option<String>,
@@ -123,6 +127,7 @@ impl Default for HttpConfig {
     fn default() -> Self {
         Self {
             header_timeout: Duration::from_secs(DEFAULT_HEADER_TIMEOUT_SECS),
+            secure_cookies: !cfg!(debug_assertions),
             metrics_token: None,
             rate_limits: RateLimits::default(),
             trusted_proxies: Vec::new(),
@@ -166,16 +171,19 @@ impl StaffConfig {
         })
     }
 
-    /// Whether cookies must be `Secure` whatever the request says.
+    /// Whether cookies must be `Secure` whatever the request says: an https `PUBLIC_URL`,
+    /// or `SESSION_COOKIE_SECURE`.
     pub(crate) fn https(&self) -> bool {
-        self.public_url
-            .as_deref()
-            .is_some_and(|url| url.starts_with("https://"))
+        self.http.secure_cookies
+            || self
+                .public_url
+                .as_deref()
+                .is_some_and(|url| url.starts_with("https://"))
     }
 }
 
 impl HttpConfig {
-    /// Reads `HTTP_HEADER_TIMEOUT_SECS`, `METRICS_TOKEN`, `RATE_LIMITS`,
+    /// Reads `HTTP_HEADER_TIMEOUT_SECS`, `SESSION_COOKIE_SECURE`, `METRICS_TOKEN`, `RATE_LIMITS`,
     /// `RATE_LIMIT_EXEMPT` and `TRUSTED_PROXIES`.
     pub fn from_env() -> anyhow::Result<Self> {
         Ok(Self {
@@ -190,6 +198,14 @@ impl HttpConfig {
                         format!("HTTP_HEADER_TIMEOUT_SECS {raw:?} is not 1 to 3600")
                     })?,
                 Err(_) => Duration::from_secs(DEFAULT_HEADER_TIMEOUT_SECS),
+            },
+            secure_cookies: match std::env::var("SESSION_COOKIE_SECURE") {
+                Ok(raw) => match raw.trim() {
+                    "true" | "1" => true,
+                    "false" | "0" => false,
+                    _ => anyhow::bail!("SESSION_COOKIE_SECURE {raw:?} is not true or false"),
+                },
+                Err(_) => !cfg!(debug_assertions),
             },
             metrics_token: std::env::var("METRICS_TOKEN")
                 .ok()

@@ -1,7 +1,9 @@
 //! The staff session cookie, and who a request comes from.
 //!
 //! The cookie is `HttpOnly` (no script reads it), `SameSite=Lax` (no cross-site POST
-//! carries it) and `Secure` when the site is served over https. It is read and built with
+//! carries it) and, unless `SESSION_COOKIE_SECURE=false` (plain http, on localhost),
+//! `Secure` and named with the `__Host-` prefix (no subdomain or plain-http page can set
+//! or shadow it). It is read and built with
 //! `axum-extra`'s cookie jar. A request's [`Caller`] is looked up from it only where
 //! something is sent through the mediator: by the [`Sender`] extractor of the REST
 //! routes, and by the [`CallerLookup`] the pages and server functions are given. Static
@@ -22,15 +24,19 @@ use serde::Deserialize;
 use std::sync::Arc;
 use tokio::sync::OnceCell;
 
-/// The session cookie's name.
+/// The session cookie's name over plain http.
 const COOKIE: &str = "pizzeria_session";
+/// Its name when it is `Secure`.
+const SECURE_COOKIE: &str = "__Host-pizzeria_session";
 
 /// The session token in the request's cookies, if any.
 pub(super) fn session_token(headers: &HeaderMap) -> Option<String> {
-    CookieJar::from_headers(headers)
-        .get(COOKIE)
+    let jar = CookieJar::from_headers(headers);
+    [SECURE_COOKIE, COOKIE]
+        .into_iter()
+        .filter_map(|name| jar.get(name))
         .map(|cookie| cookie.value().to_owned())
-        .filter(|token| !token.is_empty())
+        .find(|token| !token.is_empty())
 }
 
 /// The `Set-Cookie` value for `token`, lasting `max_age` seconds (0 clears it).
@@ -44,14 +50,16 @@ pub(super) fn session_cookie(
         .get("x-forwarded-proto")
         .and_then(|value| value.to_str().ok())
         .is_some_and(|proto| proto.eq_ignore_ascii_case("https"));
-    let cookie = Cookie::build((COOKIE, token.to_owned()))
+    let secure = state.https || forwarded_https;
+    let name = if secure { SECURE_COOKIE } else { COOKIE };
+    let cookie = Cookie::build((name, token.to_owned()))
         .http_only(true)
         .same_site(SameSite::Lax)
         .path("/")
         .max_age(time::Duration::seconds(
             i64::try_from(max_age).unwrap_or(i64::MAX),
         ))
-        .secure(state.https || forwarded_https)
+        .secure(secure)
         .build();
     // The token is hex and the rest is fixed text, so this is always a valid header.
     HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))

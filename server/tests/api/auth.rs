@@ -52,6 +52,37 @@ async fn the_cookie_is_secure_behind_an_https_proxy() {
     assert_eq!(response.status(), 200);
     let set_cookie = response.headers()["set-cookie"].to_str().unwrap();
     assert!(set_cookie.contains("; Secure"), "{set_cookie}");
+    assert!(
+        set_cookie.starts_with("__Host-pizzeria_session="),
+        "{set_cookie}"
+    );
+}
+
+#[tokio::test]
+async fn a_secure_site_names_its_cookie_host_only_and_reads_it_back() {
+    let mut staff = staff_config();
+    staff.http.secure_cookies = true;
+    let app = spawn_app_with(staff).await;
+    let response = app
+        .post_json("/api/auth/login", &credentials("chef", "chef-pass"))
+        .await;
+    let set_cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        set_cookie.starts_with("__Host-pizzeria_session="),
+        "{set_cookie}"
+    );
+    for attribute in ["; Secure", "; Path=/", "; HttpOnly"] {
+        assert!(set_cookie.contains(attribute), "{set_cookie}");
+    }
+    assert!(!set_cookie.contains("Domain"), "{set_cookie}");
+    let cookie = session_cookie(&response).unwrap();
+    let me = app
+        .call(Method::GET, "/api/auth/me", Some(&cookie), None)
+        .await;
+    assert_eq!(me.json::<Value>().await.unwrap()["username"], "chef");
 }
 
 #[tokio::test]

@@ -244,7 +244,7 @@ pub fn error_fields(problem: &Value) -> Vec<String> {
 pub fn session_cookie(response: &Response) -> Option<String> {
     let header = response.headers().get("set-cookie")?.to_str().ok()?;
     let pair = header.split(';').next()?.trim();
-    pair.starts_with("pizzeria_session=")
+    (pair.starts_with("pizzeria_session=") || pair.starts_with("__Host-pizzeria_session="))
         .then(|| pair.to_owned())
 }
 
