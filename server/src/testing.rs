@@ -32,9 +32,16 @@ pub(crate) struct TestApp {
     _db: TestDatabase,
 }
 
-/// Wires the server's mediator over a new database and starts its projector.
+/// The driver accounts every test database has: orders go out with a driver account.
+pub(crate) const TEST_DRIVERS: &str = "Luigi:driver:luigi-pass;Mario:driver:mario-pass";
+
+/// Wires the server's mediator over a new database, with the [`TEST_DRIVERS`], and starts
+/// its projector.
 pub(crate) async fn test_app() -> TestApp {
     let db = test_database().await;
+    crate::staff::bootstrap(&db.pool, Some(TEST_DRIVERS), std::path::Path::new("unused"))
+        .await
+        .expect("the driver accounts are created");
     let writer = Writer::new(&db.pool, db.backend, Arc::new(Notify::new()))
         .await
         .expect("the writer connects");
