@@ -3,6 +3,7 @@
 
 mod accounts;
 mod authorization;
+mod hashers;
 mod limiter;
 mod list_drivers;
 mod passwords;

@@ -1,13 +1,16 @@
-//! Argon2id password hashing and verification, and random secrets. Hashing is CPU-heavy
-//! by design, so both run on tokio's blocking pool, never on a request's worker thread.
+//! Argon2id password hashing and verification, and random secrets. Hashing is CPU- and
+//! memory-heavy by design, so both run on the hasher threads (`hashers.rs`), never on a
+//! request's worker thread.
 
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use crate::staff::hashers;
+use argon2::password_hash::{Output, PasswordHash, PasswordHasher, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// Hashes `password` into a PHC string (`$argon2id$v=19$...`) with a fresh salt.
 pub(crate) async fn hash(password: String) -> anyhow::Result<String> {
-    tokio::task::spawn_blocking(move || hash_now(&password)).await?
+    hashers::run(move || hash_now(&password)).await?
 }
 
 fn hash_now(password: &str) -> anyhow::Result<String> {
@@ -22,7 +25,7 @@ fn hash_now(password: &str) -> anyhow::Result<String> {
 /// Whether `password` matches the stored PHC string. With no stored hash (unknown user)
 /// it verifies against a dummy one, so an unknown name takes as long as a wrong password.
 pub(crate) async fn verify(password: String, stored: Option<String>) -> anyhow::Result<bool> {
-    tokio::task::spawn_blocking(move || {
+    hashers::run(move || {
         let known = stored.is_some();
         let stored = match stored {
             Some(stored) => stored,
@@ -30,12 +33,46 @@ pub(crate) async fn verify(password: String, stored: Option<String>) -> anyhow::
         };
         let parsed = PasswordHash::new(&stored)
             .map_err(|error| anyhow::anyhow!("stored password hash is corrupt: {error}"))?;
-        let matches = Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok();
+        let matches = MEMORY.with_borrow_mut(|memory| matches(memory, &password, &parsed))?;
         Ok(known && matches)
     })
     .await?
+}
+
+thread_local! {
+    /// The Argon2 working memory of this hasher thread (~19 MiB), reused by every check
+    /// it runs instead of allocated and freed each time.
+    static MEMORY: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Recomputes `stored`'s hash of `password` in `memory` (with `stored`'s algorithm,
+/// version, parameters and salt) and compares the two in constant time.
+fn matches(
+    memory: &mut Vec<Block>,
+    password: &str,
+    stored: &PasswordHash<'_>,
+) -> anyhow::Result<bool> {
+    let corrupt = |error: argon2::password_hash::Error| {
+        anyhow::anyhow!("stored password hash is corrupt: {error}")
+    };
+    let algorithm = Algorithm::try_from(stored.algorithm).map_err(corrupt)?;
+    let version = match stored.version {
+        Some(version) => Version::try_from(version).map_err(|error| anyhow::anyhow!("{error}"))?,
+        None => Version::default(),
+    };
+    let params = Params::try_from(stored).map_err(corrupt)?;
+    let (Some(salt), Some(expected)) = (stored.salt, stored.hash) else {
+        anyhow::bail!("stored password hash has no salt or no hash");
+    };
+    let mut salt_bytes = [0u8; 64];
+    let salt = salt.decode_b64(&mut salt_bytes).map_err(corrupt)?;
+    memory.resize(params.block_count(), Block::default());
+    let mut computed = vec![0u8; expected.len()];
+    Argon2::new(algorithm, version, params)
+        .hash_password_into_with_memory(password.as_bytes(), salt, &mut computed, &mut memory[..])
+        .map_err(|error| anyhow::anyhow!("checking a password: {error}"))?;
+    // `Output`'s equality is constant-time.
+    Ok(Output::new(&computed).map_err(corrupt)? == expected)
 }
 
 fn dummy_hash() -> anyhow::Result<&'static str> {
@@ -70,5 +107,16 @@ mod tests {
         );
         assert!(!verify("marinara".into(), Some(stored)).await.unwrap());
         assert!(!verify("margherita".into(), None).await.unwrap());
+    }
+
+    #[tokio::test]
+    async fn a_hash_made_with_other_parameters_verifies_with_its_own() {
+        let params = Params::new(8 * 1024, 1, 1, None).unwrap();
+        let argon2 = Argon2::new(Algorithm::Argon2i, Version::V0x10, params);
+        let salt = SaltString::encode_b64(b"sixteen byte salt").unwrap();
+        let stored = argon2.hash_password(b"calzone", &salt).unwrap().to_string();
+        assert!(stored.starts_with("$argon2i$v=16$m=8192,t=1,p=1$"), "{stored}");
+        assert!(verify("calzone".into(), Some(stored.clone())).await.unwrap());
+        assert!(!verify("calzon".into(), Some(stored)).await.unwrap());
     }
 }

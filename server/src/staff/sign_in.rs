@@ -2,6 +2,7 @@
 //! The HTTP side (cookies, routes) is in `http/auth.rs`; this knows nothing of HTTP.
 
 use crate::db::Writer;
+use crate::staff::hashers;
 use crate::staff::limiter::SignInLimiter;
 use crate::staff::{accounts, sessions};
 use app::contracts::{Caller, StaffUser};
@@ -38,7 +39,7 @@ impl StaffAuth {
             writer,
             session_ttl,
             limiter: Arc::default(),
-            hashing: Arc::new(Semaphore::new(concurrent_hashes())),
+            hashing: Arc::new(Semaphore::new(hashers::threads())),
         }
     }
 
@@ -106,9 +107,4 @@ impl StaffAuth {
 fn hidden(error: anyhow::Error) -> Problem {
     tracing::error!(error = format!("{error:#}"), "staff sign-in failed");
     Problem::internal(error.into_boxed_dyn_error())
-}
-
-/// One password check per core, at least two.
-fn concurrent_hashes() -> usize {
-    std::thread::available_parallelism().map_or(2, |cores| cores.get().max(2))
 }
