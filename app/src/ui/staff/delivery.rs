@@ -19,10 +19,14 @@ use leptos_meta::Title;
 #[component]
 pub(crate) fn DeliveryPage() -> impl IntoView {
     let board = Board::live();
-    let tickets = server_resource(move || board.source(), |(_, at)| get_delivery_board(at));
+    // With the tickets, whom an order may go out with: a driver only themselves, a
+    // manager any driver. One resource for both keeps the wasm bundle from holding a
+    // second copy of the resource machinery.
+    let board_and_drivers = server_resource(
+        move || board.source(),
+        |(_, at)| async move { Ok((get_delivery_board(at).await?, list_drivers().await?)) },
+    );
     let now = ticking_clock();
-    // Whom an order may go out with: a driver only themselves, a manager any driver.
-    let drivers = server_resource(|| (), |()| list_drivers());
 
     view! {
         <Title text="Delivery · Mario's Pizzeria"/>
@@ -32,11 +36,11 @@ pub(crate) fn DeliveryPage() -> impl IntoView {
         </div>
         <Transition fallback=|| view! { <Loading text="Loading the deliveries…"/> }.erase()>
             {move || Suspend::new(async move {
-                let view = match (tickets.await, drivers.await) {
-                    (Ok(tickets), Ok(drivers)) => {
+                let view = match board_and_drivers.await {
+                    Ok((tickets, drivers)) => {
                         Either::Left(view! { <Deliveries tickets board now drivers/> })
                     }
-                    (Err(error), _) | (_, Err(error)) => Either::Right(view! { <ErrorNotice error/> }),
+                    Err(error) => Either::Right(view! { <ErrorNotice error/> }),
                 };
                 view.erase()
             })}
@@ -100,8 +104,8 @@ fn Delivery(
         Either::Left(view! {
             <div class="assign">
                 <label for=input_id.clone()>"Driver"</label>
-                <select id=input_id prop:value=move || name.get()
-                    on:change=move |ev| name.set(event_target_value(&ev))>
+                // Its first option is what `name` starts as, so no value needs setting.
+                <select id=input_id on:change=move |ev| name.set(event_target_value(&ev))>
                     {only.is_none().then(|| view! { <option value="">"Choose a driver"</option> })}
                     {choices}
                 </select>
