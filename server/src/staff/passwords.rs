@@ -115,8 +115,15 @@ mod tests {
         let argon2 = Argon2::new(Algorithm::Argon2i, Version::V0x10, params);
         let salt = SaltString::encode_b64(b"sixteen byte salt").unwrap();
         let stored = argon2.hash_password(b"calzone", &salt).unwrap().to_string();
-        assert!(stored.starts_with("$argon2i$v=16$m=8192,t=1,p=1$"), "{stored}");
-        assert!(verify("calzone".into(), Some(stored.clone())).await.unwrap());
+        assert!(
+            stored.starts_with("$argon2i$v=16$m=8192,t=1,p=1$"),
+            "{stored}"
+        );
+        assert!(
+            verify("calzone".into(), Some(stored.clone()))
+                .await
+                .unwrap()
+        );
         assert!(!verify("calzon".into(), Some(stored)).await.unwrap());
     }
 }

@@ -97,17 +97,25 @@ fn Delivery(
         let only = (drivers.len() == 1).then(|| drivers[0].clone());
         let name = RwSignal::new(only.clone().unwrap_or_default());
         let input_id = format!("driver-{order_id}");
-        let choices = drivers
+        // The options as markup: rendered views inside a `<select>` do not survive the
+        // browser's parsing of it intact, and hydration then fails on them.
+        let placeholder = only
+            .is_none()
+            .then_some(r#"<option value="">Choose a driver</option>"#);
+        let options: String = placeholder
             .into_iter()
-            .map(|driver| view! { <option value=driver.clone()>{driver.clone()}</option> })
-            .collect_view();
+            .map(str::to_owned)
+            .chain(drivers.iter().map(|driver| {
+                let driver = escape_html(driver);
+                format!(r#"<option value="{driver}">{driver}</option>"#)
+            }))
+            .collect();
         Either::Left(view! {
             <div class="assign">
                 <label for=input_id.clone()>"Driver"</label>
                 // Its first option is what `name` starts as, so no value needs setting.
-                <select id=input_id on:change=move |ev| name.set(event_target_value(&ev))>
-                    {only.is_none().then(|| view! { <option value="">"Choose a driver"</option> })}
-                    {choices}
+                <select id=input_id inner_html=options
+                    on:change=move |ev| name.set(event_target_value(&ev))>
                 </select>
                 <CommandButton label="Out for delivery" board error primary=true
                     run=move || assign_delivery(order_id, name.get_untracked())/>
@@ -134,5 +142,33 @@ fn Delivery(
             <p>{collect}</p>
             <footer class="ticket-foot">{action}</footer>
         </TicketCard>
+    }
+}
+
+/// `text` safe inside an HTML attribute value or element.
+fn escape_html(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '&' => "&amp;".to_owned(),
+            '<' => "&lt;".to_owned(),
+            '>' => "&gt;".to_owned(),
+            '"' => "&quot;".to_owned(),
+            '\'' => "&#39;".to_owned(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_escaped_before_they_become_markup() {
+        assert_eq!(
+            escape_html(r#"<b a="1">&'"#),
+            "&lt;b a=&quot;1&quot;&gt;&amp;&#39;"
+        );
+        assert_eq!(escape_html("Anna"), "Anna");
     }
 }
