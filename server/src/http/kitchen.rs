@@ -2,19 +2,10 @@
 //! Chefs and managers only (see the policy table in `wiring.rs`).
 
 use crate::http::AppState;
-use crate::http::query::ApiQuery;
-use crate::http::reply::ApiResult;
-use crate::http::session::Sender;
-use app::contracts::{GetKitchenQueue, KitchenTicket};
+use crate::http::reply::send_query;
+use app::contracts::GetKitchenQueue;
 use axum::{Router, routing::get};
 
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/kitchen/queue", get(kitchen_queue))
-}
-
-async fn kitchen_queue(
-    sender: Sender,
-    ApiQuery(query): ApiQuery<GetKitchenQueue>,
-) -> ApiResult<Vec<KitchenTicket>> {
-    sender.send(query).await
+    Router::new().route("/kitchen/queue", get(send_query::<GetKitchenQueue>))
 }

@@ -6,12 +6,10 @@
 use crate::http::AppState;
 use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
-use crate::http::query::ApiQuery;
-use crate::http::reply::ApiResult;
+use crate::http::reply::{ApiResult, send_query};
 use crate::http::session::Sender;
 use app::contracts::{
-    AddPizza, EditablePizza, GetEditableMenu, GetMenu, MenuChanged, MenuItem, RemovePizza,
-    UpdatePizza,
+    AddPizza, GetEditableMenu, GetMenu, MenuChanged, MenuItem, RemovePizza, UpdatePizza,
 };
 use axum::Router;
 use axum::extract::rejection::QueryRejection;
@@ -26,14 +24,7 @@ pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/menu", get(get_menu).post(add_pizza))
         .route("/menu/{id}", put(update_pizza).delete(remove_pizza))
-        .route("/staff/menu", get(editable_menu))
-}
-
-async fn editable_menu(
-    sender: Sender,
-    ApiQuery(query): ApiQuery<GetEditableMenu>,
-) -> ApiResult<Vec<EditablePizza>> {
-    sender.send(query).await
+        .route("/staff/menu", get(send_query::<GetEditableMenu>))
 }
 
 async fn get_menu(

@@ -5,11 +5,10 @@ use crate::http::AppState;
 use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
 use crate::http::query::ApiQuery;
-use crate::http::reply::ApiResult;
+use crate::http::reply::{ApiResult, send_query};
 use crate::http::session::Sender;
 use app::contracts::{
-    GetOrder, GetOrderStatus, ListOrders, OrderDetails, OrderStatusInfo, OrderSummary, Page,
-    PlaceOrder, PlacedOrder,
+    GetOrder, GetOrderStatus, ListOrders, OrderDetails, OrderStatusInfo, PlaceOrder, PlacedOrder,
 };
 use app::contracts::{IDEMPOTENCY_KEY_HEADER, IdempotencyKey};
 use axum::Router;
@@ -22,7 +21,7 @@ use uuid::Uuid;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
-        .route("/orders", get(list_orders).post(place_order))
+        .route("/orders", get(send_query::<ListOrders>).post(place_order))
         .route("/orders/{id}", get(get_order))
         .route("/orders/{id}/status", get(get_order_status))
 }
@@ -47,14 +46,6 @@ async fn place_order(
         placed.order_id, placed.position
     );
     Ok(reply.at(location))
-}
-
-/// `GET /orders?customer_phone=&status=&page=&page_size=&min_position=`.
-async fn list_orders(
-    sender: Sender,
-    ApiQuery(query): ApiQuery<ListOrders>,
-) -> ApiResult<Page<OrderSummary>> {
-    sender.send(query).await
 }
 
 /// The query string of the single-order reads.

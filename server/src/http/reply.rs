@@ -2,12 +2,14 @@
 //! into a response with the status the handler chose.
 
 use crate::http::problem::ApiProblem;
+use crate::http::query::ApiQuery;
 use crate::http::session::Sender;
 use axum::Json;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use mediator::{Context, Done, Request, SuccessStatus};
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// A successful answer, with a `Location` header for created resources.
 pub(crate) struct Reply<T> {
@@ -30,6 +32,18 @@ impl<T> Reply<T> {
 
 /// What a REST route returns.
 pub(crate) type ApiResult<T> = Result<Reply<T>, ApiProblem>;
+
+/// The whole of a REST route whose query string is its contract (`GET /api/kitchen/queue`,
+/// the analytics, ...): parse it, send it as the caller, answer what the handler did.
+pub(crate) async fn send_query<Q>(
+    sender: Sender,
+    ApiQuery(query): ApiQuery<Q>,
+) -> ApiResult<Q::Response>
+where
+    Q: Request + DeserializeOwned,
+{
+    sender.send(query).await
+}
 
 impl Sender {
     /// Sends `request` through the mediator on behalf of the caller, whom the
