@@ -78,6 +78,33 @@ async fn a_server_error_is_logged_once_at_error_level_with_its_cause() {
     assert_eq!(logs.spans("request")[0].fields["status"], "500");
 }
 
+/// Asks the caller to come back: a 503 with `Retry-After` and no cause.
+struct KitchenFull;
+
+impl RequestHandler<GetOrder> for KitchenFull {
+    async fn handle(&self, _request: GetOrder, _ctx: &mut Context) -> Outcome<u64> {
+        Err(Problem::unavailable("The kitchen is full.", Some(30)))
+    }
+}
+
+#[tokio::test]
+async fn a_retry_later_answer_is_a_warning_not_an_error() {
+    let (logs, _guard) = Logs::capture();
+    let mediator = Mediator::builder()
+        .behavior(Tracing)
+        .handler::<GetOrder, _>(KitchenFull)
+        .build()
+        .unwrap();
+
+    let problem = mediator.send(GetOrder).await.unwrap_err();
+
+    assert_eq!(problem.code(), 503);
+    assert!(logs.at(Level::ERROR).is_empty());
+    let warnings = logs.at(Level::WARN);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].fields["status"], "503");
+}
+
 #[tokio::test]
 async fn a_client_error_is_logged_below_error_level() {
     let (logs, _guard) = Logs::capture();

@@ -4,7 +4,7 @@
 
 use crate::event::error_chain;
 use crate::{Answer, Behavior, Context, EventRef, Next, NextEvent, Problem, PublishReport};
-use crate::{Request, RequestKind};
+use crate::{ProblemStatus, Request, RequestKind};
 use std::time::{Duration, Instant};
 use tracing::{Instrument, field};
 
@@ -84,6 +84,11 @@ fn log_problem(request: &'static str, problem: &Problem) {
         Some(cause) => {
             let cause = error_chain(cause);
             tracing::error!(request, status, %cause, "request failed");
+        }
+        // "Busy, retry shortly" (a full kitchen, read models catching up) is the service
+        // working as meant: worth a warning, not an error anyone must act on.
+        None if problem.status == ProblemStatus::Unavailable => {
+            tracing::warn!(request, status, detail = %problem.detail, "request deferred");
         }
         None => tracing::error!(request, status, detail = %problem.detail, "request failed"),
     }
