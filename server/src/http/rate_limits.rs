@@ -14,6 +14,7 @@ use crate::config::RateLimits;
 use crate::http::AppState;
 use crate::http::client::ClientAddr;
 use crate::http::problem::ApiProblem;
+use crate::staff::whole_seconds;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::Method;
@@ -28,7 +29,6 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 /// Clients each kind tracks at most.
 pub(crate) const MAX_CLIENTS: usize = 100_000;
@@ -224,12 +224,6 @@ fn bucket_of(address: IpAddr) -> IpAddr {
             None => IpAddr::V6((u128::from(v6) & (u128::MAX << 64)).into()),
         },
     }
-}
-
-/// A wait in whole seconds, rounded up, at least 1.
-fn whole_seconds(wait: Duration) -> u32 {
-    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-    u32::try_from(seconds.max(1)).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

@@ -149,8 +149,8 @@ fn make_room<K: Hash + Eq + Clone>(map: &mut HashMap<K, Tally>, now: Instant) {
     }
 }
 
-/// A wait in whole seconds, rounded up, at least 1.
-fn whole_seconds(wait: Duration) -> u32 {
+/// A wait in whole seconds, rounded up, at least 1 (a `Retry-After` value).
+pub(crate) fn whole_seconds(wait: Duration) -> u32 {
     let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
     u32::try_from(seconds.max(1)).unwrap_or(u32::MAX)
 }

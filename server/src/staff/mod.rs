@@ -12,5 +12,6 @@ mod sign_in;
 
 pub(crate) use accounts::{bootstrap, role_of};
 pub(crate) use authorization::{ANY_STAFF, Authorization};
+pub(crate) use limiter::whole_seconds;
 pub(crate) use list_drivers::ListDriversHandler;
 pub(crate) use sign_in::{SessionToken, StaffAuth};
