@@ -71,6 +71,7 @@ impl Application {
             pool,
             backend,
             kitchen_capacity: staff.kitchen_capacity,
+            order_limits: staff.order_limits.clone(),
             metrics: metrics.clone(),
             writer,
             views,

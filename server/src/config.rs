@@ -1,5 +1,6 @@
 //! Settings, read once from the environment at start.
 
+use crate::orders::OrderLimits;
 use anyhow::Context as _;
 use ipnet::IpNet;
 use leptos::config::LeptosOptions;
@@ -87,6 +88,8 @@ pub struct StaffConfig {
     pub public_url: Option<String>,
     /// How the server meets the internet: timeouts, limits, proxies, `/metrics`.
     pub http: HttpConfig,
+    /// `ORDER_MAX_PIZZAS` and `ORDER_MAX_TOTAL`: the largest order the shop takes.
+    pub order_limits: OrderLimits,
 }
 
 /// How the server meets the internet; part of [`StaffConfig`], read from the environment
@@ -119,6 +122,7 @@ impl Default for StaffConfig {
             kitchen_capacity: DEFAULT_KITCHEN_CAPACITY,
             public_url: None,
             http: HttpConfig::default(),
+            order_limits: OrderLimits::default(),
         }
     }
 }
@@ -137,7 +141,8 @@ impl Default for HttpConfig {
 
 impl StaffConfig {
     /// Reads `STAFF_ACCOUNTS`, `STAFF_PASSWORD_FILE`, `STAFF_SESSION_HOURS`,
-    /// `KITCHEN_CAPACITY`, `PUBLIC_URL` and the [`HttpConfig`] settings.
+    /// `KITCHEN_CAPACITY`, `PUBLIC_URL`, the [`HttpConfig`] and the [`OrderLimits`]
+    /// settings.
     pub fn from_env() -> anyhow::Result<Self> {
         let defaults = Self::default();
         let hours = match std::env::var("STAFF_SESSION_HOURS") {
@@ -168,6 +173,7 @@ impl StaffConfig {
             kitchen_capacity,
             public_url: std::env::var("PUBLIC_URL").ok(),
             http: HttpConfig::from_env()?,
+            order_limits: OrderLimits::from_env()?,
         })
     }
 

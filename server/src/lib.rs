@@ -43,3 +43,4 @@ pub use application::Application;
 pub use config::{Config, HttpConfig, RateLimits, StaffConfig};
 #[doc(hidden)]
 pub use db::create_postgres_database;
+pub use orders::OrderLimits;

@@ -5,6 +5,7 @@
 
 use crate::db::test_support::{TestDatabase, test_database};
 use crate::db::{Backend, Writer};
+use crate::orders::OrderLimits;
 use crate::projections::{ProjectionWatch, Projector};
 use crate::wiring::{self, Services};
 use app::contracts::{
@@ -59,6 +60,7 @@ pub(crate) async fn test_app() -> TestApp {
         backend: db.backend,
         // Handler tests cook many orders; the capacity rule has its own API test.
         kitchen_capacity: u32::MAX,
+        order_limits: OrderLimits::default(),
         metrics: Arc::new(MetricsRegistry::new()),
         writer,
         views: views.clone(),

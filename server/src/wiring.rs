@@ -15,6 +15,7 @@ use crate::menu::MenuEvent;
 use crate::menu::commands::{AddPizzaHandler, RemovePizzaHandler, UpdatePizzaHandler};
 use crate::menu::queries::{GetEditableMenuHandler, GetMenuHandler};
 use crate::menu::views::{MenuView, MenuViewCaughtUp};
+use crate::orders::OrderLimits;
 use crate::orders::commands::{
     AssignDeliveryHandler, CancelOrderHandler, MarkOrderDeliveredHandler, MarkOrderReadyHandler,
     PlaceOrderHandler, StartCookingHandler,
@@ -52,6 +53,8 @@ pub(crate) struct Services {
     pub backend: Backend,
     /// Orders that may be cooking at once (`StartCooking` refuses more with 503).
     pub kitchen_capacity: u32,
+    /// The largest order `PlaceOrder` takes.
+    pub order_limits: OrderLimits,
     pub metrics: Arc<MetricsRegistry>,
     /// Where every command writes (one connection, group commit); the projector too.
     pub writer: Writer,
@@ -185,7 +188,9 @@ fn streams<B: Behavior>(
 /// Registers every command handler, each writing through the unit of work.
 fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> HandlersBuilder<B> {
     builder
-        .handler::<PlaceOrder, _>(PlaceOrderHandler)
+        .handler::<PlaceOrder, _>(PlaceOrderHandler {
+            limits: services.order_limits.clone(),
+        })
         .handler::<StartCooking, _>(StartCookingHandler {
             capacity: services.kitchen_capacity,
         })

@@ -13,8 +13,6 @@ pub const MAX_QUANTITY: u32 = 20;
 pub const MAX_LINES: usize = 50;
 /// Most extra toppings on one pizza.
 pub const MAX_TOPPINGS: usize = 10;
-/// Most pizzas in one order, all lines together: a larger party calls the shop.
-pub const MAX_PIZZAS: u32 = 50;
 
 /// Every rule `order` breaks, one entry per offending field; `Ok` when there is none.
 pub(crate) fn check_place_order(order: &PlaceOrder) -> Result<(), Vec<FieldError>> {
@@ -50,16 +48,6 @@ impl PlaceOrder {
         }
         for (index, line) in self.pizza_items.iter().enumerate() {
             line.validate_into(index, &mut errors);
-        }
-        let pizzas: u64 = self
-            .pizza_items
-            .iter()
-            .map(|line| u64::from(line.quantity))
-            .sum();
-        if pizzas > u64::from(MAX_PIZZAS) {
-            let message =
-                format!("An order holds at most {MAX_PIZZAS} pizzas; for a party, please call us.");
-            errors.push(FieldError::new("pizza_items", message));
         }
         (!errors.is_empty()).then_some(errors)
     }
@@ -228,19 +216,6 @@ mod tests {
             ["customer_name"],
             "a line break only in instructions"
         );
-    }
-
-    #[test]
-    fn an_order_holds_at_most_fifty_pizzas_in_all() {
-        let mut order = valid_order();
-        let line = order.pizza_items[0].clone();
-        order.pizza_items = vec![line; 3];
-        for line in &mut order.pizza_items {
-            line.quantity = MAX_QUANTITY;
-        }
-        assert_eq!(fields(&order), ["pizza_items"]);
-        order.pizza_items[2].quantity = MAX_PIZZAS - 2 * MAX_QUANTITY;
-        assert!(order.validate().is_ok());
     }
 
     #[test]

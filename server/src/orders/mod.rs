@@ -6,6 +6,7 @@ pub(crate) mod commands;
 mod domain;
 mod events;
 mod lifecycle;
+mod limits;
 pub(crate) mod queries;
 mod store;
 pub(crate) mod views;
@@ -14,3 +15,4 @@ pub(crate) use events::{
     CookingStarted, OrderCancelled, OrderDelivered, OrderEvent, OrderOutForDelivery, OrderPlaced,
     OrderReady, order_stream,
 };
+pub use limits::OrderLimits;

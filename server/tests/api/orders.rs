@@ -2,9 +2,13 @@
 //! `GET /api/orders/{id}/status`. Reads pass the `position` the 201 answered as
 //! `min_position`: they are served from read models that the projector updates just after.
 
-use crate::helpers::{assert_problem, error_fields, spawn_app, valid_order};
+use crate::helpers::{
+    assert_problem, error_fields, spawn_app, spawn_app_with, staff_config, valid_order,
+};
 use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
 use serde_json::{Value, json};
+use server::{OrderLimits, StaffConfig};
 
 #[tokio::test]
 async fn placing_an_order_answers_201_with_location_and_the_server_total() {
@@ -170,8 +174,49 @@ async fn the_server_function_reports_field_errors_with_the_problem_status() {
         .await;
     assert_eq!(response.status(), 422);
     let body: Value = response.json().await.unwrap();
-    let errors = &body["Problem"]["errors"];
+    let errors = &body["errors"];
     assert_eq!(errors[0]["field"], "customer_phone", "{body}");
+}
+
+#[tokio::test]
+async fn an_order_over_the_configured_pizza_or_money_limit_is_refused_with_422() {
+    let staff = StaffConfig {
+        order_limits: OrderLimits {
+            max_pizzas: 6,
+            max_total: Decimal::new(10000, 2),
+        },
+        ..staff_config()
+    };
+    let app = spawn_app_with(staff).await;
+    let line =
+        |quantity: u32| json!({"pizza_id": "margherita", "size": "small", "quantity": quantity});
+    let mut order = valid_order();
+    order["pizza_items"] = json!([line(3), line(3)]);
+    assert_eq!(app.post_json("/api/orders", &order).await.status(), 201);
+
+    order["pizza_items"] = json!([line(4), line(3)]);
+    let problem = assert_problem(app.post_json("/api/orders", &order).await, 422).await;
+    assert_eq!(error_fields(&problem), ["pizza_items"]);
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("at most 6 pizzas")
+    );
+
+    // Six large pepperoni with mushrooms come to more than $100.00.
+    let dear = json!({"pizza_id": "pepperoni", "size": "large", "quantity": 6,
+        "toppings": ["mushrooms"]});
+    order["pizza_items"] = json!([dear]);
+    let problem = assert_problem(app.post_json("/api/orders", &order).await, 422).await;
+    let message = problem["errors"][0]["message"].as_str().unwrap().to_owned();
+    assert!(message.contains("$100.00"), "{problem}");
+
+    let through_the_page = app
+        .post_json("/api/fn/place_order", &json!({ "command": order }))
+        .await;
+    let problem = assert_problem(through_the_page, 422).await;
+    assert_eq!(problem["errors"][0]["message"], message.as_str());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

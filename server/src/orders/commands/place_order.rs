@@ -9,14 +9,17 @@ use crate::idempotency::{Remembered, recall, remember};
 use crate::menu::load_menu;
 use crate::orders::domain::Order;
 use crate::orders::store::insert_placed_order;
-use crate::orders::{OrderEvent, OrderPlaced};
+use crate::orders::{OrderEvent, OrderLimits, OrderPlaced};
 use app::contracts::{IdempotencyKey, PlaceOrder, PlacedOrder};
 use chrono::Utc;
 use mediator::{Context, Done, Outcome, Problem, RequestHandler};
 use uuid::Uuid;
 
 /// Handles [`PlaceOrder`]; answers 201 with the id, total and estimated ready time.
-pub(crate) struct PlaceOrderHandler;
+pub(crate) struct PlaceOrderHandler {
+    /// The largest order taken: more pizzas or a higher total is refused with 422.
+    pub limits: OrderLimits,
+}
 
 impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
     #[tracing::instrument(name = "PlaceOrder", skip_all, fields(lines = command.pizza_items.len()))]
@@ -39,6 +42,14 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
         // Read in the same transaction: the prices charged are the ones committed with it.
         let menu = load_menu(&mut **tx).await?;
         let order = Order::place(Uuid::new_v4(), command, &menu, Utc::now())
+            .map_err(Problem::validation)?;
+        let pizzas = order
+            .lines
+            .iter()
+            .map(|line| u64::from(line.quantity))
+            .sum();
+        self.limits
+            .check(pizzas, order.total_amount)
             .map_err(Problem::validation)?;
         let event = OrderPlaced::from(&order);
         insert_placed_order(tx, &event).await?;
