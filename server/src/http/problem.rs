@@ -6,14 +6,14 @@
 //! make themselves (405 with `Allow`, a path it could not decode, an unsupported media
 //! type): an error with an empty or plain-text body becomes problem+json of its status.
 
+use app::error::ProblemDocument;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use mediator::{FieldError, Problem};
-use serde::Serialize;
+use mediator::Problem;
 
 /// A problem on its way out as an HTTP response.
 #[derive(Debug)]
@@ -25,30 +25,12 @@ impl From<Problem> for ApiProblem {
     }
 }
 
-#[derive(Serialize)]
-struct ProblemBody<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    title: &'a str,
-    status: u16,
-    detail: &'a str,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    errors: &'a [FieldError],
-}
-
 impl IntoResponse for ApiProblem {
     fn into_response(self) -> Response {
         let problem = self.0;
         let status =
             StatusCode::from_u16(problem.code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let body = ProblemBody {
-            kind: "about:blank",
-            title: &problem.title,
-            status: status.as_u16(),
-            detail: &problem.detail,
-            errors: &problem.errors,
-        };
-        let mut response = problem_json(status, &body);
+        let mut response = problem_json(status, &ProblemDocument::from(&problem));
         if let Some(seconds) = problem.retry_after_secs {
             let headers = response.headers_mut();
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
@@ -57,7 +39,7 @@ impl IntoResponse for ApiProblem {
     }
 }
 
-fn problem_json(status: StatusCode, body: &ProblemBody<'_>) -> Response {
+fn problem_json(status: StatusCode, body: &ProblemDocument<'_>) -> Response {
     let mut response = (status, Json(body)).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -87,12 +69,13 @@ pub(crate) async fn problem_for_bare_errors(request: Request, next: Next) -> Res
         _ if status.is_server_error() => "Something went wrong on our side.",
         _ => "The request is malformed.",
     };
-    let body = ProblemBody {
+    let body = ProblemDocument {
         kind: "about:blank",
         title,
         status: status.as_u16(),
         detail,
         errors: &[],
+        retry_after_secs: None,
     };
     let problem = problem_json(status, &body);
     parts.headers.remove(header::CONTENT_LENGTH);

@@ -202,8 +202,14 @@ async fn a_staff_server_function_without_a_session_answers_401() {
     let app = spawn_app().await;
     let response = app.post_json("/api/fn/get_kitchen_queue", &json!({})).await;
     assert_eq!(response.status(), 401);
+    let kind = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(kind, "application/problem+json");
     let body: Value = response.json().await.unwrap();
-    assert_eq!(body["Problem"]["status"], 401, "{body}");
+    assert_eq!(body["status"], 401, "{body}");
+    assert_eq!(body["type"], "about:blank", "{body}");
 }
 
 #[tokio::test]
