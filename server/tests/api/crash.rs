@@ -24,6 +24,8 @@ impl ServerProcess {
             .env("RUST_LOG", "warn")
             // The test is one client placing orders as fast as it can.
             .env("RATE_LIMIT_EXEMPT", "127.0.0.1/32")
+            // Named accounts: no generated password file is written into the source tree.
+            .env("STAFF_ACCOUNTS", "manager:manager:crash-test-password")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
