@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Page } from '@playwright/test';
-import { UUID, cart, expect, openMenuAndAddOnceHydrated, test } from './support';
+import { STAFF, UUID, cart, expect, openMenuAndAddOnceHydrated, test } from './support';
 
 /**
  * Placing an order is retry-safe: every attempt at one order carries the same
@@ -20,8 +20,10 @@ async function fillDelivery(page: Page, phone: string) {
   await page.getByLabel(/^delivery address\b/i).fill('9 Retry Road');
 }
 
-/** How many orders the customer with `phone` has, as the REST API reports. */
+/** How many orders the customer with `phone` has, as the REST API reports to a manager. */
 async function ordersOf(request: APIRequestContext, phone: string): Promise<number> {
+  const signedIn = await request.post('/api/auth/login', { data: STAFF.manager });
+  expect(signedIn.status()).toBe(200);
   const response = await request.get(`/api/customers/${encodeURIComponent(phone)}/history`);
   expect(response.status()).toBe(200);
   const history = await response.json();

@@ -23,6 +23,7 @@
 mod analytics;
 mod application;
 pub mod config;
+mod customers;
 mod db;
 mod events;
 mod http;

@@ -6,6 +6,7 @@ use crate::analytics::queries::{
     GetOrderCountsByStatusHandler, GetPopularPizzasHandler, GetRevenueHandler,
 };
 use crate::analytics::views::{PopularPizzasView, RevenueView};
+use crate::customers::{CreateCustomerAccount, CreateCustomerAccountHandler};
 use crate::db::{Backend, SqlUnitOfWork, Writer};
 use crate::events::Correlate;
 use crate::live::{
@@ -21,8 +22,8 @@ use crate::orders::commands::{
     PlaceOrderHandler, StartCookingHandler,
 };
 use crate::orders::queries::{
-    GetCustomerHistoryHandler, GetDeliveryBoardHandler, GetKitchenQueueHandler, GetOrderHandler,
-    GetOrderStatusHandler, ListOrdersHandler,
+    GetCustomerHistoryHandler, GetDeliveryBoardHandler, GetKitchenQueueHandler, GetMyOrdersHandler,
+    GetOrderHandler, GetOrderStatusHandler, ListOrdersHandler,
 };
 use crate::orders::views::{
     CustomerHistoryView, DeliveryBoardView, KitchenQueueView, OrderDetailView, OrderSummaryView,
@@ -35,8 +36,8 @@ use app::contracts::{
     MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
 };
 use app::contracts::{
-    GetCustomerHistory, GetDeliveryBoard, GetKitchenQueue, GetPopularPizzas, GetRevenue,
-    ListDrivers, ListOrders,
+    GetCustomerHistory, GetDeliveryBoard, GetKitchenQueue, GetMyOrders, GetPopularPizzas,
+    GetRevenue, ListDrivers, ListOrders,
 };
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
 use mediator::{
@@ -101,7 +102,11 @@ fn authorization() -> Authorization {
         .public::<GetOrder>()
         .public::<GetOrderStatus>()
         .public::<WatchOrder>()
-        .public::<GetCustomerHistory>()
+        // A phone number is no secret: a guest's history by phone is for staff only.
+        .staff::<GetCustomerHistory>(ANY_STAFF)
+        .customers::<GetMyOrders>()
+        // Sent only by the sign-up, after the contract's rules and the password hash.
+        .public::<CreateCustomerAccount>()
         .customer_or_staff::<CancelOrder>(&[Chef])
         .staff::<StartCooking>(&[Chef])
         .staff::<MarkOrderReady>(&[Chef])
@@ -200,6 +205,7 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
         })
         .handler::<MarkOrderDelivered, _>(MarkOrderDeliveredHandler)
         .handler::<CancelOrder, _>(CancelOrderHandler)
+        .handler::<CreateCustomerAccount, _>(CreateCustomerAccountHandler)
         .handler::<AddPizza, _>(AddPizzaHandler)
         .handler::<UpdatePizza, _>(UpdatePizzaHandler)
         .handler::<RemovePizza, _>(RemovePizzaHandler)
@@ -225,6 +231,7 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .handler::<GetOrderStatus, _>(GetOrderStatusHandler { read: read.clone() })
         .handler::<ListOrders, _>(ListOrdersHandler { read: read.clone() })
         .handler::<GetCustomerHistory, _>(GetCustomerHistoryHandler { read: read.clone() })
+        .handler::<GetMyOrders, _>(GetMyOrdersHandler { read: read.clone() })
         .handler::<GetKitchenQueue, _>(GetKitchenQueueHandler { read: read.clone() })
         .handler::<GetDeliveryBoard, _>(GetDeliveryBoardHandler { read: read.clone() })
         // The staff accounts are no read model: they are read where they are kept.

@@ -4,8 +4,8 @@
 #[cfg(feature = "ssr")]
 use super::{dispatch, dispatch_in, refuse};
 use crate::contracts::{
-    CustomerHistory, GetCustomerHistory, MenuItem, OrderDetails, OrderStatusChanged, PlaceOrder,
-    PlacedOrder,
+    CustomerHistory, GetCustomerHistory, GetMyOrders, MenuItem, OrderDetails, OrderStatusChanged,
+    PlaceOrder, PlacedOrder,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -56,7 +56,14 @@ pub async fn cancel_order(order_id: Uuid, reason: String) -> Result<OrderStatusC
     dispatch(crate::contracts::CancelOrder { order_id, reason }).await
 }
 
-/// A customer's lifetime figures and one page of their orders, found by phone number.
+/// The signed-in customer's own figures and one page of their orders.
+#[server(name = GetMyOrdersCall, prefix = "/api/fn", endpoint = "get_my_orders", input = Json)]
+pub async fn get_my_orders(query: GetMyOrders) -> Result<CustomerHistory, AppError> {
+    dispatch(query).await
+}
+
+/// A guest customer's lifetime figures and one page of their orders, found by phone
+/// number: for staff only.
 #[server(name = GetCustomerHistoryCall, prefix = "/api/fn", endpoint = "get_customer_history", input = Json)]
 pub async fn get_customer_history(query: GetCustomerHistory) -> Result<CustomerHistory, AppError> {
     dispatch(query).await

@@ -1,4 +1,4 @@
-//! Who sends a request: an anonymous customer or a signed-in member of staff. The server
+//! Who sends a request: anyone, a signed-in customer or a signed-in member of staff. The server
 //! resolves it from the session cookie once per request and hands it to the mediator,
 //! whose authorization behavior checks it against each request's policy.
 
@@ -41,12 +41,21 @@ pub struct StaffUser {
     pub role: StaffRole,
 }
 
+/// A signed-in customer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CustomerUser {
+    pub username: String,
+    pub name: String,
+}
+
 /// The sender of one request.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Caller {
-    /// No valid session: a customer, or anyone.
+    /// No valid session: a guest customer, or anyone.
     #[default]
     Anonymous,
+    /// A customer signed in to their account.
+    Customer(CustomerUser),
     /// A member of staff with a valid session.
     Staff(StaffUser),
 }
@@ -55,8 +64,16 @@ impl Caller {
     /// The staff member, if signed in.
     pub fn staff(&self) -> Option<&StaffUser> {
         match self {
-            Caller::Anonymous => None,
             Caller::Staff(user) => Some(user),
+            Caller::Anonymous | Caller::Customer(_) => None,
+        }
+    }
+
+    /// The customer, if signed in.
+    pub fn customer(&self) -> Option<&CustomerUser> {
+        match self {
+            Caller::Customer(user) => Some(user),
+            Caller::Anonymous | Caller::Staff(_) => None,
         }
     }
 }

@@ -1,5 +1,6 @@
-//! Customer contracts: `GetCustomerHistory` and the [`CustomerHistory`] it answers, a
-//! customer's lifetime figures and their orders, found by phone number.
+//! Customer contracts: `GetCustomerHistory` (staff: a guest's history by phone number),
+//! `GetMyOrders` (a signed-in customer's own), and the [`CustomerHistory`] both answer,
+//! lifetime figures and a page of orders.
 
 use crate::contracts::paging::{check_paging, default_page_size, first_page};
 use crate::contracts::rules::verdict;
@@ -44,6 +45,40 @@ impl Request for GetCustomerHistory {
         if let Some(message) = phone_error(&self.phone) {
             errors.push(FieldError::new("phone", message));
         }
+        check_paging(self.page, self.page_size, &mut errors);
+        verdict(errors)
+    }
+}
+
+/// The signed-in customer's own history: the orders placed while signed in to their
+/// account, newest first, with the account's figures. Guest orders stay behind their links.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GetMyOrders {
+    #[serde(default = "first_page")]
+    pub page: u32,
+    #[serde(default = "default_page_size")]
+    pub page_size: u32,
+    /// Wait (at most 2 s) until the read models include this event position.
+    #[serde(default)]
+    pub min_position: Option<i64>,
+}
+
+impl Default for GetMyOrders {
+    fn default() -> Self {
+        Self {
+            page: first_page(),
+            page_size: default_page_size(),
+            min_position: None,
+        }
+    }
+}
+
+impl Request for GetMyOrders {
+    type Response = CustomerHistory;
+    const KIND: RequestKind = RequestKind::Query;
+
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
         check_paging(self.page, self.page_size, &mut errors);
         verdict(errors)
     }

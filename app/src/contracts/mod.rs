@@ -1,6 +1,7 @@
 //! The requests the client and the REST API send, and the DTOs they get back.
 //! Defined once here, compiled for both the browser (wasm) and the server.
 
+mod accounts;
 mod analytics;
 mod caller;
 mod catalog;
@@ -19,13 +20,17 @@ mod pricing;
 mod rules;
 mod validation;
 
+pub use accounts::{
+    AccountRole, MAX_EMAIL_LEN, MAX_PASSWORD_LEN, MIN_PASSWORD_LEN, RegisterCustomer, SignedIn,
+    USERNAME_LEN, normalized_email,
+};
 pub use analytics::{
     GetOrderCountsByStatus, GetPopularPizzas, GetRevenue, MAX_POPULAR_DAYS, MAX_POPULAR_LIMIT,
     PopularPizza, RevenueBucket, StatusCount, TimeBucket, parse_date_or_time,
 };
-pub use caller::{Caller, StaffRole, StaffUser};
+pub use caller::{Caller, CustomerUser, StaffRole, StaffUser};
 pub use catalog::catalog;
-pub use customers::{CustomerHistory, GetCustomerHistory, PizzaTally, phone_key};
+pub use customers::{CustomerHistory, GetCustomerHistory, GetMyOrders, PizzaTally, phone_key};
 pub use delivery::{DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard, ListDrivers};
 pub use idempotency::{
     IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_HOURS, IdempotencyKey, MAX_IDEMPOTENCY_KEY_LEN,

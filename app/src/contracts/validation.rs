@@ -87,7 +87,7 @@ impl OrderLineRequest {
     }
 }
 
-fn check_text(errors: &mut Vec<FieldError>, field: &str, value: &str, what: &str) {
+pub(crate) fn check_text(errors: &mut Vec<FieldError>, field: &str, value: &str, what: &str) {
     if value.trim().is_empty() {
         errors.push(FieldError::new(field, format!("Please enter {what}.")));
     } else if value.chars().count() > MAX_TEXT_LEN {

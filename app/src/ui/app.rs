@@ -10,8 +10,8 @@ use crate::ui::erase::Erase;
 use crate::ui::layout::{NotFoundPage, SiteFooter, SiteHeader};
 use crate::ui::menu::MenuPage;
 use crate::ui::routes::{
-    CheckoutRoute, DeliveryRoute, KitchenRoute, ManagementRoute, OrderHistoryRoute, OrderRoute,
-    StaffHomeRoute, StaffLoginRoute,
+    CheckoutRoute, CustomerLoginRoute, DeliveryRoute, KitchenRoute, ManagementRoute,
+    OrderHistoryRoute, OrderRoute, RegisterRoute, StaffHomeRoute, StaffLoginRoute,
 };
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
@@ -71,6 +71,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()}/>
                     <Route path=path!("/orders/:id") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/orders") view={Lazy::<OrderHistoryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account/login") view={Lazy::<CustomerLoginRoute>::new()}/>
+                    <Route path=path!("/account/register") view={Lazy::<RegisterRoute>::new()}/>
                     <Route path=path!("/staff/login") view={Lazy::<StaffLoginRoute>::new()}/>
                     <Route path=path!("/staff") view={Lazy::<StaffHomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/kitchen") view={Lazy::<KitchenRoute>::new()} ssr=SsrMode::Async/>

@@ -1,6 +1,7 @@
 //! The customer-facing Leptos UI: rendered on the server, hydrated in the browser.
 //!
 //! # Layout
+//! - `account`: `/account/login` and `/account/register`, a customer's sign-in and sign-up.
 //! - `app`: the HTML shell and the root component with its routes.
 //! - `content_policy`: the pages' Content-Security-Policy, with the render's nonce.
 //! - `layout`: header, footer and the pieces every page shares (loading, errors, 404).
@@ -8,7 +9,7 @@
 //! - `cart`: the cart model, its app-wide context (saved in `localStorage`) and sidebar.
 //! - `checkout`: `/checkout`, the summary and the delivery form.
 //! - `order`: `/orders/:id`, an order followed live (and cancelled while pending), and
-//!   `/orders?phone=`, a customer's history.
+//!   `/orders`, a signed-in customer's orders (for staff: a guest's, by phone).
 //! - `live`: `subscribe_updates`, the browser's side of the live-update streams.
 //! - `format`: how money, sizes, times and links are written.
 //! - `radio`: one radio button of a `.choices` fieldset with its label.
@@ -17,6 +18,7 @@
 //! - `staff`: `/staff/...`, the staff dashboard: sign-in, kitchen, delivery, management.
 //! - `erase`: `.erase()`, an `into_any()` that compiles less code into the wasm bundle.
 
+mod account;
 mod app;
 mod cart;
 mod checkout;

@@ -8,6 +8,7 @@
 //! server and the hydrating browser create them at the same point.
 
 use crate::contracts::StaffRole;
+use crate::ui::account::{CustomerLoginPage, RegisterPage};
 use crate::ui::checkout::CheckoutPage;
 use crate::ui::erase::Erase;
 use crate::ui::order::{OrderHistoryPage, OrderPage};
@@ -45,8 +46,16 @@ lazy_page!(
     OrderRoute => view! { <OrderPage/> }.erase()
 );
 lazy_page!(
-    /// `/orders?phone=`: a customer's history.
+    /// `/orders`: a signed-in customer's orders; for staff, a guest's by phone.
     OrderHistoryRoute => view! { <OrderHistoryPage/> }.erase()
+);
+lazy_page!(
+    /// `/account/login`: a customer's sign-in.
+    CustomerLoginRoute => view! { <CustomerLoginPage/> }.erase()
+);
+lazy_page!(
+    /// `/account/register`: a customer's sign-up.
+    RegisterRoute => view! { <RegisterPage/> }.erase()
 );
 lazy_page!(
     /// `/staff/login`.

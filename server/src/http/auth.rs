@@ -1,28 +1,36 @@
-//! Staff sign-in over HTTP: `POST /api/auth/login {username, password}` answers
-//! `{username, role}` and sets the session cookie, `POST /api/auth/logout` ends the
-//! session and clears it (204), `GET /api/auth/me` answers who is signed in (or 401).
+//! Sign-up and sign-in over HTTP, for staff and customers alike:
+//! `POST /api/auth/register {username, password, name, email, phone, address?}` creates a
+//! customer account and signs it in (201), `POST /api/auth/login {username, password}`
+//! answers `{username, role, name?}` and sets the session cookie, `POST /api/auth/logout`
+//! ends the session and clears it (204), `GET /api/auth/me` answers who is signed in
+//! (or 401).
 //! The cookie, and how a request's caller is found from it, are in `session.rs`.
 //!
 //! The same two routes also take a plain HTML form (`application/x-www-form-urlencoded`),
 //! which the sign-in page posts, so signing in works before (or without) JavaScript;
 //! those answer with redirects instead (see [`form`]).
 
+use crate::customers::CreateCustomerAccount;
 use crate::http::AppState;
 use crate::http::auth_form as form;
 use crate::http::client::ClientAddr;
 use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
-use crate::http::session::{Credentials, Sender, open_session, session_cookie, session_token};
-use app::contracts::{Caller, StaffUser};
+use crate::http::session::{
+    Credentials, Sender, cookie_for, open_session, session_cookie, session_token,
+};
+use crate::staff::SessionToken;
+use app::contracts::{AccountRole, Caller, RegisterCustomer, SignedIn, normalized_email};
 use axum::extract::{FromRequest, Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use mediator::Problem;
+use mediator::{Context, Problem, Request as _};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
+        .route("/auth/register", post(register))
         .route("/auth/login", post(login))
         .route("/auth/logout", post(logout))
         .route("/auth/me", get(me))
@@ -43,20 +51,81 @@ async fn login(State(state): State<AppState>, request: Request) -> Result<Respon
     Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
 }
 
-async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiProblem> {
+async fn logout(
+    State(state): State<AppState>,
+    sender: Sender,
+    headers: HeaderMap,
+) -> Result<Response, ApiProblem> {
     if let Some(token) = session_token(&headers) {
         state.auth.sign_out(&token).await?;
     }
     let cleared = session_cookie(&state, &headers, "", 0);
     if form::is_form(&headers) {
-        return Ok(form::signed_out(cleared));
+        let customer = sender.caller.customer().is_some();
+        return Ok(form::signed_out(cleared, customer));
     }
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cleared)]).into_response())
 }
 
-async fn me(sender: Sender) -> Result<Json<StaffUser>, ApiProblem> {
+async fn register(
+    State(state): State<AppState>,
+    sender: Sender,
+    request: Request,
+) -> Result<Response, ApiProblem> {
+    let headers = request.headers().clone();
+    if form::is_form(&headers) {
+        return Ok(form::register(&state, sender.caller, request).await);
+    }
+    let ApiJson(request) = ApiJson::<RegisterCustomer>::from_request(request, &state).await?;
+    let (user, cookie) = sign_up(&state, sender.caller, &headers, request).await?;
+    Ok((
+        StatusCode::CREATED,
+        [(header::SET_COOKIE, cookie)],
+        Json(user),
+    )
+        .into_response())
+}
+
+/// Signs up a customer: the contract's rules first, then the slow password hash, then
+/// the account is written (`CreateCustomerAccount`) and a session opened for it. The
+/// account and its `Set-Cookie` value.
+pub(super) async fn sign_up(
+    state: &AppState,
+    caller: Caller,
+    headers: &HeaderMap,
+    request: RegisterCustomer,
+) -> Result<(SignedIn, HeaderValue), Problem> {
+    request.validate().map_err(Problem::validation)?;
+    let password_hash = state.auth.hash_new_password(request.password).await?;
+    let command = CreateCustomerAccount {
+        username: request.username,
+        password_hash,
+        name: request.name,
+        email: normalized_email(&request.email),
+        phone: request.phone,
+        address: request.address,
+    };
+    let created = state
+        .mediator
+        .send_with(command, Context::new().with(caller))
+        .await?;
+    let user = created.value;
+    let SessionToken(token) = state.auth.open_session(&user).await?;
+    Ok((user, cookie_for(state, headers, &token)))
+}
+
+async fn me(sender: Sender) -> Result<Json<SignedIn>, ApiProblem> {
     match sender.caller {
-        Caller::Staff(user) => Ok(Json(user)),
+        Caller::Staff(user) => Ok(Json(SignedIn {
+            username: user.username,
+            role: user.role.into(),
+            name: None,
+        })),
+        Caller::Customer(user) => Ok(Json(SignedIn {
+            username: user.username,
+            role: AccountRole::Customer,
+            name: Some(user.name),
+        })),
         Caller::Anonymous => Err(Problem::unauthorized("Nobody is signed in.").into()),
     }
 }

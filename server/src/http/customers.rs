@@ -1,16 +1,20 @@
-//! REST routes of customers: `GET /api/customers/{phone}/history?page=&page_size=`.
+//! REST routes of customers: `GET /api/customers/{phone}/history?page=&page_size=` (staff
+//! only) and `GET /api/profile/me/orders?page=&page_size=` (the signed-in customer's own).
 
 use crate::http::AppState;
 use crate::http::query::ApiQuery;
 use crate::http::reply::ApiResult;
+use crate::http::reply::send_query;
 use crate::http::session::Sender;
-use app::contracts::{CustomerHistory, DEFAULT_PAGE_SIZE, GetCustomerHistory};
+use app::contracts::{CustomerHistory, DEFAULT_PAGE_SIZE, GetCustomerHistory, GetMyOrders};
 use axum::extract::Path;
 use axum::{Router, routing::get};
 use serde::Deserialize;
 
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/customers/{phone}/history", get(customer_history))
+    Router::new()
+        .route("/customers/{phone}/history", get(customer_history))
+        .route("/profile/me/orders", get(send_query::<GetMyOrders>))
 }
 
 /// The query string of a history; the phone comes from the path.

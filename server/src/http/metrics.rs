@@ -25,7 +25,9 @@ async fn metrics(
     if !has_token(&headers, state.metrics_token.as_ref()) {
         match sender.caller {
             Caller::Staff(user) if user.role == StaffRole::Manager => {}
-            Caller::Staff(_) => return Err(Problem::forbidden("Metrics are for managers.").into()),
+            Caller::Staff(_) | Caller::Customer(_) => {
+                return Err(Problem::forbidden("Metrics are for managers.").into());
+            }
             Caller::Anonymous => {
                 return Err(Problem::unauthorized(
                     "Metrics need a manager's session or the metrics token.",

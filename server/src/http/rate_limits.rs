@@ -201,7 +201,7 @@ fn kind_of(method: &Method, path: &str) -> Option<Kind> {
     let get = *method == Method::GET;
     match path {
         "/api/orders" | "/api/fn/place_order" if post => Some(Kind::Place),
-        "/api/auth/login" if post => Some(Kind::SignIn),
+        "/api/auth/login" | "/api/auth/register" if post => Some(Kind::SignIn),
         "/api/fn/get_order" | "/api/fn/get_customer_history" if post => Some(Kind::Lookup),
         "/api/stream/kitchen" if get => Some(Kind::Stream),
         _ if get && path.starts_with("/api/orders/") && path.ends_with("/stream") => {
@@ -242,6 +242,7 @@ mod tests {
             (&get, "/api/orders", None), // the staff list
             (&post, "/api/fn/place_order", Some(Kind::Place)),
             (&post, "/api/auth/login", Some(Kind::SignIn)),
+            (&post, "/api/auth/register", Some(Kind::SignIn)),
             (&get, "/api/orders/x/status", Some(Kind::Lookup)),
             (&get, "/api/orders/x/stream", Some(Kind::Stream)),
             (&get, "/api/customers/5/history", Some(Kind::Lookup)),

@@ -14,7 +14,7 @@ use crate::http::client::ClientAddr;
 use crate::http::problem::ApiProblem;
 use crate::staff::{SessionToken, StaffAuth};
 use app::api::{CallerFuture, CallerLookup};
-use app::contracts::{Caller, StaffUser};
+use app::contracts::{Caller, SignedIn};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
@@ -78,14 +78,18 @@ pub(super) async fn open_session(
     client: ClientAddr,
     headers: &HeaderMap,
     credentials: Credentials,
-) -> Result<(StaffUser, HeaderValue), Problem> {
+) -> Result<(SignedIn, HeaderValue), Problem> {
     let username = credentials.username.trim();
     let (user, SessionToken(token)) = state
         .auth
         .sign_in(client.0, username, credentials.password)
         .await?;
-    let max_age = state.auth.session_ttl.as_secs();
-    Ok((user, session_cookie(state, headers, &token, max_age)))
+    Ok((user, cookie_for(state, headers, &token)))
+}
+
+/// The `Set-Cookie` value of a session just opened with `token`.
+pub(super) fn cookie_for(state: &AppState, headers: &HeaderMap, token: &str) -> HeaderValue {
+    session_cookie(state, headers, token, state.auth.session_ttl.as_secs())
 }
 
 /// The extractor every REST route that sends something starts with: the request's

@@ -125,6 +125,7 @@ mod tests {
             customer_name: "Ada".into(),
             customer_phone: "+1 555 010 0200".into(),
             customer_address: "1 Main St".into(),
+            customer_username: None,
             payment_method: PaymentMethod::Card,
             lines: Vec::new(),
             total_amount: Decimal::new(1299, 2),

@@ -19,6 +19,8 @@ pub(crate) struct Order {
     pub id: Uuid,
     pub status: OrderStatus,
     pub command: PlaceOrder,
+    /// The customer account placing it; `None` for a guest.
+    pub owner: Option<String>,
     pub lines: Vec<OrderLine>,
     pub total_amount: Decimal,
     /// Quantity × preparation minutes, summed over lines: the kitchen's work.
@@ -63,6 +65,7 @@ impl Order {
             id,
             status: OrderStatus::Pending,
             command,
+            owner: None,
             lines,
             total_amount,
             total_prep_minutes,

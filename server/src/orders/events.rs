@@ -4,7 +4,7 @@
 
 use crate::events::DomainEvent;
 use crate::orders::domain::Order;
-use app::contracts::{OrderLine, OrderStatus, PaymentMethod};
+use app::contracts::{OrderLine, OrderStatus, PaymentMethod, phone_key};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,10 @@ pub(crate) struct OrderPlaced {
     pub customer_name: String,
     pub customer_phone: String,
     pub customer_address: String,
+    /// The customer account that placed it; `None` for a guest (and every order placed
+    /// before accounts existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_username: Option<String>,
     pub payment_method: PaymentMethod,
     pub lines: Vec<OrderLine>,
     pub total_amount: Decimal,
@@ -39,6 +43,7 @@ impl From<&Order> for OrderPlaced {
             customer_name: order.command.customer_name.trim().to_owned(),
             customer_phone: order.command.customer_phone.trim().to_owned(),
             customer_address: order.command.customer_address.trim().to_owned(),
+            customer_username: order.owner.clone(),
             payment_method: order.command.payment_method,
             lines: order.lines.clone(),
             total_amount: order.total_amount,
@@ -50,6 +55,16 @@ impl From<&Order> for OrderPlaced {
 }
 
 impl OrderPlaced {
+    /// Whose history the order counts in: the account's (`@username`) when a signed-in
+    /// customer placed it, otherwise the phone's digits ([`phone_key`]). The two never
+    /// meet: a phone key has digits only.
+    pub fn customer_key(&self) -> String {
+        match &self.customer_username {
+            Some(username) => account_key(username),
+            None => phone_key(&self.customer_phone),
+        }
+    }
+
     /// How many pizzas the order holds, counting quantities.
     pub fn pizza_count(&self) -> i64 {
         self.lines.iter().map(|line| i64::from(line.quantity)).sum()
@@ -163,6 +178,11 @@ impl DomainEvent for OrderEvent {
             Self::OrderCancelled(e) => e.at,
         }
     }
+}
+
+/// The history key of the account `username` (see [`OrderPlaced::customer_key`]).
+pub(crate) fn account_key(username: &str) -> String {
+    format!("@{username}")
 }
 
 #[cfg(test)]

@@ -13,6 +13,6 @@ pub(crate) mod views;
 
 pub(crate) use events::{
     CookingStarted, OrderCancelled, OrderDelivered, OrderEvent, OrderOutForDelivery, OrderPlaced,
-    OrderReady, order_stream,
+    OrderReady, account_key, order_stream,
 };
 pub use limits::OrderLimits;

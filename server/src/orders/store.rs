@@ -12,14 +12,15 @@ pub(crate) async fn insert_placed_order(tx: &mut Tx, event: &OrderPlaced) -> Res
     let id = event.order_id.to_string();
     sqlx::query(
         "INSERT INTO orders (id, status, customer_name, customer_phone, customer_address, \
-         payment_method, total_amount, created_at, estimated_ready_at, version) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)",
+         customer_username, payment_method, total_amount, created_at, estimated_ready_at, \
+         version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1)",
     )
     .bind(&id)
     .bind(OrderStatus::Pending.as_str())
     .bind(&event.customer_name)
     .bind(&event.customer_phone)
     .bind(&event.customer_address)
+    .bind(&event.customer_username)
     .bind(event.payment_method.as_str())
     .bind(event.total_amount.to_string())
     .bind(timestamp_text(event.placed_at))

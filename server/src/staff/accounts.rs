@@ -7,7 +7,7 @@ use crate::db::{DbError, timestamp_text};
 use crate::events::now;
 use crate::staff::passwords;
 use anyhow::Context as _;
-use app::contracts::{StaffRole, StaffUser};
+use app::contracts::{AccountRole, SignedIn, StaffRole};
 use sqlx::AnyPool;
 use std::io::Write as _;
 use std::path::Path;
@@ -152,31 +152,46 @@ pub(crate) async fn drivers(pool: &AnyPool) -> Result<Vec<String>, DbError> {
     Ok(rows.into_iter().map(|(username,)| username).collect())
 }
 
-/// The account named `username` if `password` is its password. Unknown names and wrong
-/// passwords take the same time and give the same answer.
+/// The account named `username`, staff or customer, if `password` is its password.
+/// Unknown names and wrong passwords take the same time and give the same answer.
 pub(crate) async fn check_password(
     pool: &AnyPool,
     username: &str,
     password: String,
-) -> anyhow::Result<Option<StaffUser>> {
-    let row: Option<(String, String)> =
+) -> anyhow::Result<Option<SignedIn>> {
+    let staff: Option<(String, String)> =
         sqlx::query_as("SELECT role, password_hash FROM staff_accounts WHERE username = $1")
             .bind(username)
             .fetch_optional(pool)
             .await
             .map_err(DbError::from)?;
-    let (role, stored) = row.unzip();
+    let (account, stored) = match staff {
+        Some((role, stored)) => {
+            let role = StaffRole::parse(&role).ok_or(DbError::Corrupt {
+                column: "staff_accounts.role",
+                value: role,
+            })?;
+            (Some((AccountRole::from(role), None)), Some(stored))
+        }
+        None => {
+            let customer: Option<(String, String)> = sqlx::query_as(
+                "SELECT name, password_hash FROM customer_accounts WHERE username = $1",
+            )
+            .bind(username)
+            .fetch_optional(pool)
+            .await
+            .map_err(DbError::from)?;
+            let (name, stored) = customer.unzip();
+            (name.map(|name| (AccountRole::Customer, Some(name))), stored)
+        }
+    };
     if !passwords::verify(password, stored).await? {
         return Ok(None);
     }
-    let role = role.unwrap_or_default();
-    let role = StaffRole::parse(&role).ok_or(DbError::Corrupt {
-        column: "staff_accounts.role",
-        value: role,
-    })?;
-    Ok(Some(StaffUser {
+    Ok(account.map(|(role, name)| SignedIn {
         username: username.to_owned(),
         role,
+        name,
     }))
 }
 

@@ -17,6 +17,8 @@ enum Policy {
     Staff(&'static [StaffRole]),
     /// Anonymous customers, whom the handler limits further, and staff as for `Staff`.
     CustomerOrStaff(&'static [StaffRole]),
+    /// Signed-in customers only, each acting on their own account.
+    Customers,
 }
 
 /// Every staff role, for requests any member of staff may send.
@@ -61,18 +63,37 @@ impl Authorization {
         self
     }
 
+    /// `R` may be sent by signed-in customers only (about their own account).
+    pub(crate) fn customers<R: Request>(mut self) -> Self {
+        self.policies.insert(TypeId::of::<R>(), Policy::Customers);
+        self
+    }
+
     /// Whether `caller` may send `R`: 401 for anonymous callers of a staff (or
-    /// undeclared) request, 403 for staff without the role.
+    /// undeclared) request, 403 for customers and for staff without the role.
     fn check<R: Request>(&self, caller: &Caller) -> Result<(), Problem> {
         let policy = self.policies.get(&TypeId::of::<R>()).copied();
         let user = match (policy, caller) {
-            (Some(Policy::Public), _) | (Some(Policy::CustomerOrStaff(_)), Caller::Anonymous) => {
+            (Some(Policy::Customers), Caller::Customer(_)) => return Ok(()),
+            (Some(Policy::Customers), Caller::Anonymous) => {
+                return Err(Problem::unauthorized(
+                    "Sign in to your account to do this (POST /api/auth/login).",
+                ));
+            }
+            (Some(Policy::Public), _)
+            | (Some(Policy::CustomerOrStaff(_)), Caller::Anonymous | Caller::Customer(_)) => {
                 return Ok(());
             }
             (_, Caller::Anonymous) => {
                 return Err(Problem::unauthorized(
                     "Sign in as staff to do this (POST /api/auth/login).",
                 ));
+            }
+            (_, Caller::Customer(_)) => {
+                return Err(Problem::forbidden(format!(
+                    "A customer may not do this ({}).",
+                    R::name()
+                )));
             }
             (_, Caller::Staff(user)) => user,
         };
@@ -114,7 +135,7 @@ impl Behavior for Authorization {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::contracts::StaffUser;
+    use app::contracts::{CustomerUser, StaffUser};
     use mediator::RequestKind;
 
     struct Cook;
@@ -143,6 +164,10 @@ mod tests {
     fn codes<R: Request>(rules: &Authorization) -> Vec<u16> {
         let callers = [
             Caller::Anonymous,
+            Caller::Customer(CustomerUser {
+                username: "giulia".into(),
+                name: "Giulia".into(),
+            }),
             staff(StaffRole::Chef),
             staff(StaffRole::Driver),
             staff(StaffRole::Manager),
@@ -158,15 +183,21 @@ mod tests {
         let rules = Authorization::new()
             .staff::<Cook>(&[StaffRole::Chef])
             .public::<Browse>();
-        assert_eq!(codes::<Cook>(&rules), [401, 200, 403, 200]);
-        assert_eq!(codes::<Browse>(&rules), [200, 200, 200, 200]);
+        assert_eq!(codes::<Cook>(&rules), [401, 403, 200, 403, 200]);
+        assert_eq!(codes::<Browse>(&rules), [200, 200, 200, 200, 200]);
         let rules = Authorization::new().customer_or_staff::<Cook>(&[StaffRole::Driver]);
-        assert_eq!(codes::<Cook>(&rules), [200, 403, 200, 200]);
+        assert_eq!(codes::<Cook>(&rules), [200, 200, 403, 200, 200]);
+    }
+
+    #[test]
+    fn a_customers_policy_admits_signed_in_customers_only() {
+        let rules = Authorization::new().customers::<Browse>();
+        assert_eq!(codes::<Browse>(&rules), [401, 200, 403, 403, 403]);
     }
 
     #[test]
     fn a_request_without_a_policy_is_refused_to_everyone() {
         let rules = Authorization::new().public::<Browse>();
-        assert_eq!(codes::<Forgotten>(&rules), [401, 403, 403, 403]);
+        assert_eq!(codes::<Forgotten>(&rules), [401, 403, 403, 403, 403]);
     }
 }

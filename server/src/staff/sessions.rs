@@ -1,9 +1,10 @@
-//! Sessions of signed-in staff. A session token is 32 random bytes, sent to the browser
-//! in the cookie; the database keeps only its SHA-256, so a leaked table opens no session.
+//! Sessions of signed-in staff (`staff_sessions`) and customers (`customer_sessions`).
+//! A session token is 32 random bytes, sent to the browser in the cookie; the database
+//! keeps only its SHA-256, so a leaked table opens no session.
 
 use crate::db::{DbError, Writer};
 use crate::staff::passwords::random_bytes;
-use app::contracts::{StaffRole, StaffUser};
+use app::contracts::{AccountRole, Caller, CustomerUser, StaffRole, StaffUser};
 use chrono::Utc;
 use sha2::{Digest, Sha256};
 use sqlx::AnyPool;
@@ -20,25 +21,36 @@ fn unix_now() -> i64 {
     Utc::now().timestamp()
 }
 
-/// Opens a session for `username` lasting `ttl`, and drops sessions that expired. A
-/// failed statement leaves nothing: the dropped write slot rolls back.
+/// The table of `role`'s sessions.
+fn table(role: AccountRole) -> &'static str {
+    match role {
+        AccountRole::Customer => "customer_sessions",
+        AccountRole::Chef | AccountRole::Driver | AccountRole::Manager => "staff_sessions",
+    }
+}
+
+/// Opens a session for the account `username` with `role`, lasting `ttl`, and drops
+/// sessions that expired. A failed statement leaves nothing: the dropped write slot
+/// rolls back.
 pub(crate) async fn open(
     writer: &Writer,
     username: &str,
+    role: AccountRole,
     ttl: Duration,
 ) -> anyhow::Result<SessionToken> {
     let token = hex::encode(random_bytes::<32>()?);
     let now = unix_now();
     let expires_at = now.saturating_add(i64::try_from(ttl.as_secs()).unwrap_or(i64::MAX));
+    let table = table(role);
     let mut tx = writer.begin().await?;
-    sqlx::query("DELETE FROM staff_sessions WHERE expires_at <= $1")
+    sqlx::query(&format!("DELETE FROM {table} WHERE expires_at <= $1"))
         .bind(now)
         .execute(&mut *tx)
         .await
         .map_err(DbError::from)?;
-    sqlx::query(
-        "INSERT INTO staff_sessions (token_hash, username, expires_at) VALUES ($1, $2, $3)",
-    )
+    sqlx::query(&format!(
+        "INSERT INTO {table} (token_hash, username, expires_at) VALUES ($1, $2, $3)"
+    ))
     .bind(token_hash(&token))
     .bind(username)
     .bind(expires_at)
@@ -49,33 +61,50 @@ pub(crate) async fn open(
     Ok(SessionToken(token))
 }
 
-/// The staff member whose unexpired session `token` opens, if any.
-pub(crate) async fn resolve(pool: &AnyPool, token: &str) -> Result<Option<StaffUser>, DbError> {
-    let row: Option<(String, String)> = sqlx::query_as(
+/// Who the unexpired session `token` opens belongs to: a member of staff, a customer, or
+/// nobody (anonymous).
+pub(crate) async fn resolve(pool: &AnyPool, token: &str) -> Result<Caller, DbError> {
+    let hash = token_hash(token);
+    let now = unix_now();
+    let staff: Option<(String, String)> = sqlx::query_as(
         "SELECT a.username, a.role FROM staff_sessions s \
          JOIN staff_accounts a ON a.username = s.username \
          WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
-    .bind(token_hash(token))
-    .bind(unix_now())
+    .bind(&hash)
+    .bind(now)
     .fetch_optional(pool)
     .await?;
-    row.map(|(username, role)| {
+    if let Some((username, role)) = staff {
         let role = StaffRole::parse(&role).ok_or(DbError::Corrupt {
             column: "staff_accounts.role",
             value: role,
         })?;
-        Ok(StaffUser { username, role })
-    })
-    .transpose()
+        return Ok(Caller::Staff(StaffUser { username, role }));
+    }
+    let customer: Option<(String, String)> = sqlx::query_as(
+        "SELECT a.username, a.name FROM customer_sessions s \
+         JOIN customer_accounts a ON a.username = s.username \
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
+    )
+    .bind(&hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await?;
+    Ok(customer.map_or(Caller::Anonymous, |(username, name)| {
+        Caller::Customer(CustomerUser { username, name })
+    }))
 }
 
-/// Ends the session `token` opens; an unknown token is already ended.
+/// Ends the session `token` opens, whoever's it is; an unknown token is already ended.
 pub(crate) async fn close(writer: &Writer, token: &str) -> Result<(), DbError> {
+    let hash = token_hash(token);
     let mut tx = writer.begin().await?;
-    sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1")
-        .bind(token_hash(token))
-        .execute(&mut *tx)
-        .await?;
+    for sql in [
+        "DELETE FROM staff_sessions WHERE token_hash = $1",
+        "DELETE FROM customer_sessions WHERE token_hash = $1",
+    ] {
+        sqlx::query(sql).bind(&hash).execute(&mut *tx).await?;
+    }
     tx.commit().await
 }

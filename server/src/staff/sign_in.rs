@@ -1,17 +1,18 @@
-//! [`StaffAuth`]: signing staff in and out and finding who a session cookie belongs to.
+//! [`StaffAuth`]: signing staff and customers in and out and finding who a session
+//! cookie belongs to.
 //! The HTTP side (cookies, routes) is in `http/auth.rs`; this knows nothing of HTTP.
 
 use crate::db::Writer;
 use crate::staff::hashers;
 use crate::staff::limiter::SignInLimiter;
-use crate::staff::{accounts, sessions};
-use app::contracts::{Caller, StaffUser};
+use crate::staff::{accounts, passwords, sessions};
+use app::contracts::{Caller, SignedIn};
 use mediator::Problem;
 use sqlx::AnyPool;
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 /// How long a sign-in waits for a turn at the password check before answering 503.
 const HASH_QUEUE_WAIT: Duration = Duration::from_secs(5);
@@ -52,7 +53,7 @@ impl StaffAuth {
         client: IpAddr,
         username: &str,
         password: String,
-    ) -> Result<(StaffUser, SessionToken), Problem> {
+    ) -> Result<(SignedIn, SessionToken), Problem> {
         if let Err(wait) = self.limiter.begin(client, username) {
             tracing::warn!("sign-in refused after repeated failures");
             return Err(Problem::too_many_requests(
@@ -60,14 +61,7 @@ impl StaffAuth {
                 wait,
             ));
         }
-        let Ok(Ok(_turn)) = tokio::time::timeout(HASH_QUEUE_WAIT, self.hashing.acquire()).await
-        else {
-            tracing::warn!("sign-in refused: password checks are all busy");
-            return Err(Problem::unavailable(
-                "Signing in is busy right now; try again in a moment.",
-                Some(1),
-            ));
-        };
+        let _turn = self.hashing_turn().await?;
         let user = accounts::check_password(&self.pool, username, password)
             .await
             .map_err(hidden)?;
@@ -75,11 +69,37 @@ impl StaffAuth {
             return Err(Problem::unauthorized("The username or password is wrong."));
         };
         self.limiter.succeeded(client, username);
-        let token = sessions::open(&self.writer, &user.username, self.session_ttl)
-            .await
-            .map_err(hidden)?;
-        tracing::info!(role = user.role.as_str(), "staff signed in");
+        let token = self.open_session(&user).await?;
+        tracing::info!(role = ?user.role, "signed in");
         Ok((user, token))
+    }
+
+    /// Hashes the password of an account being created, on the hasher threads and
+    /// behind the same cap as sign-ins.
+    pub(crate) async fn hash_new_password(&self, password: String) -> Result<String, Problem> {
+        let _turn = self.hashing_turn().await?;
+        passwords::hash(password).await.map_err(hidden)
+    }
+
+    /// A turn at the password hashers; 503 when none comes within 5 s.
+    async fn hashing_turn(&self) -> Result<SemaphorePermit<'_>, Problem> {
+        match tokio::time::timeout(HASH_QUEUE_WAIT, self.hashing.acquire()).await {
+            Ok(Ok(turn)) => Ok(turn),
+            _ => {
+                tracing::warn!("refused: password checks are all busy");
+                Err(Problem::unavailable(
+                    "Signing in is busy right now; try again in a moment.",
+                    Some(1),
+                ))
+            }
+        }
+    }
+
+    /// Opens a session for `user` without a password: for an account just created.
+    pub(crate) async fn open_session(&self, user: &SignedIn) -> Result<SessionToken, Problem> {
+        sessions::open(&self.writer, &user.username, user.role, self.session_ttl)
+            .await
+            .map_err(hidden)
     }
 
     /// Ends the session `token` opens.
@@ -95,16 +115,15 @@ impl StaffAuth {
         let Some(token) = token else {
             return Ok(Caller::Anonymous);
         };
-        let user = sessions::resolve(&self.pool, token)
+        sessions::resolve(&self.pool, token)
             .await
-            .map_err(|error| hidden(error.into()))?;
-        Ok(user.map_or(Caller::Anonymous, Caller::Staff))
+            .map_err(|error| hidden(error.into()))
     }
 }
 
 /// A 500 whose cause is logged here, once: these problems do not pass through the
 /// mediator's `Tracing` behavior, which logs the others.
 fn hidden(error: anyhow::Error) -> Problem {
-    tracing::error!(error = format!("{error:#}"), "staff sign-in failed");
+    tracing::error!(error = format!("{error:#}"), "sign-in failed");
     Problem::internal(error.into_boxed_dyn_error())
 }

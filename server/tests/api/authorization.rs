@@ -1,7 +1,8 @@
-//! Who may send which staff command: every lifecycle and menu command × anonymous,
-//! chef, driver and manager, through REST and through the server functions; a
-//! customer's own cancellation; the kitchen's capacity.
+//! Who may send which command and query: every lifecycle and menu command and every
+//! read × anonymous, a signed-in customer, chef, driver and manager, through REST and
+//! through the server functions; a customer's own cancellation; the kitchen's capacity.
 
+use crate::customer_accounts::customer_session;
 use crate::helpers::{
     TestApp, assert_problem, spawn_app, spawn_app_with, staff_config, valid_order,
 };
@@ -10,7 +11,7 @@ use serde_json::{Value, json};
 use server::StaffConfig;
 
 /// The callers of the matrix, anonymous first.
-const CALLERS: [&str; 4] = ["anonymous", "chef", "driver", "manager"];
+const CALLERS: [&str; 5] = ["anonymous", "customer", "chef", "driver", "manager"];
 
 /// What a caller gets: refused with this status, or let through to the handler (which
 /// may still answer 404 or 409 for the order's state).
@@ -30,12 +31,18 @@ struct Case {
     body: Option<Value>,
     endpoint: &'static str,
     args: Value,
-    expect: [Expect; 4],
+    expect: [Expect; 5],
 }
 
-const CHEF: [Expect; 4] = [Refused(401), Through, Refused(403), Through];
-const DRIVER: [Expect; 4] = [Refused(401), Refused(403), Through, Through];
-const MANAGER: [Expect; 4] = [Refused(401), Refused(403), Refused(403), Through];
+const CHEF: [Expect; 5] = [Refused(401), Refused(403), Through, Refused(403), Through];
+const DRIVER: [Expect; 5] = [Refused(401), Refused(403), Refused(403), Through, Through];
+const MANAGER: [Expect; 5] = [
+    Refused(401),
+    Refused(403),
+    Refused(403),
+    Refused(403),
+    Through,
+];
 
 /// Every staff command, on the order `id` (cooking, so a customer may not cancel it).
 fn cases(id: &str, pizza: &str) -> Vec<Case> {
@@ -86,7 +93,7 @@ fn cases(id: &str, pizza: &str) -> Vec<Case> {
             body: Some(json!({"reason": "Oven broke"})),
             endpoint: "cancel_order",
             args: json!({"order_id": id, "reason": "Oven broke"}),
-            expect: [Refused(403), Through, Refused(403), Through],
+            expect: [Refused(403), Refused(403), Through, Refused(403), Through],
         },
         Case {
             name: "AddPizza",
@@ -128,10 +135,10 @@ async fn cooking_order(app: &TestApp, manager: &str) -> String {
     id
 }
 
-/// The sessions of [`CALLERS`]: none for anonymous.
+/// The sessions of [`CALLERS`]: none for anonymous, a new account for the customer.
 async fn sessions(app: &TestApp) -> Vec<Option<String>> {
-    let mut sessions = vec![None];
-    for name in &CALLERS[1..] {
+    let mut sessions = vec![None, Some(customer_session(app).await)];
+    for name in &CALLERS[2..] {
         sessions.push(Some(app.session_of(name).await));
     }
     sessions
@@ -158,7 +165,7 @@ async fn roomy_app() -> TestApp {
 async fn every_staff_route_admits_exactly_the_roles_its_policy_names() {
     let app = roomy_app().await;
     let sessions = sessions(&app).await;
-    let manager = sessions[3].clone().unwrap();
+    let manager = sessions[4].clone().unwrap();
     for (index, caller) in CALLERS.iter().enumerate() {
         let id = cooking_order(&app, &manager).await;
         for case in cases(&id, &format!("rest-{caller}")) {
@@ -176,7 +183,7 @@ async fn every_staff_route_admits_exactly_the_roles_its_policy_names() {
 async fn every_staff_server_function_admits_exactly_the_roles_its_policy_names() {
     let app = roomy_app().await;
     let sessions = sessions(&app).await;
-    let manager = sessions[3].clone().unwrap();
+    let manager = sessions[4].clone().unwrap();
     for (index, caller) in CALLERS.iter().enumerate() {
         let id = cooking_order(&app, &manager).await;
         for case in cases(&id, &format!("fn-{caller}")) {
@@ -265,7 +272,7 @@ async fn the_kitchen_cooks_three_orders_at_once_and_asks_the_fourth_to_wait() {
 }
 
 #[tokio::test]
-async fn staff_reads_admit_their_roles_and_customer_reads_admit_everyone() {
+async fn every_read_admits_exactly_its_callers() {
     let app = spawn_app().await;
     let sessions = sessions(&app).await;
     let placed = app.place(&valid_order()).await;
@@ -274,17 +281,22 @@ async fn staff_reads_admit_their_roles_and_customer_reads_admit_everyone() {
         placed["order_id"].as_str().unwrap(),
         placed["position"]
     );
-    let reads: [(&str, [u16; 4]); 10] = [
-        ("/api/menu", [200, 200, 200, 200]),
-        (order.as_str(), [200, 200, 200, 200]),
-        ("/api/kitchen/queue", [401, 200, 403, 200]),
-        ("/api/delivery/board", [401, 403, 200, 200]),
-        ("/api/delivery/drivers", [401, 403, 200, 200]),
-        ("/api/orders?page=1", [401, 200, 200, 200]),
-        ("/api/customers/5551234567/history", [200, 200, 200, 200]),
-        ("/api/analytics/popular-pizzas", [401, 403, 403, 200]),
-        ("/api/analytics/orders-by-status", [401, 403, 403, 200]),
-        ("/api/staff/menu", [401, 403, 403, 200]),
+    let reads: [(&str, [u16; 5]); 11] = [
+        ("/api/menu", [200, 200, 200, 200, 200]),
+        (order.as_str(), [200, 200, 200, 200, 200]),
+        ("/api/kitchen/queue", [401, 403, 200, 403, 200]),
+        ("/api/delivery/board", [401, 403, 403, 200, 200]),
+        ("/api/delivery/drivers", [401, 403, 403, 200, 200]),
+        ("/api/orders?page=1", [401, 403, 200, 200, 200]),
+        // A phone number is no secret: its history is for staff.
+        (
+            "/api/customers/5551234567/history",
+            [401, 403, 200, 200, 200],
+        ),
+        ("/api/profile/me/orders", [401, 200, 403, 403, 403]),
+        ("/api/analytics/popular-pizzas", [401, 403, 403, 403, 200]),
+        ("/api/analytics/orders-by-status", [401, 403, 403, 403, 200]),
+        ("/api/staff/menu", [401, 403, 403, 403, 200]),
     ];
     for (path, expected) in reads {
         for (index, caller) in CALLERS.iter().enumerate() {
@@ -299,28 +311,38 @@ async fn staff_reads_admit_their_roles_and_customer_reads_admit_everyone() {
 async fn staff_read_server_functions_admit_only_their_roles() {
     let app = spawn_app().await;
     let sessions = sessions(&app).await;
-    let reads: [(&str, Value, [u16; 4]); 8] = [
-        ("get_kitchen_queue", json!({}), [401, 200, 403, 200]),
-        ("get_delivery_board", json!({}), [401, 403, 200, 200]),
-        ("list_drivers", json!({}), [401, 403, 200, 200]),
-        ("get_editable_menu", json!({}), [401, 403, 403, 200]),
+    let reads: [(&str, Value, [u16; 5]); 10] = [
+        ("get_kitchen_queue", json!({}), [401, 403, 200, 403, 200]),
+        ("get_delivery_board", json!({}), [401, 403, 403, 200, 200]),
+        ("list_drivers", json!({}), [401, 403, 403, 200, 200]),
+        ("get_editable_menu", json!({}), [401, 403, 403, 403, 200]),
         (
             "get_popular_pizzas",
             json!({"query": {}}),
-            [401, 403, 403, 200],
+            [401, 403, 403, 403, 200],
         ),
         (
             "get_recent_revenue",
             json!({"bucket": "hour"}),
-            [401, 403, 403, 200],
+            [401, 403, 403, 403, 200],
         ),
         (
             "get_order_counts_by_status",
             json!({"query": {}}),
-            [401, 403, 403, 200],
+            [401, 403, 403, 403, 200],
+        ),
+        (
+            "get_customer_history",
+            json!({"query": {"phone": "5551234567"}}),
+            [401, 403, 200, 200, 200],
+        ),
+        (
+            "get_my_orders",
+            json!({"query": {}}),
+            [401, 200, 403, 403, 403],
         ),
         // Anyone may ask who they are; it answers only their own session.
-        ("current_staff", json!({}), [200, 200, 200, 200]),
+        ("current_staff", json!({}), [200, 200, 200, 200, 200]),
     ];
     for (endpoint, args, expected) in reads {
         for (index, caller) in CALLERS.iter().enumerate() {
@@ -334,7 +356,7 @@ async fn staff_read_server_functions_admit_only_their_roles() {
         .call(
             Method::POST,
             "/api/fn/current_staff",
-            sessions[2].as_deref(),
+            sessions[3].as_deref(),
             Some(&json!({})),
         )
         .await;

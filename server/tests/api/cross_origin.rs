@@ -34,10 +34,10 @@ async fn an_order_posted_from_another_site_is_refused_and_not_placed() {
     let location = placed.headers()["location"].to_str().unwrap().to_owned();
     let position = location.split("min_position=").nth(1).unwrap();
     let phone = "%2B39%2006%20555-1234";
+    let manager = app.session_of("manager").await;
+    let path = format!("/api/customers/{phone}/history?min_position={position}");
     let history = app
-        .get(&format!(
-            "/api/customers/{phone}/history?min_position={position}"
-        ))
+        .call(reqwest::Method::GET, &path, Some(&manager), None)
         .await;
     let history: serde_json::Value = history.json().await.unwrap();
     assert_eq!(history["order_count"], 1, "{history}");

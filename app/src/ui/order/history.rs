@@ -1,18 +1,22 @@
-//! The history page (`/orders?phone=…&page=…`): a customer's lifetime figures and their
-//! orders, found by the phone number they order with. The form submits with a plain
-//! GET, so it works before (or without) the wasm; the route renders with
-//! `SsrMode::Async`, so the answer is in the first HTML. A number the server rejects
-//! (422) is shown on the field, as the checkout does.
+//! The history page (`/orders?page=…`): a signed-in customer's lifetime figures and the
+//! orders they placed while signed in. Anyone else is asked to sign in; a guest's order
+//! stays behind the link of its own page. Staff get a phone-number form instead
+//! (`/orders?phone=…`) to look up a guest's history: a phone number is no secret, so
+//! only staff may. The form submits with a plain GET, so it works before (or without)
+//! the wasm; the route renders with `SsrMode::Async`, so the answer is in the first
+//! HTML. A number the server rejects (422) is shown on the field, as the checkout does.
 
 use super::saved_phone;
-use crate::api::get_customer_history;
-use crate::contracts::{CustomerHistory, GetCustomerHistory, OrderSummary, PizzaTally};
+use crate::api::{get_customer_history, get_my_orders};
+use crate::contracts::{
+    CustomerHistory, GetCustomerHistory, GetMyOrders, OrderSummary, PizzaTally,
+};
 use crate::error::AppError;
 use crate::ui::erase::Erase;
 use crate::ui::format::{clock_time, encode_query_value, long_date, money, short_id};
 use crate::ui::layout::{ErrorNotice, Loading};
 use crate::ui::server_data::server_resource;
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -21,25 +25,37 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub(crate) fn OrderHistoryPage() -> impl IntoView {
     let query = use_query_map();
-    // The phone as typed, when there is one, and the page asked for.
+    // The phone as typed (staff only), when there is one, and the page asked for.
     let lookup = Memo::new(move |_| {
         query.with(|query| {
-            let phone = query.get("phone")?.trim().to_owned();
+            let phone = query.get("phone").map(|phone| phone.trim().to_owned());
             let page = query.get("page").and_then(|page| page.parse::<u32>().ok());
-            (!phone.is_empty()).then(|| (phone, page.unwrap_or(1)))
+            (phone.filter(|phone| !phone.is_empty()), page.unwrap_or(1))
         })
     });
     let history = server_resource(
         move || lookup.get(),
-        |lookup| async move {
-            let Some((phone, page)) = lookup else {
-                return Ok(None);
-            };
-            let query = GetCustomerHistory {
-                page,
-                ..GetCustomerHistory::new(phone)
-            };
-            get_customer_history(query).await.map(Some)
+        |(phone, page)| async move {
+            match phone {
+                Some(phone) => {
+                    let query = GetCustomerHistory {
+                        page,
+                        ..GetCustomerHistory::new(phone)
+                    };
+                    get_customer_history(query).await.map(Some)
+                }
+                None => {
+                    let query = GetMyOrders {
+                        page,
+                        ..GetMyOrders::default()
+                    };
+                    match get_my_orders(query).await {
+                        // Staff have no orders of their own: they look a phone up.
+                        Err(error) if error.status() == Some(403) => Ok(None),
+                        answer => answer.map(Some),
+                    }
+                }
+            }
         },
     );
 
@@ -50,14 +66,26 @@ pub(crate) fn OrderHistoryPage() -> impl IntoView {
             // Transition: turning a page keeps this one until the next arrives.
             <Transition fallback=|| view! { <Loading text="Looking up your orders…"/> }.erase()>
                 {move || Suspend::new(async move {
-                    let typed = lookup.get_untracked().map(|(phone, _)| phone).unwrap_or_default();
-                    let view = match history.await {
-                        Ok(None) => EitherOf3::A(view! { <PhoneForm phone=typed error=None/> }),
-                        Ok(Some(history)) => EitherOf3::B(view! {
-                            <PhoneForm phone=typed error=None/>
+                    let typed = lookup.get_untracked().0;
+                    let view = match (history.await, typed) {
+                        (Ok(None), typed) => EitherOf4::A(view! {
+                            <PhoneForm phone=typed.unwrap_or_default() error=None/>
+                        }),
+                        (Ok(Some(history)), typed) => EitherOf4::B(view! {
+                            // Staff looked a phone up: the form stays for the next one.
+                            // A customer sees their own, and can sign out.
+                            {match typed {
+                                Some(phone) => view! { <PhoneForm phone error=None/> }.erase(),
+                                None => view! { <SignOut/> }.erase(),
+                            }}
                             <HistoryResults history/>
                         }),
-                        Err(error) => EitherOf3::C(lookup_failed(typed, error)),
+                        (Err(error), _) if matches!(error.status(), Some(401 | 403)) => {
+                            EitherOf4::C(view! { <SignInPrompt/> })
+                        }
+                        (Err(error), typed) => {
+                            EitherOf4::D(lookup_failed(typed.unwrap_or_default(), error))
+                        }
                     };
                     view.erase()
                 })}
@@ -65,6 +93,32 @@ pub(crate) fn OrderHistoryPage() -> impl IntoView {
         </section>
     }
     .erase()
+}
+
+/// A signed-in customer's way out: a plain form, so it works without the wasm.
+#[component]
+fn SignOut() -> impl IntoView {
+    view! {
+        <form class="history-account" method="post" action="/api/auth/logout">
+            <span class="muted">"Orders placed while signed in to your account."</span>
+            <button type="submit" class="button">"Sign out"</button>
+        </form>
+    }
+}
+
+/// For anyone not signed in: what an account gives, and the ways in.
+#[component]
+fn SignInPrompt() -> impl IntoView {
+    view! {
+        <div class="card history-empty" data-testid="history-sign-in">
+            <p>"Sign in to see the orders you placed with your account."</p>
+            <p class="history-actions">
+                <a class="button button-primary" href="/account/login?next=%2Forders">"Sign in"</a>
+                <a class="button" href="/account/register">"Create an account"</a>
+            </p>
+            <p class="muted">"Ordered as a guest? Your order's own page, from your confirmation link, shows how it is doing."</p>
+        </div>
+    }
 }
 
 /// The form again, with the server's reason on the field when it names the phone
@@ -130,9 +184,15 @@ fn HistoryResults(history: CustomerHistory) -> impl IntoView {
         orders,
     } = history;
     if orders.total == 0 {
+        // A signed-in customer's own history has no phone: it is their account's.
+        let whose = if phone.is_empty() {
+            view! { "on your account" }.erase()
+        } else {
+            view! { "for " <strong>{phone}</strong> }.erase()
+        };
         return view! {
             <div class="card history-empty" data-testid="history-empty">
-                <p>"No orders for " <strong>{phone}</strong> " yet. Hungry?"</p>
+                <p>"No orders " {whose} " yet. Hungry?"</p>
                 <p><a class="button button-primary" href="/">"Browse the menu"</a></p>
             </div>
         }
@@ -188,7 +248,10 @@ fn HistoryRow(order: OrderSummary) -> impl IntoView {
 /// Links to the newer and older pages around "Page 2 of 5".
 #[component]
 fn Pager(phone: String, page: u32, pages: u32) -> impl IntoView {
-    let href = move |page: u32| format!("/orders?phone={}&page={page}", encode_query_value(&phone));
+    let href = move |page: u32| match phone.as_str() {
+        "" => format!("/orders?page={page}"),
+        phone => format!("/orders?phone={}&page={page}", encode_query_value(phone)),
+    };
     let newer = (page > 1).then(|| view! { <a href=href(page - 1) rel="prev">"← Newer"</a> });
     let older = (page < pages).then(|| view! { <a href=href(page + 1) rel="next">"Older →"</a> });
     view! {

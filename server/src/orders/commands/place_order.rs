@@ -10,7 +10,7 @@ use crate::menu::load_menu;
 use crate::orders::domain::Order;
 use crate::orders::store::insert_placed_order;
 use crate::orders::{OrderEvent, OrderLimits, OrderPlaced};
-use app::contracts::{IdempotencyKey, PlaceOrder, PlacedOrder};
+use app::contracts::{Caller, IdempotencyKey, PlaceOrder, PlacedOrder};
 use chrono::Utc;
 use mediator::{Context, Done, Outcome, Problem, RequestHandler};
 use uuid::Uuid;
@@ -25,6 +25,11 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
     #[tracing::instrument(name = "PlaceOrder", skip_all, fields(lines = command.pizza_items.len()))]
     async fn handle(&self, command: PlaceOrder, ctx: &mut Context) -> Outcome<PlacedOrder> {
         let key = ctx.get::<IdempotencyKey>().cloned();
+        // A signed-in customer's order is theirs: it counts in their account's history.
+        let owner = ctx
+            .get::<Caller>()
+            .and_then(Caller::customer)
+            .map(|customer| customer.username.clone());
         let sent = key
             .as_ref()
             .map(|key| Remembered::new("PlaceOrder", key, &command))
@@ -41,8 +46,9 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
         }
         // Read in the same transaction: the prices charged are the ones committed with it.
         let menu = load_menu(&mut **tx).await?;
-        let order = Order::place(Uuid::new_v4(), command, &menu, Utc::now())
+        let mut order = Order::place(Uuid::new_v4(), command, &menu, Utc::now())
             .map_err(Problem::validation)?;
+        order.owner = owner;
         let pizzas = order
             .lines
             .iter()

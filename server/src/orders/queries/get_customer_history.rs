@@ -1,11 +1,13 @@
-//! `GetCustomerHistory`: a customer's lifetime figures and top pizzas (customer history
-//! view) with a page of their orders (order summary view), found by phone digits.
+//! `GetCustomerHistory`: a guest customer's lifetime figures and top pizzas (customer
+//! history view) with a page of their orders (order summary view), found by phone
+//! digits. Staff only: a phone number is no secret. [`HistoryPage`] also serves
+//! `GetMyOrders`.
 
 use crate::db::{DbError, Tx, count, decimal};
 use crate::orders::views::{SummaryFilter, find_summaries};
 use crate::projections::ReadModels;
 use app::contracts::{CustomerHistory, GetCustomerHistory, PizzaTally, phone_key};
-use mediator::{Context, Done, Outcome, RequestHandler};
+use mediator::{Context, Done, Outcome, Problem, RequestHandler};
 use rust_decimal::Decimal;
 
 /// How many favourite pizzas a history lists.
@@ -23,25 +25,51 @@ impl RequestHandler<GetCustomerHistory> for GetCustomerHistoryHandler {
         query: GetCustomerHistory,
         _ctx: &mut Context,
     ) -> Outcome<CustomerHistory> {
-        let key = phone_key(&query.phone);
-        let mut tx = self.read.snapshot(query.min_position).await?;
-        let totals = find_totals(&mut tx, &key).await?;
-        let top_pizzas = find_top_pizzas(&mut tx, &key).await?;
+        let page = HistoryPage {
+            key: phone_key(&query.phone),
+            page: query.page,
+            page_size: query.page_size,
+            min_position: query.min_position,
+        };
+        let history = page.read(&self.read, query.phone.trim()).await?;
+        Ok(Done::ok(history))
+    }
+}
+
+/// One page of the history of a customer key (a phone's digits or an account).
+pub(super) struct HistoryPage {
+    pub key: String,
+    pub page: u32,
+    pub page_size: u32,
+    pub min_position: Option<i64>,
+}
+
+impl HistoryPage {
+    /// The figures, top pizzas and a page of orders of the key; `phone` stands in when
+    /// the key has no orders yet.
+    pub(super) async fn read(
+        self,
+        read: &ReadModels,
+        phone: &str,
+    ) -> Result<CustomerHistory, Problem> {
+        let mut tx = read.snapshot(self.min_position).await?;
+        let totals = find_totals(&mut tx, &self.key).await?;
+        let top_pizzas = find_top_pizzas(&mut tx, &self.key).await?;
         let filter = SummaryFilter {
-            phone_key: Some(key),
+            customer_key: Some(self.key),
             status: None,
         };
-        let orders = find_summaries(&mut tx, &filter, query.page, query.page_size).await?;
+        let orders = find_summaries(&mut tx, &filter, self.page, self.page_size).await?;
         tx.commit().await?;
         let (phone, order_count, total_spent) =
-            totals.unwrap_or_else(|| (query.phone.trim().to_owned(), 0, Decimal::new(0, 2)));
-        Ok(Done::ok(CustomerHistory {
+            totals.unwrap_or_else(|| (phone.to_owned(), 0, Decimal::new(0, 2)));
+        Ok(CustomerHistory {
             phone,
             order_count,
             total_spent,
             top_pizzas,
             orders,
-        }))
+        })
     }
 }
 

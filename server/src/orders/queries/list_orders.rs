@@ -19,7 +19,7 @@ impl RequestHandler<ListOrders> for ListOrdersHandler {
     )]
     async fn handle(&self, query: ListOrders, _ctx: &mut Context) -> Outcome<Page<OrderSummary>> {
         let filter = SummaryFilter {
-            phone_key: query.customer_phone.as_deref().map(phone_key),
+            customer_key: query.customer_phone.as_deref().map(phone_key),
             status: query.status,
         };
         let mut tx = self.read.snapshot(query.min_position).await?;

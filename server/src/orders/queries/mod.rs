@@ -3,6 +3,7 @@
 mod get_customer_history;
 mod get_delivery_board;
 mod get_kitchen_queue;
+mod get_my_orders;
 mod get_order;
 mod get_order_status;
 mod list_orders;
@@ -10,6 +11,7 @@ mod list_orders;
 pub(crate) use get_customer_history::GetCustomerHistoryHandler;
 pub(crate) use get_delivery_board::GetDeliveryBoardHandler;
 pub(crate) use get_kitchen_queue::GetKitchenQueueHandler;
+pub(crate) use get_my_orders::GetMyOrdersHandler;
 pub(crate) use get_order::GetOrderHandler;
 pub(crate) use get_order_status::GetOrderStatusHandler;
 pub(crate) use list_orders::ListOrdersHandler;

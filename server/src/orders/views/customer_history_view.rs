@@ -12,7 +12,6 @@ use crate::db::{DbError, Tx, decimal, insert_rows};
 use crate::orders::OrderEvent;
 use crate::orders::views::{OrderView, PlaceRun, Placed, Summed, add_row, pizza_quantities};
 use crate::projections::BoxFuture;
-use app::contracts::phone_key;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
@@ -98,7 +97,7 @@ fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(),
         let mut open_pizzas = Vec::new();
         let mut open_orders = Vec::new();
         for Placed { order, .. } in run {
-            let key = phone_key(&order.customer_phone);
+            let key = order.customer_key();
             let total = CustomerTotal {
                 key: key.clone(),
                 phone: order.customer_phone.clone(),

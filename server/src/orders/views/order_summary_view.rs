@@ -9,7 +9,7 @@ use crate::db::{DbError, Tx, count, decimal, insert_rows, timestamp, timestamp_t
 use crate::orders::OrderEvent;
 use crate::orders::views::{OrderView, PlaceRun, Placed, StatusChange, stored_status};
 use crate::projections::BoxFuture;
-use app::contracts::{OrderStatus, OrderSummary, Page, phone_key};
+use app::contracts::{OrderStatus, OrderSummary, Page};
 
 /// Keeps `order_summary_view` up to date.
 pub(crate) struct OrderSummaryView;
@@ -45,7 +45,7 @@ fn insert_summaries<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Resu
         |query, Placed { order, .. }| {
             query
                 .bind(order.order_id.to_string())
-                .bind(phone_key(&order.customer_phone))
+                .bind(order.customer_key())
                 .bind(&order.customer_phone)
                 .bind(&order.customer_name)
                 .bind(OrderStatus::Pending.as_str())
@@ -60,8 +60,8 @@ fn insert_summaries<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Resu
 /// Which orders a list holds; `None` means any.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SummaryFilter {
-    /// The digits of the customer's phone ([`phone_key`]).
-    pub phone_key: Option<String>,
+    /// Whose orders: a phone's digits or an account (`OrderPlaced::customer_key`).
+    pub customer_key: Option<String>,
     pub status: Option<OrderStatus>,
 }
 
@@ -71,7 +71,7 @@ impl SummaryFilter {
     fn clause(&self) -> (String, Vec<String>) {
         let mut conditions = Vec::new();
         let mut values = Vec::new();
-        if let Some(key) = &self.phone_key {
+        if let Some(key) = &self.customer_key {
             values.push(key.clone());
             conditions.push(format!("customer_phone_key = ${}", values.len()));
         }
@@ -156,7 +156,7 @@ mod tests {
     fn the_filter_numbers_its_parameters_and_binds_every_value() {
         assert_eq!(SummaryFilter::default().clause(), (String::new(), vec![]));
         let filter = SummaryFilter {
-            phone_key: Some("5551234".into()),
+            customer_key: Some("5551234".into()),
             status: Some(OrderStatus::Cooking),
         };
         let (clause, values) = filter.clause();
