@@ -215,7 +215,7 @@ test('a customer signs up, orders, cancels and finds the order in their own hist
   await page.goto('/account/register');
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill('cancel-me-please');
-  await page.getByLabel('Name').fill('Cancelling Carla');
+  await page.getByLabel('Name', { exact: true }).fill('Cancelling Carla');
   await page.getByLabel('Email').fill(`${username}@example.com`);
   await page.getByLabel('Phone').fill('+1 555-010-0600');
   await page.getByRole('button', { name: 'Create my account' }).click();

@@ -6,7 +6,10 @@ use crate::analytics::queries::{
     GetOrderCountsByStatusHandler, GetPopularPizzasHandler, GetRevenueHandler,
 };
 use crate::analytics::views::{PopularPizzasView, RevenueView};
-use crate::customers::{CreateCustomerAccount, CreateCustomerAccountHandler};
+use crate::customers::{
+    CreateCustomerAccount, CreateCustomerAccountHandler, GetMyProfileHandler,
+    UpdateMyProfileHandler,
+};
 use crate::db::{Backend, SqlUnitOfWork, Writer};
 use crate::events::Correlate;
 use crate::live::{
@@ -40,6 +43,7 @@ use app::contracts::{
     GetRevenue, ListDrivers, ListOrders,
 };
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
+use app::contracts::{GetMyProfile, UpdateMyProfile};
 use mediator::{
     Behavior, BuildError, CachePolicy, Caching, HandlersBuilder, Mediator, MediatorBuilder,
     Metrics, MetricsRegistry, Tracing, Transactional, Validation,
@@ -105,6 +109,8 @@ fn authorization() -> Authorization {
         // A phone number is no secret: a guest's history by phone is for staff only.
         .staff::<GetCustomerHistory>(ANY_STAFF)
         .customers::<GetMyOrders>()
+        .signed_in::<GetMyProfile>()
+        .customers::<UpdateMyProfile>()
         // Sent only by the sign-up, after the contract's rules and the password hash.
         .public::<CreateCustomerAccount>()
         .customer_or_staff::<CancelOrder>(&[Chef])
@@ -206,6 +212,7 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
         .handler::<MarkOrderDelivered, _>(MarkOrderDeliveredHandler)
         .handler::<CancelOrder, _>(CancelOrderHandler)
         .handler::<CreateCustomerAccount, _>(CreateCustomerAccountHandler)
+        .handler::<UpdateMyProfile, _>(UpdateMyProfileHandler)
         .handler::<AddPizza, _>(AddPizzaHandler)
         .handler::<UpdatePizza, _>(UpdatePizzaHandler)
         .handler::<RemovePizza, _>(RemovePizzaHandler)
@@ -232,6 +239,7 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .handler::<ListOrders, _>(ListOrdersHandler { read: read.clone() })
         .handler::<GetCustomerHistory, _>(GetCustomerHistoryHandler { read: read.clone() })
         .handler::<GetMyOrders, _>(GetMyOrdersHandler { read: read.clone() })
+        .handler::<GetMyProfile, _>(GetMyProfileHandler { read: read.clone() })
         .handler::<GetKitchenQueue, _>(GetKitchenQueueHandler { read: read.clone() })
         .handler::<GetDeliveryBoard, _>(GetDeliveryBoardHandler { read: read.clone() })
         // The staff accounts are no read model: they are read where they are kept.

@@ -122,7 +122,7 @@ fn password_error(password: &str, username: &str) -> Option<String> {
 }
 
 /// An email is `local@domain.tld`, with no spaces, at most 254 characters.
-fn email_error(email: &str) -> Option<&'static str> {
+pub(crate) fn email_error(email: &str) -> Option<&'static str> {
     let email = email.trim();
     let shaped = email.split_once('@').is_some_and(|(local, domain)| {
         !local.is_empty()

@@ -17,6 +17,7 @@ mod order_views;
 mod orders;
 mod paging;
 mod pricing;
+mod profile;
 mod rules;
 mod validation;
 
@@ -54,4 +55,5 @@ pub use orders::{
 };
 pub use paging::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page};
 pub use pricing::{TOPPING_PRICE, line_price, unit_price};
+pub use profile::{GetMyProfile, Profile, UpdateMyProfile};
 pub use validation::{MAX_QUANTITY, MAX_TEXT_LEN};

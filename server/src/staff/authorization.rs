@@ -19,6 +19,8 @@ enum Policy {
     CustomerOrStaff(&'static [StaffRole]),
     /// Signed-in customers only, each acting on their own account.
     Customers,
+    /// Anyone signed in, customer or staff, about their own account.
+    SignedIn,
 }
 
 /// Every staff role, for requests any member of staff may send.
@@ -69,13 +71,20 @@ impl Authorization {
         self
     }
 
+    /// `R` may be sent by anyone signed in (about their own account).
+    pub(crate) fn signed_in<R: Request>(mut self) -> Self {
+        self.policies.insert(TypeId::of::<R>(), Policy::SignedIn);
+        self
+    }
+
     /// Whether `caller` may send `R`: 401 for anonymous callers of a staff (or
     /// undeclared) request, 403 for customers and for staff without the role.
     fn check<R: Request>(&self, caller: &Caller) -> Result<(), Problem> {
         let policy = self.policies.get(&TypeId::of::<R>()).copied();
         let user = match (policy, caller) {
-            (Some(Policy::Customers), Caller::Customer(_)) => return Ok(()),
-            (Some(Policy::Customers), Caller::Anonymous) => {
+            (Some(Policy::Customers), Caller::Customer(_))
+            | (Some(Policy::SignedIn), Caller::Customer(_) | Caller::Staff(_)) => return Ok(()),
+            (Some(Policy::Customers | Policy::SignedIn), Caller::Anonymous) => {
                 return Err(Problem::unauthorized(
                     "Sign in to your account to do this (POST /api/auth/login).",
                 ));
@@ -193,6 +202,8 @@ mod tests {
     fn a_customers_policy_admits_signed_in_customers_only() {
         let rules = Authorization::new().customers::<Browse>();
         assert_eq!(codes::<Browse>(&rules), [401, 200, 403, 403, 403]);
+        let rules = Authorization::new().signed_in::<Browse>();
+        assert_eq!(codes::<Browse>(&rules), [401, 200, 200, 200, 200]);
     }
 
     #[test]

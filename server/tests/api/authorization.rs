@@ -281,7 +281,7 @@ async fn every_read_admits_exactly_its_callers() {
         placed["order_id"].as_str().unwrap(),
         placed["position"]
     );
-    let reads: [(&str, [u16; 5]); 11] = [
+    let reads: [(&str, [u16; 5]); 12] = [
         ("/api/menu", [200, 200, 200, 200, 200]),
         (order.as_str(), [200, 200, 200, 200, 200]),
         ("/api/kitchen/queue", [401, 403, 200, 403, 200]),
@@ -294,6 +294,7 @@ async fn every_read_admits_exactly_its_callers() {
             [401, 403, 200, 200, 200],
         ),
         ("/api/profile/me/orders", [401, 200, 403, 403, 403]),
+        ("/api/profile/me", [401, 200, 200, 200, 200]),
         ("/api/analytics/popular-pizzas", [401, 403, 403, 403, 200]),
         ("/api/analytics/orders-by-status", [401, 403, 403, 403, 200]),
         ("/api/staff/menu", [401, 403, 403, 403, 200]),

@@ -19,6 +19,7 @@ mod metrics;
 mod my_orders;
 mod orders;
 mod pages;
+mod profile;
 mod rate_limits;
 mod reads_follow_writes;
 mod security_headers;
