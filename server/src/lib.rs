@@ -30,6 +30,7 @@ mod http;
 mod idempotency;
 mod live;
 mod menu;
+mod notifications;
 mod orders;
 mod projections;
 #[cfg(test)]

@@ -9,7 +9,8 @@ use crate::orders::OrderLimits;
 use crate::projections::{ProjectionWatch, Projector};
 use crate::wiring::{self, Services};
 use app::contracts::{
-    Caller, OrderLineRequest, PaymentMethod, PizzaSize, PlaceOrder, StaffRole, StaffUser,
+    Caller, CustomerUser, OrderLineRequest, PaymentMethod, PizzaSize, PlaceOrder, StaffRole,
+    StaffUser,
 };
 use mediator::{Context, Mediator, MetricsRegistry, Outcome, Request};
 use sqlx::AnyPool;
@@ -116,7 +117,38 @@ impl TestApp {
 /// Places an order of `(pizza_id, quantity)` medium pizzas for `phone`; returns its id
 /// and the position of its event.
 pub(crate) async fn place_order(app: &TestApp, phone: &str, pizzas: &[(&str, u32)]) -> (Uuid, i64) {
-    let order = PlaceOrder {
+    let placed = app
+        .mediator
+        .send(an_order(phone, pizzas))
+        .await
+        .expect("the order is placed");
+    (placed.value.order_id, placed.value.position)
+}
+
+/// [`place_order`] by the signed-in customer `username`: the order is their account's.
+pub(crate) async fn place_order_as(
+    app: &TestApp,
+    username: &str,
+    pizzas: &[(&str, u32)],
+) -> (Uuid, i64) {
+    let placed = app
+        .mediator
+        .send_as(customer(username), an_order("555 123 4567", pizzas))
+        .await
+        .expect("the order is placed");
+    (placed.value.order_id, placed.value.position)
+}
+
+/// The signed-in customer `username`.
+pub(crate) fn customer(username: &str) -> Caller {
+    Caller::Customer(CustomerUser {
+        username: username.into(),
+        name: username.into(),
+    })
+}
+
+fn an_order(phone: &str, pizzas: &[(&str, u32)]) -> PlaceOrder {
+    PlaceOrder {
         customer_name: "Ada".into(),
         customer_phone: phone.into(),
         customer_address: "1 Main St".into(),
@@ -131,9 +163,7 @@ pub(crate) async fn place_order(app: &TestApp, phone: &str, pizzas: &[(&str, u32
                 special_instructions: None,
             })
             .collect(),
-    };
-    let placed = app.mediator.send(order).await.expect("the order is placed");
-    (placed.value.order_id, placed.value.position)
+    }
 }
 
 impl Drop for TestApp {
@@ -154,6 +184,15 @@ impl AsManager {
             username: "manager".into(),
             role: StaffRole::Manager,
         });
-        self.0.send_with(request, Context::new().with(manager))
+        self.send_as(manager, request)
+    }
+
+    /// Sends `request` as `caller`.
+    pub fn send_as<R: Request>(
+        &self,
+        caller: Caller,
+        request: R,
+    ) -> impl Future<Output = Outcome<R::Response>> {
+        self.0.send_with(request, Context::new().with(caller))
     }
 }

@@ -19,6 +19,10 @@ use crate::menu::MenuEvent;
 use crate::menu::commands::{AddPizzaHandler, RemovePizzaHandler, UpdatePizzaHandler};
 use crate::menu::queries::{GetEditableMenuHandler, GetMenuHandler};
 use crate::menu::views::{MenuView, MenuViewCaughtUp};
+use crate::notifications::{
+    DismissNotificationHandler, ListMyNotificationsHandler, MarkNotificationReadHandler,
+    NotificationInboxView,
+};
 use crate::orders::OrderLimits;
 use crate::orders::commands::{
     AssignDeliveryHandler, CancelOrderHandler, MarkOrderDeliveredHandler, MarkOrderReadyHandler,
@@ -39,11 +43,13 @@ use app::contracts::{
     MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
 };
 use app::contracts::{
+    DismissNotification, GetMyProfile, ListMyNotifications, MarkNotificationRead, UpdateMyProfile,
+};
+use app::contracts::{
     GetCustomerHistory, GetDeliveryBoard, GetKitchenQueue, GetMyOrders, GetPopularPizzas,
     GetRevenue, ListDrivers, ListOrders,
 };
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
-use app::contracts::{GetMyProfile, UpdateMyProfile};
 use mediator::{
     Behavior, BuildError, CachePolicy, Caching, HandlersBuilder, Mediator, MediatorBuilder,
     Metrics, MetricsRegistry, Tracing, Transactional, Validation,
@@ -76,6 +82,7 @@ pub(crate) fn projections() -> Vec<Box<dyn Projection>> {
         Box::new(KitchenQueueView),
         Box::new(DeliveryBoardView),
         Box::new(CustomerHistoryView),
+        Box::new(NotificationInboxView),
         Box::new(PopularPizzasView),
         Box::new(RevenueView),
     ]
@@ -94,11 +101,11 @@ const MENU_CACHE: CachePolicy = CachePolicy {
 /// Who may send what: the one table of request policies. A manager passes every staff
 /// policy; a request missing here is refused to everyone (deny by default).
 ///
-/// Customers are anonymous: they may read the menu, place an order and read it by its
-/// id (an unguessable UUID, the customer's capability), and look up their history by
-/// the phone number they order with (it lists orders and totals, never an address).
-/// An anonymous `CancelOrder`
-/// passes here and its handler refuses it once the order left `pending`.
+/// Anyone may read the menu, place an order and read it by its id (an unguessable UUID,
+/// the customer's capability). A signed-in customer reads and changes only their own
+/// profile, orders and notifications: those handlers take the account from the caller,
+/// never from the request. An anonymous `CancelOrder` passes here and its handler
+/// refuses it once the order left `pending`.
 fn authorization() -> Authorization {
     Authorization::new()
         .public::<GetMenu>()
@@ -111,6 +118,9 @@ fn authorization() -> Authorization {
         .customers::<GetMyOrders>()
         .signed_in::<GetMyProfile>()
         .customers::<UpdateMyProfile>()
+        .customers::<ListMyNotifications>()
+        .customers::<MarkNotificationRead>()
+        .customers::<DismissNotification>()
         // Sent only by the sign-up, after the contract's rules and the password hash.
         .public::<CreateCustomerAccount>()
         .customer_or_staff::<CancelOrder>(&[Chef])
@@ -213,6 +223,8 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
         .handler::<CancelOrder, _>(CancelOrderHandler)
         .handler::<CreateCustomerAccount, _>(CreateCustomerAccountHandler)
         .handler::<UpdateMyProfile, _>(UpdateMyProfileHandler)
+        .handler::<MarkNotificationRead, _>(MarkNotificationReadHandler)
+        .handler::<DismissNotification, _>(DismissNotificationHandler)
         .handler::<AddPizza, _>(AddPizzaHandler)
         .handler::<UpdatePizza, _>(UpdatePizzaHandler)
         .handler::<RemovePizza, _>(RemovePizzaHandler)
@@ -240,6 +252,7 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .handler::<GetCustomerHistory, _>(GetCustomerHistoryHandler { read: read.clone() })
         .handler::<GetMyOrders, _>(GetMyOrdersHandler { read: read.clone() })
         .handler::<GetMyProfile, _>(GetMyProfileHandler { read: read.clone() })
+        .handler::<ListMyNotifications, _>(ListMyNotificationsHandler { read: read.clone() })
         .handler::<GetKitchenQueue, _>(GetKitchenQueueHandler { read: read.clone() })
         .handler::<GetDeliveryBoard, _>(GetDeliveryBoardHandler { read: read.clone() })
         // The staff accounts are no read model: they are read where they are kept.
@@ -283,6 +296,9 @@ mod tests {
             "AddPizza",
             "UpdatePizza",
             "RemovePizza",
+            "UpdateMyProfile",
+            "MarkNotificationRead",
+            "DismissNotification",
         ];
         assert_eq!(
             missing,

@@ -1,8 +1,9 @@
 //! Server functions: the client's way into the mediator. Each one only forwards its
 //! contract to `dispatch`, which runs on the server; the same handlers serve REST.
 //! (The generated request types are named `...Call` so they never shadow the contracts.)
-//! One file per audience: what a customer calls, the kitchen, delivery, the menu editor.
+//! One file per audience: what a customer calls, their account, the kitchen, delivery, the menu editor.
 
+mod account;
 mod analytics;
 mod customer;
 mod delivery;
@@ -12,6 +13,7 @@ mod kitchen;
 mod menu_admin;
 mod staff;
 
+pub use account::*;
 pub use analytics::*;
 pub use customer::*;
 pub use delivery::*;

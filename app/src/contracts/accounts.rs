@@ -46,6 +46,15 @@ pub struct SignedIn {
     pub name: Option<String>,
 }
 
+/// Who the site header shows as signed in: their name (a member of staff's username)
+/// and, for a customer, how many notifications they have not read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountBadge {
+    pub role: AccountRole,
+    pub name: String,
+    pub unread: u32,
+}
+
 /// Sign up as a customer. Answers 201 with the new account (the HTTP side then signs it
 /// in); a username or email already taken answers 409 naming the field.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

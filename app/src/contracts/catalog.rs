@@ -3,10 +3,11 @@
 //! start-up fail, naming the type.
 
 use super::{
-    AddPizza, AssignDelivery, CancelOrder, GetCustomerHistory, GetDeliveryBoard, GetEditableMenu,
-    GetKitchenQueue, GetMenu, GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas,
-    GetRevenue, ListDrivers, ListOrders, MarkOrderDelivered, MarkOrderReady, PlaceOrder,
-    RemovePizza, StartCooking, UpdatePizza,
+    AddPizza, AssignDelivery, CancelOrder, DismissNotification, GetCustomerHistory,
+    GetDeliveryBoard, GetEditableMenu, GetKitchenQueue, GetMenu, GetMyOrders, GetMyProfile,
+    GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas, GetRevenue, ListDrivers,
+    ListMyNotifications, ListOrders, MarkNotificationRead, MarkOrderDelivered, MarkOrderReady,
+    PlaceOrder, RemovePizza, StartCooking, UpdateMyProfile, UpdatePizza,
 };
 use mediator::Catalog;
 
@@ -22,11 +23,17 @@ pub fn catalog() -> Catalog {
         .expect::<AddPizza>()
         .expect::<UpdatePizza>()
         .expect::<RemovePizza>()
+        .expect::<UpdateMyProfile>()
+        .expect::<MarkNotificationRead>()
+        .expect::<DismissNotification>()
         .expect::<GetMenu>()
         .expect::<GetOrder>()
         .expect::<GetOrderStatus>()
         .expect::<ListOrders>()
         .expect::<GetCustomerHistory>()
+        .expect::<GetMyOrders>()
+        .expect::<GetMyProfile>()
+        .expect::<ListMyNotifications>()
         .expect::<GetKitchenQueue>()
         .expect::<GetDeliveryBoard>()
         .expect::<ListDrivers>()
@@ -43,7 +50,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 21);
+        assert_eq!(names.len(), 27);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

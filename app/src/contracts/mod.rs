@@ -13,6 +13,7 @@ mod lifecycle;
 mod live;
 mod menu;
 mod menu_admin;
+mod notifications;
 mod order_views;
 mod orders;
 mod paging;
@@ -22,8 +23,8 @@ mod rules;
 mod validation;
 
 pub use accounts::{
-    AccountRole, MAX_EMAIL_LEN, MAX_PASSWORD_LEN, MIN_PASSWORD_LEN, RegisterCustomer, SignedIn,
-    USERNAME_LEN, normalized_email,
+    AccountBadge, AccountRole, MAX_EMAIL_LEN, MAX_PASSWORD_LEN, MIN_PASSWORD_LEN, RegisterCustomer,
+    SignedIn, USERNAME_LEN, normalized_email,
 };
 pub use analytics::{
     GetOrderCountsByStatus, GetPopularPizzas, GetRevenue, MAX_POPULAR_DAYS, MAX_POPULAR_LIMIT,
@@ -47,6 +48,10 @@ pub use menu::{GetMenu, MenuItem, PizzaSize};
 pub use menu_admin::{
     AddPizza, EditablePizza, GetEditableMenu, MAX_DESCRIPTION_LEN, MAX_NAME_LEN, MenuChanged,
     RemovePizza, UpdatePizza,
+};
+pub use notifications::{
+    DismissNotification, INBOX_LIMIT, Inbox, ListMyNotifications, MarkNotificationRead,
+    Notification, NotificationChanged,
 };
 pub use order_views::{ListOrders, OrderSummary, OrderTimelineEntry};
 pub use orders::{

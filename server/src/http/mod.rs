@@ -16,6 +16,7 @@ mod kitchen;
 mod menu;
 mod metrics;
 mod orders;
+mod page_account;
 mod problem;
 mod query;
 mod rate_limits;

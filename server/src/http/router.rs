@@ -1,6 +1,7 @@
 //! [`router`]: the whole site in one axum router, and the layers around it.
 
 use crate::http::built_files::built_files;
+use crate::http::page_account::page_account;
 use crate::http::problem::{ApiProblem, problem_for_bare_errors};
 use crate::http::rate_limits::limit_rates;
 use crate::http::same_origin::refuse_cross_origin;
@@ -49,9 +50,7 @@ pub(crate) fn router(state: AppState) -> Router {
         .merge(streams::router())
         .fallback(|| async { ApiProblem(Problem::not_found("There is no such API route.")) });
     let built_files = built_files(&state.leptos_options);
-    Router::new()
-        .nest("/api", api)
-        .merge(metrics::router())
+    let pages = Router::new()
         .leptos_routes_with_context(
             &state,
             routes,
@@ -64,6 +63,12 @@ pub(crate) fn router(state: AppState) -> Router {
                 move || shell(options.clone())
             },
         )
+        // Who is signed in, for the header, found before a page renders.
+        .route_layer(middleware::from_fn_with_state(state.clone(), page_account));
+    Router::new()
+        .nest("/api", api)
+        .merge(metrics::router())
+        .merge(pages)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         // A body has as long to arrive as its headers had (`HTTP_HEADER_TIMEOUT_SECS`).

@@ -30,7 +30,7 @@ const COOKIE: &str = "pizzeria_session";
 const SECURE_COOKIE: &str = "__Host-pizzeria_session";
 
 /// The session token in the request's cookies, if any.
-pub(super) fn session_token(headers: &HeaderMap) -> Option<String> {
+pub(crate) fn session_token(headers: &HeaderMap) -> Option<String> {
     let jar = CookieJar::from_headers(headers);
     [SECURE_COOKIE, COOKIE]
         .into_iter()
@@ -113,10 +113,15 @@ impl FromRequestParts<AppState> for Sender {
 }
 
 /// A [`CallerLookup`] for one page or server function call: it looks the session up the
-/// first time something is dispatched, and answers the same caller after that.
+/// first time something is dispatched, and answers the same caller after that. A page
+/// whose caller the page middleware already found (`page_account.rs`) uses that one.
 pub(super) fn caller_lookup(auth: StaffAuth) -> CallerLookup {
     let found: Arc<OnceCell<Caller>> = Arc::default();
     CallerLookup(Arc::new(move |parts: &Parts| -> CallerFuture {
+        if let Some(caller) = parts.extensions.get::<Caller>() {
+            let caller = caller.clone();
+            return Box::pin(async move { Ok(caller) });
+        }
         let token = session_token(&parts.headers);
         let (auth, found) = (auth.clone(), found.clone());
         Box::pin(async move {

@@ -9,11 +9,11 @@ use super::support::{ADA, ADA_AGAIN, BOB, place, step};
 use crate::db::{Backend, begin_write};
 use crate::events::{StoredEvent, read_after};
 use crate::projections::rebuild;
-use crate::testing::{TestApp, test_app};
+use crate::testing::{TestApp, customer, place_order_as, test_app};
 use crate::wiring;
 use app::contracts::{
-    AssignDelivery, CancelOrder, MarkOrderDelivered, MarkOrderReady, RemovePizza, StartCooking,
-    UpdatePizza,
+    AssignDelivery, CancelOrder, DismissNotification, MarkNotificationRead, MarkOrderDelivered,
+    MarkOrderReady, RemovePizza, StartCooking, UpdatePizza,
 };
 use rust_decimal::Decimal;
 use sqlx::any::AnyRow;
@@ -113,14 +113,60 @@ async fn a_busy_evening(app: &TestApp) -> i64 {
     let order_id = on_the_road;
     step(app, AssignDelivery { order_id, driver }).await;
     let reason = "Wrong address".to_owned();
-    step(
+    let last = step(
         app,
         CancelOrder {
             order_id: cancelled,
             reason,
         },
     )
-    .await
+    .await;
+    a_customers_evening(app, last).await
+}
+
+/// A signed-in customer's orders, one delivered and one cooking, and their inbox:
+/// one notification read, one dismissed. Returns the last position.
+async fn a_customers_evening(app: &TestApp, after: i64) -> i64 {
+    let (delivered, _) = place_order_as(app, "carla", &[("funghi", 1)]).await;
+    let (cooking, _) = place_order_as(app, "carla", &[("diavola", 2)]).await;
+    step(app, StartCooking { order_id: cooking }).await;
+    step(
+        app,
+        StartCooking {
+            order_id: delivered,
+        },
+    )
+    .await;
+    step(
+        app,
+        MarkOrderReady {
+            order_id: delivered,
+        },
+    )
+    .await;
+    let driver = "Luigi".to_owned();
+    let order_id = delivered;
+    step(app, AssignDelivery { order_id, driver }).await;
+    let last = step(app, MarkOrderDelivered { order_id }).await;
+    // The commands find a notification in the inbox view: wait for it to be there.
+    app.views
+        .wait_for(Some(last))
+        .await
+        .expect("the views catch up");
+    let carla = customer("carla");
+    let first = after + 1;
+    let read = MarkNotificationRead { id: first };
+    app.mediator
+        .send_as(carla.clone(), read)
+        .await
+        .expect("read");
+    let dismiss = DismissNotification { id: last };
+    let done = app
+        .mediator
+        .send_as(carla, dismiss)
+        .await
+        .expect("dismissed");
+    done.value.position
 }
 
 /// A new price for the margherita; the marinara goes.

@@ -281,7 +281,7 @@ async fn every_read_admits_exactly_its_callers() {
         placed["order_id"].as_str().unwrap(),
         placed["position"]
     );
-    let reads: [(&str, [u16; 5]); 12] = [
+    let reads: [(&str, [u16; 5]); 13] = [
         ("/api/menu", [200, 200, 200, 200, 200]),
         (order.as_str(), [200, 200, 200, 200, 200]),
         ("/api/kitchen/queue", [401, 403, 200, 403, 200]),
@@ -295,6 +295,7 @@ async fn every_read_admits_exactly_its_callers() {
         ),
         ("/api/profile/me/orders", [401, 200, 403, 403, 403]),
         ("/api/profile/me", [401, 200, 200, 200, 200]),
+        ("/api/profile/me/notifications", [401, 200, 403, 403, 403]),
         ("/api/analytics/popular-pizzas", [401, 403, 403, 403, 200]),
         ("/api/analytics/orders-by-status", [401, 403, 403, 403, 200]),
         ("/api/staff/menu", [401, 403, 403, 403, 200]),
@@ -312,7 +313,7 @@ async fn every_read_admits_exactly_its_callers() {
 async fn staff_read_server_functions_admit_only_their_roles() {
     let app = spawn_app().await;
     let sessions = sessions(&app).await;
-    let reads: [(&str, Value, [u16; 5]); 10] = [
+    let reads: [(&str, Value, [u16; 5]); 11] = [
         ("get_kitchen_queue", json!({}), [401, 403, 200, 403, 200]),
         ("get_delivery_board", json!({}), [401, 403, 403, 200, 200]),
         ("list_drivers", json!({}), [401, 403, 403, 200, 200]),
@@ -340,6 +341,11 @@ async fn staff_read_server_functions_admit_only_their_roles() {
         (
             "get_my_orders",
             json!({"query": {}}),
+            [401, 200, 403, 403, 403],
+        ),
+        (
+            "list_my_notifications",
+            json!({}),
             [401, 200, 403, 403, 403],
         ),
         // Anyone may ask who they are; it answers only their own session.

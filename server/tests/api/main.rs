@@ -17,6 +17,7 @@ mod kitchen;
 mod menu;
 mod metrics;
 mod my_orders;
+mod notifications;
 mod orders;
 mod pages;
 mod profile;

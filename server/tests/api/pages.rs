@@ -36,7 +36,7 @@ async fn every_answer_tells_browsers_to_revalidate_before_reuse() {
 }
 
 /// GETs a page as a browser does (`Accept: text/html`), without following redirects.
-async fn page(
+pub(crate) async fn page(
     app: &crate::helpers::TestApp,
     path: &str,
     cookie: Option<&str>,

@@ -1,0 +1,15 @@
+//! Notifications slice: a signed-in customer's inbox. Each status change of an order they
+//! placed while signed in becomes a notification, through a projection of the order
+//! events (`NotificationInboxView`); reading and dismissing one are commands that
+//! record [`InboxEvent`]s, which the same projection applies.
+
+mod commands;
+mod events;
+mod queries;
+mod text;
+mod views;
+
+pub(crate) use commands::{DismissNotificationHandler, MarkNotificationReadHandler};
+pub(crate) use events::InboxEvent;
+pub(crate) use queries::ListMyNotificationsHandler;
+pub(crate) use views::NotificationInboxView;
