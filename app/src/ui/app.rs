@@ -7,10 +7,11 @@
 use crate::ui::cart::{SavedCart, provide_cart};
 use crate::ui::content_policy::send_content_policy;
 use crate::ui::erase::Erase;
-use crate::ui::layout::{NotFoundPage, SiteFooter, SiteHeader};
+use crate::ui::header::{AccountMeta, AccountRefresh, SiteHeader};
+use crate::ui::layout::{NotFoundPage, SiteFooter};
 use crate::ui::menu::MenuPage;
 use crate::ui::routes::{
-    CheckoutRoute, CustomerLoginRoute, DeliveryRoute, KitchenRoute, ManagementRoute,
+    AccountRoute, CheckoutRoute, CustomerLoginRoute, DeliveryRoute, KitchenRoute, ManagementRoute,
     OrderHistoryRoute, OrderRoute, RegisterRoute, StaffHomeRoute, StaffLoginRoute,
 };
 use leptos::prelude::*;
@@ -43,6 +44,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
+                <AccountMeta/>
             </head>
             <body>
                 <App/>
@@ -56,6 +58,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_cart();
+    AccountRefresh::provide();
 
     view! {
         // Pages push their own title over this one.
@@ -71,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()}/>
                     <Route path=path!("/orders/:id") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/orders") view={Lazy::<OrderHistoryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/login") view={Lazy::<CustomerLoginRoute>::new()}/>
                     <Route path=path!("/account/register") view={Lazy::<RegisterRoute>::new()}/>
                     <Route path=path!("/staff/login") view={Lazy::<StaffLoginRoute>::new()}/>

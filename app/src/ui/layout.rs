@@ -1,28 +1,9 @@
-//! The frame around every page (header, footer) and the small pieces pages share:
+//! The frame around every page (the footer; the header is `header.rs`) and the small pieces pages share:
 //! the loading line, the error box and the "not found" page.
 
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-/// The red bar with the brand, which links home, and the way to a customer's orders.
-#[component]
-pub(crate) fn SiteHeader() -> impl IntoView {
-    view! {
-        <header class="site-header">
-            <div class="site-header-inner">
-                <a class="brand" href="/">
-                    <span class="brand-mark" aria-hidden="true"></span>
-                    "Mario's Pizzeria"
-                </a>
-                <p class="tagline">"Wood-fired pizza, delivered hot"</p>
-                <nav class="site-nav" aria-label="Site">
-                    <a href="/orders">"My orders"</a>
-                </nav>
-            </div>
-        </header>
-    }
-}
 
 /// How paying works, at the bottom of every page.
 #[component]

@@ -1,10 +1,12 @@
 //! The customer-facing Leptos UI: rendered on the server, hydrated in the browser.
 //!
 //! # Layout
-//! - `account`: `/account/login` and `/account/register`, a customer's sign-in and sign-up.
+//! - `account`: `/account` (profile and notifications), `/account/login` and
+//!   `/account/register`, a customer's sign-in and sign-up.
 //! - `app`: the HTML shell and the root component with its routes.
 //! - `content_policy`: the pages' Content-Security-Policy, with the render's nonce.
-//! - `layout`: header, footer and the pieces every page shares (loading, errors, 404).
+//! - `header`: the top bar, with who is signed in and their unread notifications.
+//! - `layout`: the footer and the pieces every page shares (loading, errors, 404).
 //! - `menu`: `/`, the pizza cards and the category filter.
 //! - `cart`: the cart model, its app-wide context (saved in `localStorage`) and sidebar.
 //! - `checkout`: `/checkout`, the summary and the delivery form.
@@ -16,6 +18,7 @@
 //! - `server_data`: resources for server data, decoded the way server functions are.
 //! - `routes`: the lazy routes, one wasm chunk per page but the menu.
 //! - `staff`: `/staff/...`, the staff dashboard: sign-in, kitchen, delivery, management.
+//! - `text_field`: a labelled text input with its server-side error.
 //! - `erase`: `.erase()`, an `into_any()` that compiles less code into the wasm bundle.
 
 mod account;
@@ -25,6 +28,7 @@ mod checkout;
 mod content_policy;
 mod erase;
 mod format;
+mod header;
 mod layout;
 mod live;
 mod menu;
@@ -33,5 +37,6 @@ mod radio;
 mod routes;
 mod server_data;
 mod staff;
+mod text_field;
 
 pub use app::{App, shell};

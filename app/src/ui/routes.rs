@@ -8,7 +8,7 @@
 //! server and the hydrating browser create them at the same point.
 
 use crate::contracts::StaffRole;
-use crate::ui::account::{CustomerLoginPage, RegisterPage};
+use crate::ui::account::{AccountPage, CustomerLoginPage, RegisterPage};
 use crate::ui::checkout::CheckoutPage;
 use crate::ui::erase::Erase;
 use crate::ui::order::{OrderHistoryPage, OrderPage};
@@ -48,6 +48,10 @@ lazy_page!(
 lazy_page!(
     /// `/orders`: a signed-in customer's orders; for staff, a guest's by phone.
     OrderHistoryRoute => view! { <OrderHistoryPage/> }.erase()
+);
+lazy_page!(
+    /// `/account`: a customer's notifications and details.
+    AccountRoute => view! { <AccountPage/> }.erase()
 );
 lazy_page!(
     /// `/account/login`: a customer's sign-in.

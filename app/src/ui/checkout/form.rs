@@ -5,13 +5,14 @@
 //! order the first attempt placed rather than placing a second.
 
 use super::feedback::{Feedback, field_message, invalid_before_sending, summary};
-use crate::api::place_order;
-use crate::contracts::{MAX_TEXT_LEN, PaymentMethod, PlaceOrder};
+use crate::api::{get_my_profile, place_order};
+use crate::contracts::{AccountRole, PaymentMethod, PlaceOrder, Profile};
 use crate::ui::cart::{Cart, use_cart};
 use crate::ui::format::payment_label;
+use crate::ui::header::AccountRefresh;
 use crate::ui::order::remember_phone;
 use crate::ui::radio::radio;
-use leptos::either::Either;
+use crate::ui::text_field::TextField;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -38,6 +39,20 @@ impl Delivery {
         }
     }
 
+    /// Fills what the customer has not typed yet from their account's `profile`.
+    fn fill_from(self, profile: Profile) {
+        let fill = |field: RwSignal<String>, value: Option<String>| {
+            if let Some(value) = value
+                && field.with_untracked(|typed| typed.trim().is_empty())
+            {
+                field.try_set(value);
+            }
+        };
+        fill(self.name, Some(profile.name));
+        fill(self.phone, profile.phone);
+        fill(self.address, profile.address);
+    }
+
     /// The command for these details and the cart's lines.
     fn command(self, cart: &Cart) -> PlaceOrder {
         PlaceOrder {
@@ -61,6 +76,19 @@ pub(super) fn CheckoutForm(feedback: Feedback, placed: RwSignal<bool>) -> impl I
     // The last order sent and its key: sending it again reuses the key.
     let attempt = StoredValue::new(None::<(PlaceOrder, String)>);
     let navigate = use_navigate();
+    let account = AccountRefresh::current();
+    // Signed in, a customer finds their details already in the form. Effects run only
+    // in the browser, after hydration, so the server's HTML still matches; a guest's
+    // 401 leaves the form as it is.
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            if let Ok(profile) = get_my_profile().await
+                && profile.role == AccountRole::Customer
+            {
+                delivery.fill_from(profile);
+            }
+        });
+    });
 
     let submit = move |ev: SubmitEvent| {
         // The browser would otherwise post the form and reload the page.
@@ -75,7 +103,15 @@ pub(super) fn CheckoutForm(feedback: Feedback, placed: RwSignal<bool>) -> impl I
                 pending.set(true);
                 let key = attempt_key(attempt, &command);
                 let order = (command, key);
-                send_order(order, cart, feedback, placed, pending, navigate.clone());
+                send_order(
+                    order,
+                    cart,
+                    feedback,
+                    placed,
+                    pending,
+                    navigate.clone(),
+                    account,
+                );
             }
             Err(errors) => feedback.set(Some(invalid_before_sending(errors))),
         }
@@ -86,9 +122,10 @@ pub(super) fn CheckoutForm(feedback: Feedback, placed: RwSignal<bool>) -> impl I
         <form class="card checkout-form" novalidate on:submit=submit>
             <h2>"Delivery details"</h2>
             {move || feedback.get().map(|error| view! { <div class="alert" role="alert">{summary(&error)}</div> })}
-            <TextField label="Name" field="customer_name" value=delivery.name feedback autocomplete="name"/>
-            <TextField label="Phone" field="customer_phone" value=delivery.phone feedback kind="tel" autocomplete="tel"/>
+            <TextField form="checkout" label="Name" field="customer_name" value=delivery.name feedback autocomplete="name"/>
+            <TextField form="checkout" label="Phone" field="customer_phone" value=delivery.phone feedback kind="tel" autocomplete="tel"/>
             <TextField
+                form="checkout"
                 label="Delivery address"
                 field="customer_address"
                 value=delivery.address
@@ -116,6 +153,7 @@ fn send_order(
     placed: RwSignal<bool>,
     pending: RwSignal<bool>,
     navigate: impl Fn(&str, NavigateOptions) + 'static,
+    account: Option<AccountRefresh>,
 ) {
     leptos::task::spawn_local(async move {
         let phone = command.customer_phone.clone();
@@ -128,6 +166,10 @@ fn send_order(
             Ok(order) => {
                 // Offered by the history page next time.
                 remember_phone(&phone);
+                // A customer's new order is news in their inbox: the header counts it.
+                if let Some(account) = account {
+                    account.after(order.position);
+                }
                 placed.set(true);
                 navigate(
                     &format!("/orders/{}?after={}", order.order_id, order.position),
@@ -181,51 +223,6 @@ fn new_key() -> Option<String> {
 #[cfg(not(feature = "hydrate"))]
 fn new_key() -> Option<String> {
     None
-}
-
-/// A labelled text input (or textarea) with its error linked for assistive technology.
-#[component]
-fn TextField(
-    label: &'static str,
-    field: &'static str,
-    value: RwSignal<String>,
-    feedback: Feedback,
-    autocomplete: &'static str,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] multiline: bool,
-) -> impl IntoView {
-    let id = format!("checkout-{field}");
-    let error_id = format!("{id}-error");
-    let message = Memo::new(move |_| field_message(feedback, field));
-    let invalid = move || message.with(Option::is_some).then_some("true");
-    let described_by = {
-        let error_id = error_id.clone();
-        move || message.with(Option::is_some).then(|| error_id.clone())
-    };
-    let on_input = move |ev| value.set(event_target_value(&ev));
-    let max = MAX_TEXT_LEN.to_string();
-
-    let control = if multiline {
-        Either::Left(view! {
-            <textarea id=id.clone() name=field rows="3" autocomplete=autocomplete maxlength=max
-                prop:value=value on:input=on_input aria-invalid=invalid aria-describedby=described_by
-            ></textarea>
-        })
-    } else {
-        Either::Right(view! {
-            <input id=id.clone() name=field type=kind autocomplete=autocomplete maxlength=max
-                prop:value=value on:input=on_input aria-invalid=invalid aria-describedby=described_by
-            />
-        })
-    };
-
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            {control}
-            {move || message.get().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })}
-        </div>
-    }
 }
 
 /// Cash or card.

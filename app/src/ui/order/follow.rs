@@ -5,6 +5,7 @@
 use super::tracking::Tracking;
 use crate::api::get_order;
 use crate::contracts::OrderStatus;
+use crate::ui::header::AccountRefresh;
 use crate::ui::live::subscribe_updates;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -23,9 +24,16 @@ pub(super) fn follow(order_id: Uuid, tracking: RwSignal<Tracking>) -> Option<Rea
         Some(position) => format!("/api/orders/{order_id}/stream?after={position}"),
         None => format!("/api/orders/{order_id}/stream"),
     };
+    // A customer's order changing adds to their inbox: the header counts it.
+    let account = AccountRefresh::current();
     let live = subscribe_updates(
         url,
-        move |update| tracking.maybe_update(|tracking| tracking.apply(&update)),
+        move |update| {
+            if let Some(account) = account {
+                account.after(update.position);
+            }
+            tracking.maybe_update(|tracking| tracking.apply(&update))
+        },
         move || {
             leptos::task::spawn_local(reread(order_id, tracking, None));
         },

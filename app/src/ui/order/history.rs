@@ -12,6 +12,7 @@ use crate::contracts::{
     CustomerHistory, GetCustomerHistory, GetMyOrders, OrderSummary, PizzaTally,
 };
 use crate::error::AppError;
+use crate::ui::account::{SignInPrompt, SignOut};
 use crate::ui::erase::Erase;
 use crate::ui::format::{clock_time, encode_query_value, long_date, money, short_id};
 use crate::ui::layout::{ErrorNotice, Loading};
@@ -76,12 +77,12 @@ pub(crate) fn OrderHistoryPage() -> impl IntoView {
                             // A customer sees their own, and can sign out.
                             {match typed {
                                 Some(phone) => view! { <PhoneForm phone error=None/> }.erase(),
-                                None => view! { <SignOut/> }.erase(),
+                                None => view! { <SignOut note="Orders placed while signed in to your account."/> }.erase(),
                             }}
                             <HistoryResults history/>
                         }),
                         (Err(error), _) if matches!(error.status(), Some(401 | 403)) => {
-                            EitherOf4::C(view! { <SignInPrompt/> })
+                            EitherOf4::C(view! { <SignInPrompt next="/orders" reason="Sign in to see the orders you placed with your account."/> })
                         }
                         (Err(error), typed) => {
                             EitherOf4::D(lookup_failed(typed.unwrap_or_default(), error))
@@ -93,32 +94,6 @@ pub(crate) fn OrderHistoryPage() -> impl IntoView {
         </section>
     }
     .erase()
-}
-
-/// A signed-in customer's way out: a plain form, so it works without the wasm.
-#[component]
-fn SignOut() -> impl IntoView {
-    view! {
-        <form class="history-account" method="post" action="/api/auth/logout">
-            <span class="muted">"Orders placed while signed in to your account."</span>
-            <button type="submit" class="button">"Sign out"</button>
-        </form>
-    }
-}
-
-/// For anyone not signed in: what an account gives, and the ways in.
-#[component]
-fn SignInPrompt() -> impl IntoView {
-    view! {
-        <div class="card history-empty" data-testid="history-sign-in">
-            <p>"Sign in to see the orders you placed with your account."</p>
-            <p class="history-actions">
-                <a class="button button-primary" href="/account/login?next=%2Forders">"Sign in"</a>
-                <a class="button" href="/account/register">"Create an account"</a>
-            </p>
-            <p class="muted">"Ordered as a guest? Your order's own page, from your confirmation link, shows how it is doing."</p>
-        </div>
-    }
 }
 
 /// The form again, with the server's reason on the field when it names the phone
