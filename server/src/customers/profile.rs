@@ -1,8 +1,9 @@
 //! Reading a [`Profile`]: the account's details where they are kept, the figures from the
 //! customer history view under the account's key.
 
-use crate::db::{DbError, Tx, count, decimal};
+use crate::db::{DbError, Tx};
 use crate::orders::account_key;
+use crate::orders::queries::{find_top_pizzas, find_totals};
 use app::contracts::{AccountRole, Caller, Profile};
 use rust_decimal::Decimal;
 
@@ -34,27 +35,13 @@ pub(crate) async fn read_profile(tx: &mut Tx, caller: &Caller) -> Result<Option<
     let Some((name, email, phone, address)) = account else {
         return Ok(None);
     };
+    // The figures are the account's history, as "my orders" shows them.
     let key = account_key(&customer.username);
-    let totals: Option<(i64, String)> = sqlx::query_as(
-        "SELECT order_count, total_spent FROM customer_history_view WHERE phone_key = $1",
-    )
-    .bind(&key)
-    .fetch_optional(&mut **tx)
-    .await?;
-    let (total_orders, total_spent) = match totals {
-        Some((orders, spent)) => (
-            count("customer_history_view.order_count", orders)?,
-            decimal("customer_history_view.total_spent", &spent)?,
-        ),
+    let (total_orders, total_spent) = match find_totals(tx, &key).await? {
+        Some((_, orders, spent)) => (orders, spent),
         None => (0, Decimal::new(0, 2)),
     };
-    let favourite: Option<(String,)> = sqlx::query_as(
-        "SELECT pizza_name FROM customer_pizza_counts_view \
-         WHERE phone_key = $1 AND quantity > 0 ORDER BY quantity DESC, pizza_id LIMIT 1",
-    )
-    .bind(&key)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let favourite = find_top_pizzas(tx, &key).await?.into_iter().next();
     Ok(Some(Profile {
         username: customer.username.clone(),
         role: AccountRole::Customer,
@@ -64,6 +51,6 @@ pub(crate) async fn read_profile(tx: &mut Tx, caller: &Caller) -> Result<Option<
         address,
         total_orders,
         total_spent,
-        favourite_pizza: favourite.map(|(name,)| name),
+        favourite_pizza: favourite.map(|tally| tally.pizza_name),
     }))
 }

@@ -14,6 +14,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// Where staff land when they did not ask for a page.
@@ -73,15 +74,25 @@ struct SignUpForm {
     next: Option<String>,
 }
 
+/// The request's headers and its body decoded as the form `F`; `None` for a body that
+/// could not be read or is not such a form.
+async fn read_form<F: DeserializeOwned>(
+    state: &AppState,
+    request: Request,
+) -> (HeaderMap, Option<F>) {
+    let headers = request.headers().clone();
+    let form = match Bytes::from_request(request, state).await {
+        Ok(body) => serde_urlencoded::from_bytes::<F>(&body).ok(),
+        Err(_) => None,
+    };
+    (headers, form)
+}
+
 /// Signs up from the form: on to the page asked for, signed in, or back to the sign-up
 /// page with what went wrong (`invalid` and the fields, `taken_username`,
 /// `taken_email`, `busy`).
 pub(super) async fn register(state: &AppState, caller: Caller, request: Request) -> Response {
-    let headers = request.headers().clone();
-    let form = match Bytes::from_request(request, state).await {
-        Ok(body) => serde_urlencoded::from_bytes::<SignUpForm>(&body).ok(),
-        Err(_) => None,
-    };
+    let (headers, form) = read_form::<SignUpForm>(state, request).await;
     let back = |error: &str, next: &str, fields: &str| {
         let query = serde_urlencoded::to_string(Retry {
             error,
@@ -122,11 +133,7 @@ pub(super) async fn register(state: &AppState, caller: Caller, request: Request)
 /// Signs in from the form: a redirect to the page asked for, with the session cookie,
 /// or back to the sign-in page saying why not.
 pub(super) async fn login(state: &AppState, client: ClientAddr, request: Request) -> Response {
-    let headers = request.headers().clone();
-    let form = match Bytes::from_request(request, state).await {
-        Ok(body) => serde_urlencoded::from_bytes::<SignInForm>(&body).ok(),
-        Err(_) => None,
-    };
+    let (headers, form) = read_form::<SignInForm>(state, request).await;
     let Some(form) = form else {
         return retry("invalid", HOME);
     };
@@ -162,8 +169,8 @@ pub(super) fn signed_out(cleared: HeaderValue, customer: bool) -> Response {
     see_other(&format!("{page}?signed_out=1"), Some(cleared))
 }
 
-/// `next` when it is a staff page or a customer's order page of this site; otherwise
-/// the home of whoever asked (a customer's `next` is an order page).
+/// `next` when it is a staff page, or a customer's order, checkout or account page of
+/// this site; otherwise the home of whoever asked (a customer's is their orders).
 fn safe_next(next: Option<&str>) -> &str {
     let local = |path: &str| !path.contains("//") && !path.contains('\\');
     let under = |path: &str, root: &str| {
@@ -173,7 +180,12 @@ fn safe_next(next: Option<&str>) -> &str {
     };
     match next {
         Some(path) if local(path) && under(path, HOME) && !path.starts_with("/staff/login") => path,
-        Some(path) if local(path) && (under(path, CUSTOMER_HOME) || path == "/checkout") => path,
+        Some(path)
+            if local(path)
+                && (under(path, CUSTOMER_HOME) || path == "/checkout" || path == "/account") =>
+        {
+            path
+        }
         Some(path) if local(path) && path.starts_with("/account") => CUSTOMER_HOME,
         _ => HOME,
     }
@@ -235,6 +247,8 @@ mod tests {
         assert_eq!(safe_next(Some("/orders")), "/orders");
         assert_eq!(safe_next(Some("/orders/abc")), "/orders/abc");
         assert_eq!(safe_next(Some("/checkout")), "/checkout");
+        assert_eq!(safe_next(Some("/account")), "/account");
+        assert_eq!(safe_next(Some("/accounts")), CUSTOMER_HOME);
         assert_eq!(safe_next(Some("/account/login")), CUSTOMER_HOME);
         assert_eq!(safe_next(Some("/ordersx")), HOME);
         assert_eq!(safe_next(Some("/orders//evil.example")), HOME);

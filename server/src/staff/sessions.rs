@@ -62,38 +62,34 @@ pub(crate) async fn open(
 }
 
 /// Who the unexpired session `token` opens belongs to: a member of staff, a customer, or
-/// nobody (anonymous).
+/// nobody (anonymous). One statement asks both session tables, so a signed-in request
+/// costs one round trip whoever sends it.
 pub(crate) async fn resolve(pool: &AnyPool, token: &str) -> Result<Caller, DbError> {
-    let hash = token_hash(token);
-    let now = unix_now();
-    let staff: Option<(String, String)> = sqlx::query_as(
-        "SELECT a.username, a.role FROM staff_sessions s \
+    let found: Option<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT a.username, a.role, CAST(NULL AS TEXT) FROM staff_sessions s \
          JOIN staff_accounts a ON a.username = s.username \
-         WHERE s.token_hash = $1 AND s.expires_at > $2",
-    )
-    .bind(&hash)
-    .bind(now)
-    .fetch_optional(pool)
-    .await?;
-    if let Some((username, role)) = staff {
-        let role = StaffRole::parse(&role).ok_or(DbError::Corrupt {
-            column: "staff_accounts.role",
-            value: role,
-        })?;
-        return Ok(Caller::Staff(StaffUser { username, role }));
-    }
-    let customer: Option<(String, String)> = sqlx::query_as(
-        "SELECT a.username, a.name FROM customer_sessions s \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 \
+         UNION ALL \
+         SELECT a.username, 'customer', a.name FROM customer_sessions s \
          JOIN customer_accounts a ON a.username = s.username \
          WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
-    .bind(&hash)
-    .bind(now)
+    .bind(token_hash(token))
+    .bind(unix_now())
     .fetch_optional(pool)
     .await?;
-    Ok(customer.map_or(Caller::Anonymous, |(username, name)| {
-        Caller::Customer(CustomerUser { username, name })
-    }))
+    let Some((username, role, name)) = found else {
+        return Ok(Caller::Anonymous);
+    };
+    if role == "customer" {
+        let name = name.unwrap_or_else(|| username.clone());
+        return Ok(Caller::Customer(CustomerUser { username, name }));
+    }
+    let role = StaffRole::parse(&role).ok_or(DbError::Corrupt {
+        column: "staff_accounts.role",
+        value: role,
+    })?;
+    Ok(Caller::Staff(StaffUser { username, role }))
 }
 
 /// Ends the session `token` opens, whoever's it is; an unknown token is already ended.

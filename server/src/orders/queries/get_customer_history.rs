@@ -73,7 +73,11 @@ impl HistoryPage {
     }
 }
 
-async fn find_totals(tx: &mut Tx, key: &str) -> Result<Option<(String, u64, Decimal)>, DbError> {
+/// The order count and money spent of a customer key, with the phone last ordered with.
+pub(crate) async fn find_totals(
+    tx: &mut Tx,
+    key: &str,
+) -> Result<Option<(String, u64, Decimal)>, DbError> {
     let row: Option<(String, i64, String)> = sqlx::query_as(
         "SELECT customer_phone, order_count, total_spent FROM customer_history_view \
          WHERE phone_key = $1",
@@ -89,7 +93,8 @@ async fn find_totals(tx: &mut Tx, key: &str) -> Result<Option<(String, u64, Deci
     .transpose()
 }
 
-async fn find_top_pizzas(tx: &mut Tx, key: &str) -> Result<Vec<PizzaTally>, DbError> {
+/// The pizzas a customer key ordered most (cancelled orders not counted), most first.
+pub(crate) async fn find_top_pizzas(tx: &mut Tx, key: &str) -> Result<Vec<PizzaTally>, DbError> {
     let rows: Vec<(String, String, i64)> = sqlx::query_as(
         "SELECT pizza_id, pizza_name, quantity FROM customer_pizza_counts_view \
          WHERE phone_key = $1 AND quantity > 0 ORDER BY quantity DESC, pizza_id LIMIT $2",

@@ -8,7 +8,7 @@ mod get_order;
 mod get_order_status;
 mod list_orders;
 
-pub(crate) use get_customer_history::GetCustomerHistoryHandler;
+pub(crate) use get_customer_history::{GetCustomerHistoryHandler, find_top_pizzas, find_totals};
 pub(crate) use get_delivery_board::GetDeliveryBoardHandler;
 pub(crate) use get_kitchen_queue::GetKitchenQueueHandler;
 pub(crate) use get_my_orders::GetMyOrdersHandler;
