@@ -1,6 +1,7 @@
 //! The tables a synthetic history fills, with their columns, as the migrations
-//! (`server/migrations/*/0001`, `0004`) define them. The order of [`TABLES`] is the order
-//! rows are written in: `orders` before `order_items`, which references it.
+//! (`server/migrations/*/0001`, `0004`, with the names `0010` gave) define them. The order
+//! of [`TABLES`] is the order rows are written in: `orders` before `order_items`, which
+//! references it.
 
 /// One table and the columns a row gives values for, in that order.
 #[derive(Debug)]
@@ -139,7 +140,7 @@ pub static TABLES: [Table; 17] = [
         name: "order_summary_view",
         columns: &[
             "order_id",
-            "customer_phone_key",
+            "customer_key",
             "customer_phone",
             "customer_name",
             "status",
@@ -165,17 +166,22 @@ pub static TABLES: [Table; 17] = [
     },
     Table {
         name: "customer_history_view",
-        columns: &["phone_key", "customer_phone", "order_count", "total_spent"],
+        columns: &[
+            "customer_key",
+            "customer_phone",
+            "order_count",
+            "total_spent",
+        ],
         read_model: true,
     },
     Table {
         name: "customer_pizza_counts_view",
-        columns: &["phone_key", "pizza_id", "pizza_name", "quantity"],
+        columns: &["customer_key", "pizza_id", "pizza_name", "quantity"],
         read_model: true,
     },
     Table {
         name: "customer_open_orders_view",
-        columns: &["order_id", "phone_key", "total_amount"],
+        columns: &["order_id", "customer_key", "total_amount"],
         read_model: true,
     },
     Table {

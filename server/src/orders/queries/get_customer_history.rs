@@ -80,7 +80,7 @@ pub(crate) async fn find_totals(
 ) -> Result<Option<(String, u64, Decimal)>, DbError> {
     let row: Option<(String, i64, String)> = sqlx::query_as(
         "SELECT customer_phone, order_count, total_spent FROM customer_history_view \
-         WHERE phone_key = $1",
+         WHERE customer_key = $1",
     )
     .bind(key)
     .fetch_optional(&mut **tx)
@@ -97,7 +97,7 @@ pub(crate) async fn find_totals(
 pub(crate) async fn find_top_pizzas(tx: &mut Tx, key: &str) -> Result<Vec<PizzaTally>, DbError> {
     let rows: Vec<(String, String, i64)> = sqlx::query_as(
         "SELECT pizza_id, pizza_name, quantity FROM customer_pizza_counts_view \
-         WHERE phone_key = $1 AND quantity > 0 ORDER BY quantity DESC, pizza_id LIMIT $2",
+         WHERE customer_key = $1 AND quantity > 0 ORDER BY quantity DESC, pizza_id LIMIT $2",
     )
     .bind(key)
     .bind(TOP_PIZZAS)

@@ -1,4 +1,5 @@
-//! `CustomerHistoryView`: per customer (the digits of their phone), how many orders
+//! `CustomerHistoryView`: per customer key (a guest's phone digits, an account's
+//! `@username`: `OrderPlaced::customer_key`), how many orders
 //! they placed and what they spent, and how many of each pizza they ordered, for their
 //! top 3 (tables `customer_history_view`, `customer_pizza_counts_view`). Cancelled orders
 //! count nowhere, so the view remembers what each order added while it can still be
@@ -125,7 +126,7 @@ fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(),
         add_to_totals(tx, totals).await?;
         insert_rows(
             tx,
-            "INSERT INTO customer_open_orders_view (order_id, phone_key, total_amount)",
+            "INSERT INTO customer_open_orders_view (order_id, customer_key, total_amount)",
             3,
             "ON CONFLICT (order_id) DO NOTHING",
             &open_orders,
@@ -134,9 +135,9 @@ fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(),
         .await?;
         insert_rows(
             tx,
-            "INSERT INTO customer_pizza_counts_view (phone_key, pizza_id, pizza_name, quantity)",
+            "INSERT INTO customer_pizza_counts_view (customer_key, pizza_id, pizza_name, quantity)",
             4,
-            "ON CONFLICT (phone_key, pizza_id) DO UPDATE SET \
+            "ON CONFLICT (customer_key, pizza_id) DO UPDATE SET \
              pizza_name = excluded.pizza_name, \
              quantity = customer_pizza_counts_view.quantity + excluded.quantity",
             &counts,
@@ -171,7 +172,7 @@ fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(),
 async fn add_to_totals(tx: &mut Tx, mut totals: Vec<CustomerTotal>) -> Result<(), DbError> {
     for total in &mut totals {
         let current: Option<(i64, String)> = sqlx::query_as(
-            "SELECT order_count, total_spent FROM customer_history_view WHERE phone_key = $1",
+            "SELECT order_count, total_spent FROM customer_history_view WHERE customer_key = $1",
         )
         .bind(&total.key)
         .fetch_optional(&mut **tx)
@@ -183,9 +184,9 @@ async fn add_to_totals(tx: &mut Tx, mut totals: Vec<CustomerTotal>) -> Result<()
     }
     insert_rows(
         tx,
-        "INSERT INTO customer_history_view (phone_key, customer_phone, order_count, total_spent)",
+        "INSERT INTO customer_history_view (customer_key, customer_phone, order_count, total_spent)",
         4,
-        "ON CONFLICT (phone_key) DO UPDATE SET customer_phone = excluded.customer_phone, \
+        "ON CONFLICT (customer_key) DO UPDATE SET customer_phone = excluded.customer_phone, \
          order_count = excluded.order_count, total_spent = excluded.total_spent",
         &totals,
         |query, total| {
@@ -203,7 +204,7 @@ async fn add_to_totals(tx: &mut Tx, mut totals: Vec<CustomerTotal>) -> Result<()
 async fn take_back(tx: &mut Tx, order_id: Uuid) -> Result<(), DbError> {
     let order_id = order_id.to_string();
     let open: Option<(String, String)> = sqlx::query_as(
-        "SELECT phone_key, total_amount FROM customer_open_orders_view WHERE order_id = $1",
+        "SELECT customer_key, total_amount FROM customer_open_orders_view WHERE order_id = $1",
     )
     .bind(&order_id)
     .fetch_optional(&mut **tx)
@@ -213,7 +214,7 @@ async fn take_back(tx: &mut Tx, order_id: Uuid) -> Result<(), DbError> {
     };
     let total = decimal("customer_open_orders_view.total_amount", &total)?;
     let phone: (String,) =
-        sqlx::query_as("SELECT customer_phone FROM customer_history_view WHERE phone_key = $1")
+        sqlx::query_as("SELECT customer_phone FROM customer_history_view WHERE customer_key = $1")
             .bind(&key)
             .fetch_one(&mut **tx)
             .await?;
@@ -234,7 +235,7 @@ async fn take_back(tx: &mut Tx, order_id: Uuid) -> Result<(), DbError> {
     for (pizza_id, quantity) in pizzas {
         sqlx::query(
             "UPDATE customer_pizza_counts_view SET quantity = quantity - $1 \
-             WHERE phone_key = $2 AND pizza_id = $3",
+             WHERE customer_key = $2 AND pizza_id = $3",
         )
         .bind(quantity)
         .bind(&key)

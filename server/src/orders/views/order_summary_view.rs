@@ -37,7 +37,7 @@ impl OrderView for OrderSummaryView {
 fn insert_summaries<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> {
     Box::pin(insert_rows(
         tx,
-        "INSERT INTO order_summary_view (order_id, customer_phone_key, customer_phone, \
+        "INSERT INTO order_summary_view (order_id, customer_key, customer_phone, \
          customer_name, status, total_amount, pizza_count, placed_at, estimated_ready_at)",
         9,
         "ON CONFLICT (order_id) DO NOTHING",
@@ -73,7 +73,7 @@ impl SummaryFilter {
         let mut values = Vec::new();
         if let Some(key) = &self.customer_key {
             values.push(key.clone());
-            conditions.push(format!("customer_phone_key = ${}", values.len()));
+            conditions.push(format!("customer_key = ${}", values.len()));
         }
         if let Some(status) = self.status {
             values.push(status.as_str().to_owned());
@@ -160,7 +160,7 @@ mod tests {
             status: Some(OrderStatus::Cooking),
         };
         let (clause, values) = filter.clause();
-        assert_eq!(clause, " WHERE customer_phone_key = $1 AND status = $2");
+        assert_eq!(clause, " WHERE customer_key = $1 AND status = $2");
         assert_eq!(values, ["5551234", "cooking"]);
         let only_status = SummaryFilter {
             status: Some(OrderStatus::Ready),
