@@ -2,7 +2,7 @@
 //! profile, and the notification inbox.
 
 #[cfg(feature = "ssr")]
-use super::{caller, dispatch};
+use super::{caller, context_mediator, dispatch};
 use crate::contracts::{AccountBadge, Inbox, NotificationChanged, Profile, UpdateMyProfile};
 #[cfg(feature = "ssr")]
 use crate::contracts::{DismissNotification, ListMyNotifications, MarkNotificationRead};
@@ -14,12 +14,7 @@ use server_fn::codec::Json;
 /// includes `min_position` when given (the position of an order update the page saw).
 #[server(name = CurrentAccountCall, prefix = "/api/fn", endpoint = "current_account", input = Json)]
 pub async fn current_account(min_position: Option<i64>) -> Result<Option<AccountBadge>, AppError> {
-    let Some(mediator) = use_context::<mediator::Mediator>() else {
-        return Err(
-            mediator::Problem::internal("no mediator in the server function context").into(),
-        );
-    };
-    account_badge(&mediator, caller().await?, min_position)
+    account_badge(&context_mediator()?, caller().await?, min_position)
         .await
         .map_err(super::refuse)
 }

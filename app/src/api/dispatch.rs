@@ -30,15 +30,19 @@ pub(crate) async fn dispatch_in<R: mediator::Request>(
     request: R,
     ctx: mediator::Context,
 ) -> Result<R::Response, AppError> {
-    let Some(mediator) = use_context::<mediator::Mediator>() else {
-        let problem = mediator::Problem::internal("no mediator in the server function context");
-        return Err(problem.into());
-    };
+    let mediator = context_mediator()?;
     let caller = caller().await?;
     match mediator.send_with(request, ctx.with(caller)).await {
         Ok(done) => Ok(done.value),
         Err(problem) => Err(refuse(problem)),
     }
+}
+
+/// The mediator the server provides in the context of every server function.
+pub(crate) fn context_mediator() -> Result<mediator::Mediator, AppError> {
+    use_context::<mediator::Mediator>().ok_or_else(|| {
+        mediator::Problem::internal("no mediator in the server function context").into()
+    })
 }
 
 /// The error a server function answers for `problem`, with its HTTP status.

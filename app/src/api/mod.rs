@@ -26,4 +26,4 @@ pub(crate) use dispatch::refuse;
 #[cfg(feature = "ssr")]
 pub use dispatch::{CallerFuture, CallerLookup};
 #[cfg(feature = "ssr")]
-use dispatch::{caller, dispatch, dispatch_in};
+use dispatch::{caller, context_mediator, dispatch, dispatch_in};

@@ -4,10 +4,11 @@
 //! carries it) and, unless `SESSION_COOKIE_SECURE=false` (plain http, on localhost),
 //! `Secure` and named with the `__Host-` prefix (no subdomain or plain-http page can set
 //! or shadow it). It is read and built with
-//! `axum-extra`'s cookie jar. A request's [`Caller`] is looked up from it only where
-//! something is sent through the mediator: by the [`Sender`] extractor of the REST
-//! routes, and by the [`CallerLookup`] the pages and server functions are given. Static
-//! files, and pages that send nothing, never touch the session store.
+//! `axum-extra`'s cookie jar. A request's [`Caller`] is looked up from it by the
+//! [`Sender`] extractor of the REST routes, by the [`CallerLookup`] server functions are
+//! given when they send something, and once before a page renders, for its header
+//! (`page_account.rs`; the page's own calls reuse that caller). Static files, and
+//! requests without a session cookie, never touch the session store.
 
 use crate::http::AppState;
 use crate::http::client::ClientAddr;
