@@ -1,16 +1,31 @@
 //! [`Backend`]: which database a pool talks to. Every place where SQLite and PostgreSQL
 //! differ matches on it, so adding a backend is a compile error wherever it matters.
 
+use futures_util::future::BoxFuture;
 use sqlx::AnyConnection;
-use sqlx::migrate::Migrator;
+use sqlx::error::BoxDynError;
+use sqlx::migrate::{MigrateError, Migration, MigrationSource, Migrator};
 
-// Two folders of near twins, on purpose: the dialects differ where it matters (the
-// event log's `position` in 0001 is AUTOINCREMENT in one, an IDENTITY in the other), and
-// sqlx refuses to start on a database whose applied migration's text has since changed
-// (it checks a checksum), so merging the twins into one folder now would lock every
-// existing database out. A new migration both dialects read alike is written twice.
+// Migrations live in three folders. `shared/` holds those both dialects read alike, once.
+// `sqlite/` and `postgres/` hold near twins, on purpose: the dialects differ where it
+// matters (the event log's `position` in 0001 is AUTOINCREMENT in one, an IDENTITY in the
+// other), and sqlx refuses to start on a database whose applied migration's text has since
+// changed (it checks a checksum), so the twins, whose comments name their dialect, cannot
+// move into `shared/` without locking every existing database out. A new migration goes
+// to `shared/` unless its SQL must differ.
+static SHARED_MIGRATIONS: Migrator = sqlx::migrate!("migrations/shared");
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// A list of migrations already read, as a source for [`Migrator::new`].
+#[derive(Debug)]
+struct Merged(Vec<Migration>);
+
+impl<'s> MigrationSource<'s> for Merged {
+    fn resolve(self) -> BoxFuture<'s, Result<Vec<Migration>, BoxDynError>> {
+        Box::pin(async move { Ok(self.0) })
+    }
+}
 
 /// The database behind a pool: embedded SQLite (the default) or a PostgreSQL server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,12 +63,20 @@ impl Backend {
         }
     }
 
-    /// The schema migrations written for this backend's SQL dialect.
-    pub(crate) fn migrator(self) -> &'static Migrator {
-        match self {
+    /// The schema migrations for this backend's SQL dialect: the shared ones and its
+    /// own, in version order.
+    pub(crate) async fn migrator(self) -> Result<Migrator, MigrateError> {
+        let own = match self {
             Self::Sqlite => &SQLITE_MIGRATIONS,
             Self::Postgres => &POSTGRES_MIGRATIONS,
-        }
+        };
+        let mut all: Vec<Migration> = SHARED_MIGRATIONS
+            .iter()
+            .chain(own.iter())
+            .cloned()
+            .collect();
+        all.sort_by_key(|migration| migration.version);
+        Migrator::new(Merged(all)).await
     }
 
     /// The statement that opens a write transaction. SQLite's starts `IMMEDIATE`: taking
@@ -93,5 +116,19 @@ mod tests {
             Backend::of_url("postgres://postgres@127.0.0.1/pizzeria"),
             Backend::Postgres
         );
+    }
+
+    #[tokio::test]
+    async fn each_backend_runs_every_version_once_in_order() {
+        for backend in [Backend::Sqlite, Backend::Postgres] {
+            let migrator = backend.migrator().await.expect("the migrations resolve");
+            let versions: Vec<i64> = migrator.iter().map(|m| m.version).collect();
+            let expected: Vec<i64> = (1..=10).collect();
+            assert_eq!(versions[..10], expected[..], "{backend:?}");
+            assert!(
+                versions.windows(2).all(|pair| pair[1] == pair[0] + 1),
+                "{backend:?}: {versions:?}"
+            );
+        }
     }
 }

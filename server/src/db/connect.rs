@@ -40,6 +40,8 @@ pub(crate) async fn connect(url: &str) -> anyhow::Result<AnyPool> {
         .with_context(|| format!("connecting to the database at {}", redact(&url)))?;
     backend
         .migrator()
+        .await
+        .context("reading the database migrations")?
         .run(&pool)
         .await
         .context("applying database migrations")?;
