@@ -20,13 +20,11 @@ use crate::menu::commands::{AddPizzaHandler, RemovePizzaHandler, UpdatePizzaHand
 use crate::menu::queries::{GetEditableMenuHandler, GetMenuHandler};
 use crate::menu::views::{MenuView, MenuViewCaughtUp};
 use crate::notifications::{
-    DismissNotificationHandler, ListMyNotificationsHandler, MarkNotificationReadHandler,
-    NotificationInboxView,
+    ListMyNotificationsHandler, NotificationChangeHandler, NotificationInboxView,
 };
 use crate::orders::OrderLimits;
 use crate::orders::commands::{
-    AssignDeliveryHandler, CancelOrderHandler, MarkOrderDeliveredHandler, MarkOrderReadyHandler,
-    PlaceOrderHandler, StartCookingHandler,
+    AssignDeliveryHandler, CancelOrderHandler, PlaceOrderHandler, StartCookingHandler, StepHandler,
 };
 use crate::orders::queries::{
     GetCustomerHistoryHandler, GetDeliveryBoardHandler, GetKitchenQueueHandler, GetMyOrdersHandler,
@@ -215,16 +213,16 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
         .handler::<StartCooking, _>(StartCookingHandler {
             capacity: services.kitchen_capacity,
         })
-        .handler::<MarkOrderReady, _>(MarkOrderReadyHandler)
+        .handler::<MarkOrderReady, _>(StepHandler)
         .handler::<AssignDelivery, _>(AssignDeliveryHandler {
             pool: services.pool.clone(),
         })
-        .handler::<MarkOrderDelivered, _>(MarkOrderDeliveredHandler)
+        .handler::<MarkOrderDelivered, _>(StepHandler)
         .handler::<CancelOrder, _>(CancelOrderHandler)
         .handler::<CreateCustomerAccount, _>(CreateCustomerAccountHandler)
         .handler::<UpdateMyProfile, _>(UpdateMyProfileHandler)
-        .handler::<MarkNotificationRead, _>(MarkNotificationReadHandler)
-        .handler::<DismissNotification, _>(DismissNotificationHandler)
+        .handler::<MarkNotificationRead, _>(NotificationChangeHandler)
+        .handler::<DismissNotification, _>(NotificationChangeHandler)
         .handler::<AddPizza, _>(AddPizzaHandler)
         .handler::<UpdatePizza, _>(UpdatePizzaHandler)
         .handler::<RemovePizza, _>(RemovePizzaHandler)

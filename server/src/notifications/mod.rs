@@ -9,7 +9,7 @@ mod queries;
 mod text;
 mod views;
 
-pub(crate) use commands::{DismissNotificationHandler, MarkNotificationReadHandler};
+pub(crate) use commands::ChangeHandler as NotificationChangeHandler;
 pub(crate) use events::InboxEvent;
 pub(crate) use queries::ListMyNotificationsHandler;
 pub(crate) use views::NotificationInboxView;

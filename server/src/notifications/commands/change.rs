@@ -1,5 +1,6 @@
 //! What reading and dismissing a notification share: find the caller's notification,
-//! and record the change unless it was already made.
+//! and record the change unless it was already made. Both commands are handled here, by
+//! [`ChangeHandler`]; their files say which change.
 //!
 //! The inbox has no write model of its own: which notifications exist is known only
 //! from the order events, through `notification_inbox_view`, so the command looks the
@@ -12,22 +13,36 @@ use crate::events::{now, record, stream_version};
 use crate::notifications::InboxEvent;
 use crate::notifications::events::{NotificationDismissed, NotificationRead, inbox_stream};
 use app::contracts::{Caller, NotificationChanged};
-use mediator::{Context, Done, Outcome, Problem};
+use mediator::{Context, Done, Outcome, Problem, Request, RequestHandler};
+
+/// A command that changes one of the caller's notifications.
+pub(crate) trait NotificationChange: Request<Response = NotificationChanged> {
+    /// What the command does.
+    const CHANGE: Change;
+    /// The notification it does it to.
+    fn id(&self) -> i64;
+}
+
+/// Handles every [`NotificationChange`]; answers 200, or 404 for an id not the caller's.
+pub(crate) struct ChangeHandler;
+
+impl<C: NotificationChange> RequestHandler<C> for ChangeHandler {
+    async fn handle(&self, command: C, ctx: &mut Context) -> Outcome<NotificationChanged> {
+        change(ctx, command.id(), C::CHANGE).await
+    }
+}
 
 /// What a command does to a notification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Change {
+pub(crate) enum Change {
     Read,
     Dismiss,
 }
 
 /// Makes `change` to the caller's notification `id`: 404 when they have none by that id,
 /// 200 with the notification as it now is otherwise.
-pub(super) async fn change(
-    ctx: &mut Context,
-    id: i64,
-    change: Change,
-) -> Outcome<NotificationChanged> {
+#[tracing::instrument(skip(ctx))]
+async fn change(ctx: &mut Context, id: i64, change: Change) -> Outcome<NotificationChanged> {
     let Some(customer) = ctx.get::<Caller>().and_then(Caller::customer) else {
         return Err(Problem::unauthorized("Sign in to see your notifications."));
     };

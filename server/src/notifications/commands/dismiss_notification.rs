@@ -1,20 +1,14 @@
 //! `DismissNotification`: the signed-in customer takes one of their notifications out of
-//! their inbox; records `NotificationDismissed` unless it was dismissed already.
+//! their inbox; records `NotificationDismissed` unless it was dismissed already. Handled
+//! in `change.rs`.
 
-use crate::notifications::commands::change::{Change, change};
-use app::contracts::{DismissNotification, NotificationChanged};
-use mediator::{Context, Outcome, RequestHandler};
+use crate::notifications::commands::change::{Change, NotificationChange};
+use app::contracts::DismissNotification;
 
-/// Handles [`DismissNotification`]; answers 200, or 404 for an id not the caller's.
-pub(crate) struct DismissNotificationHandler;
+impl NotificationChange for DismissNotification {
+    const CHANGE: Change = Change::Dismiss;
 
-impl RequestHandler<DismissNotification> for DismissNotificationHandler {
-    #[tracing::instrument(name = "DismissNotification", skip_all, fields(id = command.id))]
-    async fn handle(
-        &self,
-        command: DismissNotification,
-        ctx: &mut Context,
-    ) -> Outcome<NotificationChanged> {
-        change(ctx, command.id, Change::Dismiss).await
+    fn id(&self) -> i64 {
+        self.id
     }
 }

@@ -1,20 +1,14 @@
 //! `MarkNotificationRead`: the signed-in customer read one of their notifications;
-//! records `NotificationRead` unless it was read (or dismissed) already.
+//! records `NotificationRead` unless it was read (or dismissed) already. Handled in
+//! `change.rs`.
 
-use crate::notifications::commands::change::{Change, change};
-use app::contracts::{MarkNotificationRead, NotificationChanged};
-use mediator::{Context, Outcome, RequestHandler};
+use crate::notifications::commands::change::{Change, NotificationChange};
+use app::contracts::MarkNotificationRead;
 
-/// Handles [`MarkNotificationRead`]; answers 200, or 404 for an id not the caller's.
-pub(crate) struct MarkNotificationReadHandler;
+impl NotificationChange for MarkNotificationRead {
+    const CHANGE: Change = Change::Read;
 
-impl RequestHandler<MarkNotificationRead> for MarkNotificationReadHandler {
-    #[tracing::instrument(name = "MarkNotificationRead", skip_all, fields(id = command.id))]
-    async fn handle(
-        &self,
-        command: MarkNotificationRead,
-        ctx: &mut Context,
-    ) -> Outcome<NotificationChanged> {
-        change(ctx, command.id, Change::Read).await
+    fn id(&self) -> i64 {
+        self.id
     }
 }

@@ -1,22 +1,14 @@
 //! `MarkOrderDelivered`: the customer received a `delivering` order; records
-//! `OrderDelivered`, after which the order is final. The steps every lifecycle command
-//! shares are in `transition.rs`.
+//! `OrderDelivered`, after which the order is final. A plain step: `transition.rs`
+//! handles it, answering 200 with the order's new status, `delivered`.
 
-use crate::orders::commands::transition::change_status;
+use crate::orders::commands::transition::PlainStep;
 use crate::orders::lifecycle::Transition;
-use app::contracts::{MarkOrderDelivered, OrderStatusChanged};
-use mediator::{Context, Outcome, RequestHandler};
+use app::contracts::MarkOrderDelivered;
+use uuid::Uuid;
 
-/// Handles [`MarkOrderDelivered`]; answers 200 with the order's new status, `delivered`.
-pub(crate) struct MarkOrderDeliveredHandler;
-
-impl RequestHandler<MarkOrderDelivered> for MarkOrderDeliveredHandler {
-    #[tracing::instrument(name = "MarkOrderDelivered", skip_all, fields(order_id = %command.order_id))]
-    async fn handle(
-        &self,
-        command: MarkOrderDelivered,
-        ctx: &mut Context,
-    ) -> Outcome<OrderStatusChanged> {
-        change_status(ctx, command.order_id, Transition::MarkDelivered).await
+impl PlainStep for MarkOrderDelivered {
+    fn step(self) -> (Uuid, Transition) {
+        (self.order_id, Transition::MarkDelivered)
     }
 }

@@ -1,21 +1,14 @@
 //! `MarkOrderReady`: every pizza of a `cooking` order is out of the oven; records
-//! `OrderReady`. The steps every lifecycle command shares are in `transition.rs`.
+//! `OrderReady`. A plain step: `transition.rs` handles it, answering 200 with the order's
+//! new status, `ready`.
 
-use crate::orders::commands::transition::change_status;
+use crate::orders::commands::transition::PlainStep;
 use crate::orders::lifecycle::Transition;
-use app::contracts::{MarkOrderReady, OrderStatusChanged};
-use mediator::{Context, Outcome, RequestHandler};
+use app::contracts::MarkOrderReady;
+use uuid::Uuid;
 
-/// Handles [`MarkOrderReady`]; answers 200 with the order's new status, `ready`.
-pub(crate) struct MarkOrderReadyHandler;
-
-impl RequestHandler<MarkOrderReady> for MarkOrderReadyHandler {
-    #[tracing::instrument(name = "MarkOrderReady", skip_all, fields(order_id = %command.order_id))]
-    async fn handle(
-        &self,
-        command: MarkOrderReady,
-        ctx: &mut Context,
-    ) -> Outcome<OrderStatusChanged> {
-        change_status(ctx, command.order_id, Transition::MarkReady).await
+impl PlainStep for MarkOrderReady {
+    fn step(self) -> (Uuid, Transition) {
+        (self.order_id, Transition::MarkReady)
     }
 }

@@ -1,4 +1,5 @@
-//! Order commands, one handler per file; the lifecycle steps share `transition.rs`.
+//! Order commands, one per file; the lifecycle steps share `transition.rs`, which also
+//! handles the plain ones ([`StepHandler`]).
 
 mod assign_delivery;
 mod cancel_order;
@@ -12,7 +13,6 @@ mod transition;
 
 pub(crate) use assign_delivery::AssignDeliveryHandler;
 pub(crate) use cancel_order::CancelOrderHandler;
-pub(crate) use mark_order_delivered::MarkOrderDeliveredHandler;
-pub(crate) use mark_order_ready::MarkOrderReadyHandler;
 pub(crate) use place_order::PlaceOrderHandler;
 pub(crate) use start_cooking::StartCookingHandler;
+pub(crate) use transition::StepHandler;

@@ -1,7 +1,9 @@
 //! What every lifecycle command does, in the command's transaction: read the order's
 //! status and version, let [`decide`] judge the step, move the `orders` row on only if
 //! nobody else moved it meanwhile, and append the step's event at the version read.
-//! The handlers (`start_cooking.rs`, ...) only say which step and which event.
+//! The commands only say which step: [`PlainStep`] commands (`mark_order_ready.rs`,
+//! `mark_order_delivered.rs`) are handled here by [`StepHandler`]; those with a check of
+//! their own before the step (`start_cooking.rs`, ...) have their own handler.
 //!
 //! Two guards keep concurrent commands on one order from both succeeding: the `UPDATE`
 //! matches the version it read (0 rows means another command won: 409), and the event
@@ -12,12 +14,30 @@ use crate::db::{DbError, Tx, transaction};
 use crate::events::{now, record};
 use crate::orders::lifecycle::{Transition, decide};
 use app::contracts::{OrderStatus, OrderStatusChanged};
-use mediator::{Context, Done, Outcome, Problem};
+use mediator::{Context, Done, Outcome, Problem, Request, RequestHandler};
 use uuid::Uuid;
+
+/// A lifecycle command that is its step and nothing more: no check of its own before the
+/// ones every step shares.
+pub(crate) trait PlainStep: Request<Response = OrderStatusChanged> {
+    /// The order, and the step to take it through.
+    fn step(self) -> (Uuid, Transition);
+}
+
+/// Handles every [`PlainStep`] command; answers 200 with the order's new status.
+pub(crate) struct StepHandler;
+
+impl<C: PlainStep> RequestHandler<C> for StepHandler {
+    async fn handle(&self, command: C, ctx: &mut Context) -> Outcome<OrderStatusChanged> {
+        let (order_id, transition) = command.step();
+        change_status(ctx, order_id, transition).await
+    }
+}
 
 /// Applies `transition` to the order and records the event [`decide`] answers; answers
 /// 404 for an unknown order and 409 when its status forbids the step or another command
 /// changed it first.
+#[tracing::instrument(skip_all, fields(order_id = %order_id))]
 pub(super) async fn change_status(
     ctx: &mut Context,
     order_id: Uuid,
