@@ -7,23 +7,21 @@ use crate::http::problem::ApiProblem;
 use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send_query};
 use crate::http::session::Sender;
-use app::contracts::{
-    GetOrder, GetOrderStatus, ListOrders, OrderDetails, OrderStatusInfo, PlaceOrder, PlacedOrder,
-};
+use app::contracts::{GetOrder, GetOrderStatus, ListOrders, PlaceOrder, PlacedOrder};
 use app::contracts::{IDEMPOTENCY_KEY_HEADER, IdempotencyKey};
 use axum::Router;
 use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::routing::get;
-use mediator::{Context, FieldError, Problem};
+use mediator::{Context, FieldError, Problem, Request};
 use serde::Deserialize;
 use uuid::Uuid;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/orders", get(send_query::<ListOrders>).post(place_order))
-        .route("/orders/{id}", get(get_order))
-        .route("/orders/{id}/status", get(get_order_status))
+        .route("/orders/{id}", get(read_order::<GetOrder>))
+        .route("/orders/{id}/status", get(read_order::<GetOrderStatus>))
 }
 
 /// `POST /orders`, with an optional `Idempotency-Key` header: the same key with the
@@ -55,34 +53,37 @@ struct ReadYourWrites {
     min_position: Option<i64>,
 }
 
-async fn get_order(
-    sender: Sender,
-    Path(id): Path<String>,
-    ApiQuery(query): ApiQuery<ReadYourWrites>,
-) -> ApiResult<OrderDetails> {
-    let order_id = order_id(&id)?;
-    let min_position = query.min_position;
-    sender
-        .send(GetOrder {
-            order_id,
-            min_position,
-        })
-        .await
+/// A query for one order, named by the path's id.
+trait OrderRead: Request {
+    fn of(order_id: Uuid, min_position: Option<i64>) -> Self;
 }
 
-async fn get_order_status(
+impl OrderRead for GetOrder {
+    fn of(order_id: Uuid, min_position: Option<i64>) -> Self {
+        Self {
+            order_id,
+            min_position,
+        }
+    }
+}
+
+impl OrderRead for GetOrderStatus {
+    fn of(order_id: Uuid, min_position: Option<i64>) -> Self {
+        Self {
+            order_id,
+            min_position,
+        }
+    }
+}
+
+/// `GET /orders/{id}` and `/orders/{id}/status`: the query `Q` for the order.
+async fn read_order<Q: OrderRead>(
     sender: Sender,
     Path(id): Path<String>,
     ApiQuery(query): ApiQuery<ReadYourWrites>,
-) -> ApiResult<OrderStatusInfo> {
+) -> ApiResult<Q::Response> {
     let order_id = order_id(&id)?;
-    let min_position = query.min_position;
-    sender
-        .send(GetOrderStatus {
-            order_id,
-            min_position,
-        })
-        .await
+    sender.send(Q::of(order_id, query.min_position)).await
 }
 
 /// The `Idempotency-Key` header, checked; a malformed one is a 422 naming it.
