@@ -47,6 +47,17 @@ pub struct Problem {
     cause: Option<Arc<dyn Error + Send + Sync>>,
 }
 
+/// One constructor per status whose problem is nothing but the status and a detail:
+/// `name => Status;` makes `pub fn name(detail) -> Problem`.
+macro_rules! detail_constructors {
+    ($($(#[$doc:meta])* $name:ident => $status:ident;)+) => {$(
+        $(#[$doc])*
+        pub fn $name(detail: impl Into<String>) -> Self {
+            Self::new(ProblemStatus::$status, detail)
+        }
+    )+};
+}
+
 impl Problem {
     /// A problem with the status's title and the given detail.
     pub fn new(status: ProblemStatus, detail: impl Into<String>) -> Self {
@@ -60,34 +71,19 @@ impl Problem {
         }
     }
 
-    /// 400 Bad Request.
-    pub fn bad_request(detail: impl Into<String>) -> Self {
-        Self::new(ProblemStatus::BadRequest, detail)
-    }
-
-    /// 401 Unauthorized.
-    pub fn unauthorized(detail: impl Into<String>) -> Self {
-        Self::new(ProblemStatus::Unauthorized, detail)
-    }
-
-    /// 403 Forbidden.
-    pub fn forbidden(detail: impl Into<String>) -> Self {
-        Self::new(ProblemStatus::Forbidden, detail)
-    }
-
-    /// 404 Not Found.
-    pub fn not_found(detail: impl Into<String>) -> Self {
-        Self::new(ProblemStatus::NotFound, detail)
-    }
-
-    /// 409 Conflict.
-    pub fn conflict(detail: impl Into<String>) -> Self {
-        Self::new(ProblemStatus::Conflict, detail)
-    }
-
-    /// 413 Payload Too Large.
-    pub fn payload_too_large(detail: impl Into<String>) -> Self {
-        Self::new(ProblemStatus::PayloadTooLarge, detail)
+    detail_constructors! {
+        /// 400 Bad Request.
+        bad_request => BadRequest;
+        /// 401 Unauthorized.
+        unauthorized => Unauthorized;
+        /// 403 Forbidden.
+        forbidden => Forbidden;
+        /// 404 Not Found.
+        not_found => NotFound;
+        /// 409 Conflict.
+        conflict => Conflict;
+        /// 413 Payload Too Large.
+        payload_too_large => PayloadTooLarge;
     }
 
     /// 422 with the failing fields; the detail lists their names.

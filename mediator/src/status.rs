@@ -128,33 +128,27 @@ impl fmt::Display for UnknownStatus {
 
 impl std::error::Error for UnknownStatus {}
 
-impl From<SuccessStatus> for u16 {
-    fn from(status: SuccessStatus) -> Self {
-        status.code()
-    }
+/// A status serializes as its numeric code: `u16` from the status, the status from a
+/// `u16` that is one of its codes.
+macro_rules! code_conversions {
+    ($($status:ty),+) => {$(
+        impl From<$status> for u16 {
+            fn from(status: $status) -> Self {
+                status.code()
+            }
+        }
+
+        impl TryFrom<u16> for $status {
+            type Error = UnknownStatus;
+
+            fn try_from(code: u16) -> Result<Self, Self::Error> {
+                Self::from_code(code).ok_or(UnknownStatus(code))
+            }
+        }
+    )+};
 }
 
-impl TryFrom<u16> for SuccessStatus {
-    type Error = UnknownStatus;
-
-    fn try_from(code: u16) -> Result<Self, Self::Error> {
-        Self::from_code(code).ok_or(UnknownStatus(code))
-    }
-}
-
-impl From<ProblemStatus> for u16 {
-    fn from(status: ProblemStatus) -> Self {
-        status.code()
-    }
-}
-
-impl TryFrom<u16> for ProblemStatus {
-    type Error = UnknownStatus;
-
-    fn try_from(code: u16) -> Result<Self, Self::Error> {
-        Self::from_code(code).ok_or(UnknownStatus(code))
-    }
-}
+code_conversions!(SuccessStatus, ProblemStatus);
 
 #[cfg(test)]
 mod tests {
