@@ -10,32 +10,40 @@
 
 use crate::analytics::buckets::key;
 use crate::db::{DbError, Tx, insert_rows};
-use crate::orders::OrderEvent;
-use crate::orders::views::{OrderView, PlaceRun, Placed, Summed, add_row, pizza_quantities};
+use crate::orders::views::{PlaceRun, Placed, Summed, TallyView, add_row, pizza_quantities};
 use crate::projections::BoxFuture;
 use app::contracts::TimeBucket;
 
 /// Keeps `popular_pizzas_view` up to date.
 pub(crate) struct PopularPizzasView;
 
-impl OrderView for PopularPizzasView {
+impl TallyView for PopularPizzasView {
     const NAME: &'static str = "popular_pizzas_view";
     const TABLES: &'static [&'static str] = &["popular_pizzas_open_orders_view", Self::NAME];
+    const OPEN_TABLES: &'static [&'static str] = &["popular_pizzas_open_orders_view"];
     const PLACE: PlaceRun = add_orders;
 
-    async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
-        let order_id = event.order_id().to_string();
-        match event {
-            OrderEvent::OrderPlaced(order) => Self::PLACE(tx, &Placed::one(position, order)).await,
-            OrderEvent::OrderCancelled(_) => {
-                take_back(tx, &order_id).await?;
-                forget(tx, &order_id).await
-            }
-            OrderEvent::OrderDelivered(_) => forget(tx, &order_id).await,
-            OrderEvent::CookingStarted(_)
-            | OrderEvent::OrderReady(_)
-            | OrderEvent::OrderOutForDelivery(_) => Ok(()),
+    /// Subtracts what an open order added; nothing for an order already forgotten.
+    async fn take_back(tx: &mut Tx, order_id: &str) -> Result<(), DbError> {
+        let added: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT pizza_id, day, quantity FROM popular_pizzas_open_orders_view \
+             WHERE order_id = $1 ORDER BY pizza_id",
+        )
+        .bind(order_id)
+        .fetch_all(&mut **tx)
+        .await?;
+        for (pizza_id, day, quantity) in added {
+            sqlx::query(
+                "UPDATE popular_pizzas_view SET quantity = quantity - $1, orders = orders - 1 \
+                 WHERE day = $2 AND pizza_id = $3",
+            )
+            .bind(quantity)
+            .bind(day)
+            .bind(pizza_id)
+            .execute(&mut **tx)
+            .await?;
         }
+        Ok(())
     }
 }
 
@@ -127,35 +135,4 @@ fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(),
         )
         .await
     })
-}
-
-/// Subtracts what an open order added; nothing for an order already forgotten.
-async fn take_back(tx: &mut Tx, order_id: &str) -> Result<(), DbError> {
-    let added: Vec<(String, String, i64)> = sqlx::query_as(
-        "SELECT pizza_id, day, quantity FROM popular_pizzas_open_orders_view \
-         WHERE order_id = $1 ORDER BY pizza_id",
-    )
-    .bind(order_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    for (pizza_id, day, quantity) in added {
-        sqlx::query(
-            "UPDATE popular_pizzas_view SET quantity = quantity - $1, orders = orders - 1 \
-             WHERE day = $2 AND pizza_id = $3",
-        )
-        .bind(quantity)
-        .bind(day)
-        .bind(pizza_id)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
-}
-
-async fn forget(tx: &mut Tx, order_id: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM popular_pizzas_open_orders_view WHERE order_id = $1")
-        .bind(order_id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
 }

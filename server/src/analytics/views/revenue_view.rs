@@ -9,8 +9,7 @@
 
 use crate::analytics::buckets::key;
 use crate::db::{DbError, Tx, decimal, insert_rows, timestamp, timestamp_text};
-use crate::orders::OrderEvent;
-use crate::orders::views::{OrderView, PlaceRun, Placed, Summed, add_row};
+use crate::orders::views::{PlaceRun, Placed, Summed, TallyView, add_row};
 use crate::projections::BoxFuture;
 use app::contracts::TimeBucket;
 use chrono::{DateTime, Utc};
@@ -19,26 +18,18 @@ use rust_decimal::Decimal;
 /// Keeps `revenue_view` up to date.
 pub(crate) struct RevenueView;
 
-impl OrderView for RevenueView {
+impl TallyView for RevenueView {
     const NAME: &'static str = "revenue_view";
     const TABLES: &'static [&'static str] = &["revenue_open_orders_view", Self::NAME];
+    const OPEN_TABLES: &'static [&'static str] = &["revenue_open_orders_view"];
     const PLACE: PlaceRun = add_orders;
 
-    async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
-        let order_id = event.order_id().to_string();
-        match event {
-            OrderEvent::OrderPlaced(order) => Self::PLACE(tx, &Placed::one(position, order)).await,
-            OrderEvent::OrderCancelled(_) => {
-                if let Some((placed_at, total)) = find_open(tx, &order_id).await? {
-                    add(tx, placed_at, -total, -1).await?;
-                }
-                forget(tx, &order_id).await
-            }
-            OrderEvent::OrderDelivered(_) => forget(tx, &order_id).await,
-            OrderEvent::CookingStarted(_)
-            | OrderEvent::OrderReady(_)
-            | OrderEvent::OrderOutForDelivery(_) => Ok(()),
+    /// Subtracts an open order's total, and the order, from its hour and its day.
+    async fn take_back(tx: &mut Tx, order_id: &str) -> Result<(), DbError> {
+        if let Some((placed_at, total)) = find_open(tx, order_id).await? {
+            add(tx, placed_at, -total, -1).await?;
         }
+        Ok(())
     }
 }
 
@@ -169,12 +160,4 @@ async fn find_open(
         ))
     })
     .transpose()
-}
-
-async fn forget(tx: &mut Tx, order_id: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM revenue_open_orders_view WHERE order_id = $1")
-        .bind(order_id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
 }

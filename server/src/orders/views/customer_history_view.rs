@@ -10,16 +10,14 @@
 //! - `OrderDelivered`: the order can no longer be cancelled, so it is forgotten.
 
 use crate::db::{DbError, Tx, decimal, insert_rows};
-use crate::orders::OrderEvent;
-use crate::orders::views::{OrderView, PlaceRun, Placed, Summed, add_row, pizza_quantities};
+use crate::orders::views::{PlaceRun, Placed, Summed, TallyView, add_row, pizza_quantities};
 use crate::projections::BoxFuture;
 use rust_decimal::Decimal;
-use uuid::Uuid;
 
 /// Keeps the customer tables up to date.
 pub(crate) struct CustomerHistoryView;
 
-impl OrderView for CustomerHistoryView {
+impl TallyView for CustomerHistoryView {
     const NAME: &'static str = "customer_history_view";
     const TABLES: &'static [&'static str] = &[
         "customer_open_order_pizzas_view",
@@ -27,19 +25,56 @@ impl OrderView for CustomerHistoryView {
         "customer_pizza_counts_view",
         Self::NAME,
     ];
+    const OPEN_TABLES: &'static [&'static str] = &[
+        "customer_open_order_pizzas_view",
+        "customer_open_orders_view",
+    ];
     const PLACE: PlaceRun = add_orders;
 
-    async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
-        match event {
-            OrderEvent::OrderPlaced(order) => Self::PLACE(tx, &Placed::one(position, order)).await,
-            OrderEvent::OrderCancelled(cancelled) => take_back(tx, cancelled.order_id).await,
-            OrderEvent::OrderDelivered(delivered) => {
-                forget(tx, &delivered.order_id.to_string()).await
-            }
-            OrderEvent::CookingStarted(_)
-            | OrderEvent::OrderReady(_)
-            | OrderEvent::OrderOutForDelivery(_) => Ok(()),
+    /// Takes a cancelled order's figures back out, if it was still open.
+    async fn take_back(tx: &mut Tx, order_id: &str) -> Result<(), DbError> {
+        let open: Option<(String, String)> = sqlx::query_as(
+            "SELECT customer_key, total_amount FROM customer_open_orders_view WHERE order_id = $1",
+        )
+        .bind(order_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let Some((key, total)) = open else {
+            return Ok(());
+        };
+        let total = decimal("customer_open_orders_view.total_amount", &total)?;
+        let phone: (String,) = sqlx::query_as(
+            "SELECT customer_phone FROM customer_history_view WHERE customer_key = $1",
+        )
+        .bind(&key)
+        .fetch_one(&mut **tx)
+        .await?;
+        let taken_back = CustomerTotal {
+            key: key.clone(),
+            phone: phone.0,
+            orders: -1,
+            spent: -total,
+        };
+        add_to_totals(tx, vec![taken_back]).await?;
+        let pizzas: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT pizza_id, quantity FROM customer_open_order_pizzas_view WHERE order_id = $1 \
+             ORDER BY pizza_id",
+        )
+        .bind(order_id)
+        .fetch_all(&mut **tx)
+        .await?;
+        for (pizza_id, quantity) in pizzas {
+            sqlx::query(
+                "UPDATE customer_pizza_counts_view SET quantity = quantity - $1 \
+                 WHERE customer_key = $2 AND pizza_id = $3",
+            )
+            .bind(quantity)
+            .bind(&key)
+            .bind(pizza_id)
+            .execute(&mut **tx)
+            .await?;
         }
+        Ok(())
     }
 }
 
@@ -198,61 +233,4 @@ async fn add_to_totals(tx: &mut Tx, mut totals: Vec<CustomerTotal>) -> Result<()
         },
     )
     .await
-}
-
-/// Takes a cancelled order's figures back out, if it was still open.
-async fn take_back(tx: &mut Tx, order_id: Uuid) -> Result<(), DbError> {
-    let order_id = order_id.to_string();
-    let open: Option<(String, String)> = sqlx::query_as(
-        "SELECT customer_key, total_amount FROM customer_open_orders_view WHERE order_id = $1",
-    )
-    .bind(&order_id)
-    .fetch_optional(&mut **tx)
-    .await?;
-    let Some((key, total)) = open else {
-        return Ok(());
-    };
-    let total = decimal("customer_open_orders_view.total_amount", &total)?;
-    let phone: (String,) =
-        sqlx::query_as("SELECT customer_phone FROM customer_history_view WHERE customer_key = $1")
-            .bind(&key)
-            .fetch_one(&mut **tx)
-            .await?;
-    let taken_back = CustomerTotal {
-        key: key.clone(),
-        phone: phone.0,
-        orders: -1,
-        spent: -total,
-    };
-    add_to_totals(tx, vec![taken_back]).await?;
-    let pizzas: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT pizza_id, quantity FROM customer_open_order_pizzas_view WHERE order_id = $1 \
-         ORDER BY pizza_id",
-    )
-    .bind(&order_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    for (pizza_id, quantity) in pizzas {
-        sqlx::query(
-            "UPDATE customer_pizza_counts_view SET quantity = quantity - $1 \
-             WHERE customer_key = $2 AND pizza_id = $3",
-        )
-        .bind(quantity)
-        .bind(&key)
-        .bind(pizza_id)
-        .execute(&mut **tx)
-        .await?;
-    }
-    forget(tx, &order_id).await
-}
-
-/// Drops what the view remembered of an order that can no longer be cancelled.
-async fn forget(tx: &mut Tx, order_id: &str) -> Result<(), DbError> {
-    for sql in [
-        "DELETE FROM customer_open_order_pizzas_view WHERE order_id = $1",
-        "DELETE FROM customer_open_orders_view WHERE order_id = $1",
-    ] {
-        sqlx::query(sql).bind(order_id).execute(&mut **tx).await?;
-    }
-    Ok(())
 }

@@ -36,7 +36,8 @@ impl OrderView for DeliveryBoardView {
         let change = StatusChange::of(&event);
         match event {
             OrderEvent::OrderPlaced(order) => Self::PLACE(tx, &Placed::one(position, order)).await,
-            OrderEvent::CookingStarted(_) => set_status(tx, &change).await,
+            // Cooking: a new status, the same lane.
+            OrderEvent::CookingStarted(_) => change.set_status_in(tx, Self::NAME).await,
             OrderEvent::OrderReady(_) => mark_ready(tx, position, &change).await,
             OrderEvent::OrderOutForDelivery(_) => send_out(tx, position, &change).await,
             OrderEvent::OrderDelivered(_) | OrderEvent::OrderCancelled(_) => {
@@ -70,16 +71,6 @@ fn insert_tickets<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result
                 .bind(order.pizza_count())
         },
     ))
-}
-
-/// Cooking: a new status, the same lane.
-async fn set_status(tx: &mut Tx, change: &StatusChange) -> Result<(), DbError> {
-    sqlx::query("UPDATE delivery_board_view SET status = $1 WHERE order_id = $2")
-        .bind(change.status.as_str())
-        .bind(change.order_id.to_string())
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
 }
 
 async fn mark_ready(tx: &mut Tx, position: i64, change: &StatusChange) -> Result<(), DbError> {

@@ -9,6 +9,7 @@ mod order_summary_view;
 mod order_view;
 mod placed_runs;
 mod status_change;
+mod tally_view;
 
 pub(crate) use customer_history_view::CustomerHistoryView;
 pub(crate) use delivery_board_view::{DeliveryBoardView, KITCHEN_LANE};
@@ -19,3 +20,4 @@ pub(crate) use order_summary_view::{OrderSummaryView, SummaryFilter, find_summar
 pub(crate) use order_view::{OrderView, PlaceRun};
 pub(crate) use placed_runs::{Placed, Summed, add_row, apply_in_runs};
 pub(crate) use status_change::{StatusChange, stored_status};
+pub(crate) use tally_view::TallyView;

@@ -27,7 +27,7 @@ impl OrderView for OrderDetailView {
             return Self::PLACE(tx, &Placed::one(position, order)).await;
         }
         // Every later event moves the order on, and is a step of its timeline.
-        update_status(tx, &change).await?;
+        change.set_status_in(tx, Self::NAME).await?;
         insert_steps(tx, &[(position, change)]).await
     }
 }
@@ -93,15 +93,6 @@ fn insert_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<
             .collect();
         insert_steps(tx, &steps).await
     })
-}
-
-async fn update_status(tx: &mut Tx, change: &StatusChange) -> Result<(), DbError> {
-    sqlx::query("UPDATE order_detail_view SET status = $1 WHERE order_id = $2")
-        .bind(change.status.as_str())
-        .bind(change.order_id.to_string())
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
 }
 
 /// A timeline step for each (event position, change).

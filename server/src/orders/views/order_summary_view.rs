@@ -24,12 +24,7 @@ impl OrderView for OrderSummaryView {
             return Self::PLACE(tx, &Placed::one(position, order)).await;
         }
         // Every later event moves the order on.
-        sqlx::query("UPDATE order_summary_view SET status = $1 WHERE order_id = $2")
-            .bind(change.status.as_str())
-            .bind(change.order_id.to_string())
-            .execute(&mut **tx)
-            .await?;
-        Ok(())
+        change.set_status_in(tx, Self::NAME).await
     }
 }
 

@@ -1,7 +1,7 @@
 //! The lifecycle events as the order views see them: which order reached which status,
 //! when, and the note that goes with it (the driver, or the cancellation reason).
 
-use crate::db::{DbError, corrupt};
+use crate::db::{DbError, Tx, corrupt};
 use crate::events::DomainEvent;
 use crate::orders::{OrderEvent, OrderPlaced};
 use app::contracts::OrderStatus;
@@ -36,6 +36,17 @@ impl StatusChange {
             at: event.occurred_at(),
             note: event.note().map(str::to_owned),
         }
+    }
+
+    /// Writes the new status into `view`, an order view keyed by `order_id`.
+    pub async fn set_status_in(&self, tx: &mut Tx, view: &str) -> Result<(), DbError> {
+        let sql = format!("UPDATE {view} SET status = $1 WHERE order_id = $2");
+        sqlx::query(&sql)
+            .bind(self.status.as_str())
+            .bind(self.order_id.to_string())
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
     }
 }
 
