@@ -159,6 +159,7 @@ pub fn normalized_email(email: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contracts::testing::failing_fields;
 
     fn valid() -> RegisterCustomer {
         RegisterCustomer {
@@ -172,13 +173,7 @@ mod tests {
     }
 
     fn fields(request: &RegisterCustomer) -> Vec<String> {
-        request
-            .validate()
-            .err()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|error| error.field)
-            .collect()
+        failing_fields(request.validate())
     }
 
     #[test]

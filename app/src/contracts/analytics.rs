@@ -221,6 +221,7 @@ fn date_or_time<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<U
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contracts::testing::failing_fields;
 
     fn revenue(from: &str, to: &str, bucket: &str) -> GetRevenue {
         let json = format!(r#"{{"from":"{from}","to":"{to}","bucket":"{bucket}"}}"#);
@@ -236,12 +237,7 @@ mod tests {
             limit: 0,
             min_position: None,
         };
-        let fields: Vec<_> = query
-            .validate()
-            .unwrap_err()
-            .into_iter()
-            .map(|e| e.field)
-            .collect();
+        let fields = failing_fields(query.validate());
         assert_eq!(fields, ["days", "limit"]);
     }
 

@@ -115,6 +115,7 @@ pub fn phone_key(phone: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contracts::testing::failing_fields;
 
     #[test]
     fn only_the_digits_of_a_phone_number_identify_a_customer() {
@@ -130,12 +131,7 @@ mod tests {
         );
         let mut query = GetCustomerHistory::new("call me");
         query.page_size = 0;
-        let fields: Vec<_> = query
-            .validate()
-            .unwrap_err()
-            .into_iter()
-            .map(|error| error.field)
-            .collect();
+        let fields = failing_fields(query.validate());
         assert_eq!(fields, ["phone", "page_size"]);
     }
 }

@@ -96,10 +96,10 @@ impl Request for CancelOrder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contracts::testing::failing_fields;
 
     fn fields(result: Result<(), Vec<FieldError>>) -> Vec<String> {
-        let errors = result.expect_err("the command must be invalid");
-        errors.into_iter().map(|error| error.field).collect()
+        failing_fields(result)
     }
 
     #[test]

@@ -165,6 +165,7 @@ impl Request for RemovePizza {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contracts::testing::failing_fields;
 
     fn calzone() -> AddPizza {
         AddPizza {
@@ -189,8 +190,7 @@ mod tests {
     }
 
     fn fields(result: Result<(), Vec<FieldError>>) -> Vec<String> {
-        let errors = result.expect_err("the command must be invalid");
-        errors.into_iter().map(|error| error.field).collect()
+        failing_fields(result)
     }
 
     #[test]

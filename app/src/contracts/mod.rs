@@ -20,6 +20,8 @@ mod paging;
 mod pricing;
 mod profile;
 mod rules;
+#[cfg(test)]
+pub(crate) mod testing;
 mod validation;
 
 pub use accounts::{

@@ -83,10 +83,10 @@ pub struct OrderTimelineEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contracts::testing::failing_fields;
 
     fn fields(query: &ListOrders) -> Vec<String> {
-        let errors = query.validate().expect_err("the query must be invalid");
-        errors.into_iter().map(|error| error.field).collect()
+        failing_fields(query.validate())
     }
 
     #[test]

@@ -50,11 +50,12 @@ pub(crate) fn check_paging(page: u32, page_size: u32, errors: &mut Vec<FieldErro
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contracts::testing::failing_fields;
 
     fn fields(page: u32, page_size: u32) -> Vec<String> {
         let mut errors = Vec::new();
         check_paging(page, page_size, &mut errors);
-        errors.into_iter().map(|error| error.field).collect()
+        failing_fields(Err::<(), _>(errors))
     }
 
     #[test]

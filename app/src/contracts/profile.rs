@@ -80,6 +80,7 @@ pub struct Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contracts::testing::failing_fields;
 
     #[test]
     fn only_the_fields_given_are_checked() {
@@ -90,12 +91,7 @@ mod tests {
             phone: Some("12".into()),
             address: Some(String::new()),
         };
-        let fields: Vec<String> = update
-            .validate()
-            .unwrap_err()
-            .into_iter()
-            .map(|error| error.field)
-            .collect();
+        let fields = failing_fields(update.validate());
         assert_eq!(fields, ["name", "email", "phone"]);
     }
 }

@@ -98,11 +98,12 @@ pub(crate) fn toppings(errors: &mut Vec<FieldError>, field: &str, values: &[Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contracts::testing::failing_fields;
 
     fn broken(check: impl FnOnce(&mut Vec<FieldError>)) -> Vec<String> {
         let mut errors = Vec::new();
         check(&mut errors);
-        errors.into_iter().map(|error| error.field).collect()
+        failing_fields(Err::<(), _>(errors))
     }
 
     #[test]

@@ -134,6 +134,7 @@ fn has_duplicates(values: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contracts::testing::failing_fields;
     use crate::contracts::{PaymentMethod, PizzaSize};
     use mediator::Request;
 
@@ -154,8 +155,7 @@ mod tests {
     }
 
     fn fields(order: &PlaceOrder) -> Vec<String> {
-        let errors = order.validate().expect_err("the order must be invalid");
-        errors.into_iter().map(|e| e.field).collect()
+        failing_fields(order.validate())
     }
 
     #[test]

@@ -173,6 +173,7 @@ fn AddPizzaForm(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contracts::testing::failing_fields;
 
     fn calzone() -> NewPizza {
         NewPizza {
@@ -203,12 +204,7 @@ mod tests {
             name: String::new(),
             ..calzone()
         };
-        let fields: Vec<String> = typed
-            .command()
-            .unwrap_err()
-            .into_iter()
-            .map(|e| e.field)
-            .collect();
+        let fields = failing_fields(typed.command());
         assert_eq!(fields, ["base_price", "preparation_time_minutes", "name"]);
     }
 }

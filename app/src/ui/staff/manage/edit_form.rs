@@ -169,6 +169,7 @@ const DESCRIPTION_HINT: &str = "At most 300 characters.";
 mod tests {
     use super::*;
     use crate::contracts::MAX_DESCRIPTION_LEN;
+    use crate::contracts::testing::failing_fields;
     use rust_decimal::Decimal;
 
     fn margherita() -> EditablePizza {
@@ -228,12 +229,7 @@ mod tests {
         let mut draft = Draft::of(&pizza);
         draft.price = "ten".into();
         draft.toppings = "olives, olives".into();
-        let fields: Vec<_> = draft
-            .changes(&pizza)
-            .unwrap_err()
-            .into_iter()
-            .map(|e| e.field)
-            .collect();
+        let fields = failing_fields(draft.changes(&pizza));
         assert_eq!(fields, ["base_price", "available_toppings"]);
         draft.toppings = Draft::of(&pizza).toppings;
         // The contract's own rules: a price must be above zero.
