@@ -17,6 +17,21 @@ impl Request for GetMenu {
     const KIND: RequestKind = RequestKind::Query;
 }
 
+/// The distinct categories among `categories`, in the order they first appear; two
+/// spellings that differ only in case are one category, named as first seen.
+pub fn distinct_categories<'a>(categories: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut distinct: Vec<String> = Vec::new();
+    for category in categories {
+        if !distinct
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(category))
+        {
+            distinct.push(category.to_owned());
+        }
+    }
+    distinct
+}
+
 /// A pizza size; its price is the base price times [`PizzaSize::multiplier`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -46,7 +46,7 @@ pub use lifecycle::{
     MarkOrderReady, OrderStatusChanged, StartCooking,
 };
 pub use live::{ORDER_UPDATE_EVENT, OrderUpdate};
-pub use menu::{GetMenu, MenuItem, PizzaSize};
+pub use menu::{GetMenu, MenuItem, PizzaSize, distinct_categories};
 pub use menu_admin::{
     AddPizza, EditablePizza, GetEditableMenu, MAX_DESCRIPTION_LEN, MAX_NAME_LEN, MenuChanged,
     RemovePizza, UpdatePizza,

@@ -35,13 +35,29 @@ pub(crate) fn ErrorNotice(error: AppError) -> impl IntoView {
 /// The fallback route: an unknown path.
 #[component]
 pub(crate) fn NotFoundPage() -> impl IntoView {
+    view! {
+        <NotFound
+            title="Page not found"
+            message="That page is not on the menu."
+            back="Go to the menu"
+        />
+    }
+}
+
+/// A 404: what was not found, a word on why, and the way back to the menu.
+#[component]
+pub(crate) fn NotFound(
+    title: &'static str,
+    message: &'static str,
+    back: &'static str,
+) -> impl IntoView {
     set_not_found_status();
     view! {
-        <Title text="Page not found · Mario's Pizzeria"/>
+        <Title text=format!("{title} · Mario's Pizzeria")/>
         <section class="card narrow">
-            <h1>"Page not found"</h1>
-            <p>"That page is not on the menu."</p>
-            <p><a class="button button-primary" href="/">"Go to the menu"</a></p>
+            <h1>{title}</h1>
+            <p>{message}</p>
+            <p><a class="button button-primary" href="/">{back}</a></p>
         </section>
     }
 }

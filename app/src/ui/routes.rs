@@ -18,9 +18,9 @@ use crate::ui::staff::{
 use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
 
-/// Declares a unit struct as the lazy route that renders `$view`.
-macro_rules! lazy_page {
-    ($(#[$doc:meta])* $route:ident => $view:expr) => {
+/// Declares each `$route` a unit struct, the lazy route that renders its `$view`.
+macro_rules! lazy_pages {
+    ($($(#[$doc:meta])* $route:ident => $view:expr;)+) => {$(
         $(#[$doc])*
         pub(crate) struct $route;
 
@@ -34,53 +34,33 @@ macro_rules! lazy_page {
                 $view
             }
         }
-    };
+    )+};
 }
 
-lazy_page!(
+lazy_pages! {
     /// `/checkout`: the summary, the delivery form and its validation.
-    CheckoutRoute => view! { <CheckoutPage/> }.erase()
-);
-lazy_page!(
+    CheckoutRoute => view! { <CheckoutPage/> }.erase();
     /// `/orders/:id`: one order, followed live.
-    OrderRoute => view! { <OrderPage/> }.erase()
-);
-lazy_page!(
+    OrderRoute => view! { <OrderPage/> }.erase();
     /// `/orders`: a signed-in customer's orders; for staff, a guest's by phone.
-    OrderHistoryRoute => view! { <OrderHistoryPage/> }.erase()
-);
-lazy_page!(
+    OrderHistoryRoute => view! { <OrderHistoryPage/> }.erase();
     /// `/account`: a customer's notifications and details.
-    AccountRoute => view! { <AccountPage/> }.erase()
-);
-lazy_page!(
+    AccountRoute => view! { <AccountPage/> }.erase();
     /// `/account/login`: a customer's sign-in.
-    CustomerLoginRoute => view! { <CustomerLoginPage/> }.erase()
-);
-lazy_page!(
+    CustomerLoginRoute => view! { <CustomerLoginPage/> }.erase();
     /// `/account/register`: a customer's sign-up.
-    RegisterRoute => view! { <RegisterPage/> }.erase()
-);
-lazy_page!(
+    RegisterRoute => view! { <RegisterPage/> }.erase();
     /// `/staff/login`.
-    StaffLoginRoute => view! { <StaffLoginPage/> }.erase()
-);
-lazy_page!(
+    StaffLoginRoute => view! { <StaffLoginPage/> }.erase();
     /// `/staff`: off to the page of one's role.
-    StaffHomeRoute => staff(ANY_STAFF, || view! { <StaffHome/> })
-);
-lazy_page!(
+    StaffHomeRoute => staff(ANY_STAFF, || view! { <StaffHome/> });
     /// `/staff/kitchen`.
-    KitchenRoute => staff(&[StaffRole::Chef], || view! { <KitchenPage/> })
-);
-lazy_page!(
+    KitchenRoute => staff(&[StaffRole::Chef], || view! { <KitchenPage/> });
     /// `/staff/delivery`.
-    DeliveryRoute => staff(&[StaffRole::Driver], || view! { <DeliveryPage/> })
-);
-lazy_page!(
+    DeliveryRoute => staff(&[StaffRole::Driver], || view! { <DeliveryPage/> });
     /// `/staff/manage`: managers only.
-    ManagementRoute => staff(&[], || view! { <ManagementPage/> })
-);
+    ManagementRoute => staff(&[], || view! { <ManagementPage/> });
+}
 
 /// Every staff role (a page any member of staff may open).
 const ANY_STAFF: &[StaffRole] = &[StaffRole::Chef, StaffRole::Driver];

@@ -4,7 +4,7 @@
 //! every pizza and price.
 
 use super::card::PizzaCard;
-use crate::contracts::MenuItem;
+use crate::contracts::{MenuItem, distinct_categories};
 use crate::ui::cart::{CartBar, CartPanel};
 use crate::ui::erase::Erase;
 use crate::ui::format::category_href;
@@ -60,16 +60,7 @@ pub(crate) fn MenuPage() -> impl IntoView {
 
 /// The distinct categories, in menu order.
 fn categories_of(items: &[MenuItem]) -> Vec<String> {
-    let mut categories: Vec<String> = Vec::new();
-    for item in items {
-        if !categories
-            .iter()
-            .any(|known| known.eq_ignore_ascii_case(&item.category))
-        {
-            categories.push(item.category.clone());
-        }
-    }
-    categories
+    distinct_categories(items.iter().map(|item| item.category.as_str()))
 }
 
 /// Links to "All" and to each category; the one shown is marked `aria-current="page"`.

@@ -8,11 +8,10 @@ use super::details::OrderView;
 use crate::api::get_order;
 use crate::error::AppError;
 use crate::ui::erase::Erase;
-use crate::ui::layout::{ErrorNotice, Loading, set_not_found_status};
+use crate::ui::layout::{ErrorNotice, Loading, NotFound};
 use crate::ui::server_data::server_resource;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use mediator::Problem;
 use uuid::Uuid;
@@ -67,13 +66,11 @@ pub(crate) fn OrderPage() -> impl IntoView {
 /// A malformed id or an order the server does not know.
 #[component]
 fn OrderNotFound() -> impl IntoView {
-    set_not_found_status();
     view! {
-        <Title text="Order not found · Mario's Pizzeria"/>
-        <section class="card narrow">
-            <h1>"Order not found"</h1>
-            <p>"We could not find that order. Please check the link, or start a new order."</p>
-            <p><a class="button button-primary" href="/">"Back to the menu"</a></p>
-        </section>
+        <NotFound
+            title="Order not found"
+            message="We could not find that order. Please check the link, or start a new order."
+            back="Back to the menu"
+        />
     }
 }

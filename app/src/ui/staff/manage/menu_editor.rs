@@ -8,7 +8,7 @@ use super::editor::Editor;
 use super::pizza_row::PizzaRow;
 use super::toast::Toast;
 use crate::api::get_editable_menu;
-use crate::contracts::EditablePizza;
+use crate::contracts::{EditablePizza, distinct_categories};
 use crate::ui::erase::Erase;
 use crate::ui::layout::Loading;
 use crate::ui::server_data::server_resource;
@@ -78,14 +78,5 @@ fn PizzaList(pizzas: Vec<EditablePizza>, editor: Editor) -> impl IntoView {
 
 /// The distinct categories, in menu order.
 fn categories_of(pizzas: &[EditablePizza]) -> Vec<String> {
-    let mut categories: Vec<String> = Vec::new();
-    for pizza in pizzas {
-        if !categories
-            .iter()
-            .any(|known| known.eq_ignore_ascii_case(&pizza.category))
-        {
-            categories.push(pizza.category.clone());
-        }
-    }
-    categories
+    distinct_categories(pizzas.iter().map(|pizza| pizza.category.as_str()))
 }
