@@ -19,6 +19,12 @@ pub(crate) fn start_of(bucket: TimeBucket, time: DateTime<Utc>) -> DateTime<Utc>
     time.duration_trunc(width(bucket)).unwrap_or(time)
 }
 
+/// Where a look-back over the last `days` UTC days, the day of `now` included, starts:
+/// the start of the earliest of those days.
+pub(crate) fn first_day_start(days: u32, now: DateTime<Utc>) -> DateTime<Utc> {
+    start_of(TimeBucket::Day, now - TimeDelta::days(i64::from(days) - 1))
+}
+
 /// The stored key of the `bucket` holding `time`.
 pub(crate) fn key(bucket: TimeBucket, time: DateTime<Utc>) -> String {
     match bucket {
@@ -42,6 +48,13 @@ mod tests {
         assert_eq!(key(TimeBucket::Day, time), "2026-03-09");
         assert_eq!(start_of(TimeBucket::Hour, time), at("2026-03-09T23:00:00Z"));
         assert_eq!(start_of(TimeBucket::Day, time), at("2026-03-09T00:00:00Z"));
+    }
+
+    #[test]
+    fn a_look_back_starts_at_midnight_of_its_earliest_day_today_included() {
+        let now = at("2026-03-09T13:45:00Z");
+        assert_eq!(first_day_start(1, now), at("2026-03-09T00:00:00Z"));
+        assert_eq!(first_day_start(7, now), at("2026-03-03T00:00:00Z"));
     }
 
     #[test]

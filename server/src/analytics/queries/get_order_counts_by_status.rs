@@ -1,12 +1,12 @@
 //! `GetOrderCountsByStatus`: how many of the orders placed over the last days (today,
 //! UTC, included) are in each status now, counted in the order summary view.
 
-use crate::analytics::buckets::start_of;
+use crate::analytics::buckets::first_day_start;
 use crate::db::{count, timestamp_text};
 use crate::orders::views::stored_status;
 use crate::projections::ReadModels;
-use app::contracts::{GetOrderCountsByStatus, OrderStatus, StatusCount, TimeBucket};
-use chrono::{TimeDelta, Utc};
+use app::contracts::{GetOrderCountsByStatus, OrderStatus, StatusCount};
+use chrono::Utc;
 use mediator::{Context, Done, Outcome, RequestHandler};
 
 /// Answers [`GetOrderCountsByStatus`]: every status in lifecycle order, zeros included.
@@ -21,8 +21,7 @@ impl RequestHandler<GetOrderCountsByStatus> for GetOrderCountsByStatusHandler {
         query: GetOrderCountsByStatus,
         _ctx: &mut Context,
     ) -> Outcome<Vec<StatusCount>> {
-        let first_day = Utc::now() - TimeDelta::days(i64::from(query.days) - 1);
-        let since = start_of(TimeBucket::Day, first_day);
+        let since = first_day_start(query.days, Utc::now());
         let statement = sqlx::query_as(
             "SELECT status, COUNT(*) AS orders FROM order_summary_view \
              WHERE placed_at >= $1 GROUP BY status",
