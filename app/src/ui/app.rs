@@ -19,12 +19,6 @@ use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::{Lazy, SsrMode, path};
 
-/// A tiny pizza (cheese, crust, pepperoni) as an SVG data URL.
-const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E\
-%3Ccircle cx='16' cy='16' r='14' fill='%23f6d27a' stroke='%23e9b96e' stroke-width='3'/%3E\
-%3Ccircle cx='11' cy='12' r='3' fill='%23b83227'/%3E%3Ccircle cx='20' cy='14' r='3' fill='%23b83227'/%3E\
-%3Ccircle cx='14' cy='21' r='3' fill='%23b83227'/%3E%3C/svg%3E";
-
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     send_content_policy();
@@ -35,8 +29,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#b83227"/>
-                // Inline, so the browser's automatic /favicon.ico request never 404s.
-                <link rel="icon" href=FAVICON/>
+                // The files of `public/`, copied beside the built ones.
+                <link rel="icon" href="/favicon.ico" sizes="32x32"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href="/icon-192.png"/>
+                <link rel="manifest" href="/site.webmanifest"/>
+                <meta property="og:site_name" content="Mario's Pizzeria"/>
+                <meta property="og:title" content="Mario's Pizzeria"/>
+                <meta
+                    property="og:description"
+                    content="Wood-fired pizza, ordered in a minute, followed to your door."
+                />
+                <meta property="og:image" content="/og-image.png"/>
                 // A plain `<link>` in the shell, which only the server renders (not the
                 // `<Stylesheet>` the browser would hydrate for nothing), naming the CSS by
                 // its content hash when the build wrote one (`hash.txt`).

@@ -21,12 +21,12 @@ pub(crate) fn send_content_policy() {
 }
 
 /// The policy for a page whose inline scripts carry `nonce`. `wasm-unsafe-eval` lets the
-/// page compile its WebAssembly; the favicon is a `data:` image.
+/// page compile its WebAssembly; images come from the site itself (`public/`).
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 fn policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; \
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 }
