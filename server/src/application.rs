@@ -2,6 +2,7 @@
 
 use crate::config::{Config, StaffConfig};
 use crate::db::{self, Backend, Writer};
+use crate::health::Readiness;
 use crate::http::{AppState, RateLimiters, router, token_digest_of};
 use crate::idempotency;
 use crate::live::LiveFeed;
@@ -67,6 +68,14 @@ impl Application {
         let metrics = Arc::new(MetricsRegistry::new());
         let auth = StaffAuth::new(pool.clone(), writer.clone(), staff.session_ttl);
         let projection_lag = views.lag().clone();
+        let readiness = Readiness::new(
+            pool.clone(),
+            backend,
+            views.clone(),
+            staff.http.ready_max_lag,
+        )
+        .await
+        .context("reading the database migrations")?;
         let services = Services {
             pool,
             backend,
@@ -88,6 +97,7 @@ impl Application {
             mediator,
             metrics,
             projection_lag,
+            readiness,
             auth,
             https: staff.https(),
             metrics_token: staff.http.metrics_token.as_deref().map(token_digest_of),

@@ -66,6 +66,9 @@ pub const DEFAULT_KITCHEN_CAPACITY: u32 = 3;
 pub const DEFAULT_HEADER_TIMEOUT_SECS: u64 = 10;
 /// Default `STAFF_PASSWORD_FILE`.
 pub const DEFAULT_PASSWORD_FILE: &str = "data/manager-password";
+/// Default `READY_MAX_LAG_SECS`.
+pub const DEFAULT_READY_MAX_LAG_SECS: u64 = 30;
+
 /// Default `STAFF_SESSION_HOURS`.
 pub const DEFAULT_SESSION_HOURS: u64 = 12;
 
@@ -111,6 +114,9 @@ pub struct HttpConfig {
     /// `TRUSTED_PROXIES`, a comma list of addresses and networks (CIDR) whose
     /// `X-Forwarded-For` names the client; empty (the default): the header is ignored.
     pub trusted_proxies: Vec<IpNet>,
+    /// `READY_MAX_LAG_SECS`, default 30: `/readyz` answers 503 while the read models
+    /// trail the writes by more.
+    pub ready_max_lag: Duration,
 }
 
 impl Default for StaffConfig {
@@ -135,6 +141,7 @@ impl Default for HttpConfig {
             metrics_token: None,
             rate_limits: RateLimits::default(),
             trusted_proxies: Vec::new(),
+            ready_max_lag: Duration::from_secs(DEFAULT_READY_MAX_LAG_SECS),
         }
     }
 }
@@ -190,7 +197,7 @@ impl StaffConfig {
 
 impl HttpConfig {
     /// Reads `HTTP_HEADER_TIMEOUT_SECS`, `SESSION_COOKIE_SECURE`, `METRICS_TOKEN`, `RATE_LIMITS`,
-    /// `RATE_LIMIT_EXEMPT` and `TRUSTED_PROXIES`.
+    /// `RATE_LIMIT_EXEMPT`, `TRUSTED_PROXIES` and `READY_MAX_LAG_SECS`.
     pub fn from_env() -> anyhow::Result<Self> {
         Ok(Self {
             header_timeout: match std::env::var("HTTP_HEADER_TIMEOUT_SECS") {
@@ -219,6 +226,16 @@ impl HttpConfig {
             rate_limits: RateLimits::from_env()?,
             trusted_proxies: parse_networks(&std::env::var("TRUSTED_PROXIES").unwrap_or_default())
                 .map_err(|error| anyhow::anyhow!("TRUSTED_PROXIES: {error}"))?,
+            ready_max_lag: match std::env::var("READY_MAX_LAG_SECS") {
+                Ok(raw) => raw
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|seconds| (1..=86_400).contains(seconds))
+                    .map(Duration::from_secs)
+                    .with_context(|| format!("READY_MAX_LAG_SECS {raw:?} is not 1 to 86400"))?,
+                Err(_) => Duration::from_secs(DEFAULT_READY_MAX_LAG_SECS),
+            },
         })
     }
 }

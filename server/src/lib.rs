@@ -26,6 +26,7 @@ pub mod config;
 mod customers;
 mod db;
 mod events;
+mod health;
 mod http;
 mod idempotency;
 mod live;

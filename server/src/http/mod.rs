@@ -11,6 +11,7 @@ mod built_files;
 mod client;
 mod customers;
 mod delivery;
+mod health;
 mod json;
 mod kitchen;
 mod menu;

@@ -8,8 +8,8 @@ use crate::http::same_origin::refuse_cross_origin;
 use crate::http::security_headers::security_headers;
 use crate::http::session::caller_lookup;
 use crate::http::{
-    AppState, analytics, auth, customers, delivery, kitchen, menu, metrics, orders, staff_orders,
-    streams,
+    AppState, analytics, auth, customers, delivery, health, kitchen, menu, metrics, orders,
+    staff_orders, streams,
 };
 use app::{App, shell};
 use axum::extract::DefaultBodyLimit;
@@ -68,6 +68,7 @@ pub(crate) fn router(state: AppState) -> Router {
     Router::new()
         .nest("/api", api)
         .merge(metrics::router())
+        .merge(health::router())
         .merge(pages)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

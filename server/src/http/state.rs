@@ -1,5 +1,6 @@
 //! [`AppState`]: what every route can reach.
 
+use crate::health::Readiness;
 use crate::http::RateLimiters;
 use crate::projections::ProjectionLag;
 use crate::staff::StaffAuth;
@@ -16,6 +17,8 @@ pub(crate) struct AppState {
     pub metrics: Arc<MetricsRegistry>,
     /// How far the read models trail the writes, also on `/metrics`.
     pub projection_lag: Arc<ProjectionLag>,
+    /// What `/readyz` checks.
+    pub readiness: Readiness,
     /// Staff sign-in and sessions.
     pub auth: StaffAuth,
     /// Whether the site is served over https (`PUBLIC_URL`): session cookies are `Secure`.

@@ -27,6 +27,11 @@ impl ProjectionWatch {
         &self.lag
     }
 
+    /// Whether the projector still runs: it ended (or panicked) when this is false.
+    pub fn running(&self) -> bool {
+        self.applied.has_changed().is_ok()
+    }
+
     /// The last position applied to every read model.
     pub fn applied(&self) -> i64 {
         *self.applied.borrow()

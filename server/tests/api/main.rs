@@ -10,6 +10,7 @@ mod crash;
 mod cross_origin;
 mod customer_accounts;
 mod delivery;
+mod health;
 mod helpers;
 mod hostile_input;
 mod idempotency;
