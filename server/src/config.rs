@@ -1,6 +1,7 @@
 //! Settings, read once from the environment at start.
 
 use crate::orders::OrderLimits;
+use crate::settings::{Environment, Settings};
 use anyhow::Context as _;
 use ipnet::IpNet;
 use leptos::config::LeptosOptions;
@@ -23,16 +24,27 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads `DATABASE_URL`, `LEPTOS_SITE_ADDR` and `LEPTOS_SITE_ROOT`.
+    /// Reads `DATABASE_URL`, `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT` and
+    /// `LEPTOS_OUTPUT_NAME` from the environment.
     pub fn from_env() -> anyhow::Result<Self> {
-        let address = std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
+        Self::from_settings(&Environment)
+    }
+
+    /// [`from_env`](Self::from_env) from `settings`.
+    pub fn from_settings(settings: &impl Settings) -> anyhow::Result<Self> {
+        let address = settings
+            .var("LEPTOS_SITE_ADDR")
+            .unwrap_or_else(|_| "127.0.0.1:3000".into());
         Ok(Self {
-            database_url: std::env::var("DATABASE_URL")
+            database_url: settings
+                .var("DATABASE_URL")
                 .unwrap_or_else(|_| DEFAULT_DATABASE_URL.into()),
             address: address
                 .parse()
                 .with_context(|| format!("LEPTOS_SITE_ADDR {address:?} is not an address"))?,
-            site_root: std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()),
+            site_root: settings
+                .var("LEPTOS_SITE_ROOT")
+                .unwrap_or_else(|_| "target/site".into()),
         })
     }
 
@@ -149,10 +161,15 @@ impl Default for HttpConfig {
 impl StaffConfig {
     /// Reads `STAFF_ACCOUNTS`, `STAFF_PASSWORD_FILE`, `STAFF_SESSION_HOURS`,
     /// `KITCHEN_CAPACITY`, `PUBLIC_URL`, the [`HttpConfig`] and the [`OrderLimits`]
-    /// settings.
+    /// settings from the environment.
     pub fn from_env() -> anyhow::Result<Self> {
+        Self::from_settings(&Environment)
+    }
+
+    /// [`from_env`](Self::from_env) from `settings`.
+    pub fn from_settings(settings: &impl Settings) -> anyhow::Result<Self> {
         let defaults = Self::default();
-        let hours = match std::env::var("STAFF_SESSION_HOURS") {
+        let hours = match settings.var("STAFF_SESSION_HOURS") {
             Ok(raw) => raw
                 .trim()
                 .parse::<u64>()
@@ -161,7 +178,7 @@ impl StaffConfig {
                 .with_context(|| format!("STAFF_SESSION_HOURS {raw:?} is not 1 to 8760"))?,
             Err(_) => DEFAULT_SESSION_HOURS,
         };
-        let kitchen_capacity = match std::env::var("KITCHEN_CAPACITY") {
+        let kitchen_capacity = match settings.var("KITCHEN_CAPACITY") {
             Ok(raw) => raw
                 .trim()
                 .parse::<u32>()
@@ -171,16 +188,18 @@ impl StaffConfig {
             Err(_) => defaults.kitchen_capacity,
         };
         Ok(Self {
-            accounts: std::env::var("STAFF_ACCOUNTS")
+            accounts: settings
+                .var("STAFF_ACCOUNTS")
                 .ok()
                 .filter(|v| !v.trim().is_empty()),
-            password_file: std::env::var_os("STAFF_PASSWORD_FILE")
+            password_file: settings
+                .var("STAFF_PASSWORD_FILE")
                 .map_or(defaults.password_file, PathBuf::from),
             session_ttl: Duration::from_secs(hours * 3600),
             kitchen_capacity,
-            public_url: std::env::var("PUBLIC_URL").ok(),
-            http: HttpConfig::from_env()?,
-            order_limits: OrderLimits::from_env()?,
+            public_url: settings.var("PUBLIC_URL").ok(),
+            http: HttpConfig::from_settings(settings)?,
+            order_limits: OrderLimits::from_settings(settings)?,
         })
     }
 
@@ -198,9 +217,9 @@ impl StaffConfig {
 impl HttpConfig {
     /// Reads `HTTP_HEADER_TIMEOUT_SECS`, `SESSION_COOKIE_SECURE`, `METRICS_TOKEN`, `RATE_LIMITS`,
     /// `RATE_LIMIT_EXEMPT`, `TRUSTED_PROXIES` and `READY_MAX_LAG_SECS`.
-    pub fn from_env() -> anyhow::Result<Self> {
+    pub fn from_settings(settings: &impl Settings) -> anyhow::Result<Self> {
         Ok(Self {
-            header_timeout: match std::env::var("HTTP_HEADER_TIMEOUT_SECS") {
+            header_timeout: match settings.var("HTTP_HEADER_TIMEOUT_SECS") {
                 Ok(raw) => raw
                     .trim()
                     .parse::<u64>()
@@ -212,7 +231,7 @@ impl HttpConfig {
                     })?,
                 Err(_) => Duration::from_secs(DEFAULT_HEADER_TIMEOUT_SECS),
             },
-            secure_cookies: match std::env::var("SESSION_COOKIE_SECURE") {
+            secure_cookies: match settings.var("SESSION_COOKIE_SECURE") {
                 Ok(raw) => match raw.trim() {
                     "true" | "1" => true,
                     "false" | "0" => false,
@@ -220,13 +239,14 @@ impl HttpConfig {
                 },
                 Err(_) => !cfg!(debug_assertions),
             },
-            metrics_token: std::env::var("METRICS_TOKEN")
+            metrics_token: settings
+                .var("METRICS_TOKEN")
                 .ok()
                 .filter(|token| !token.trim().is_empty()),
-            rate_limits: RateLimits::from_env()?,
-            trusted_proxies: parse_networks(&std::env::var("TRUSTED_PROXIES").unwrap_or_default())
+            rate_limits: RateLimits::from_settings(settings)?,
+            trusted_proxies: parse_networks(&settings.var("TRUSTED_PROXIES").unwrap_or_default())
                 .map_err(|error| anyhow::anyhow!("TRUSTED_PROXIES: {error}"))?,
-            ready_max_lag: match std::env::var("READY_MAX_LAG_SECS") {
+            ready_max_lag: match settings.var("READY_MAX_LAG_SECS") {
                 Ok(raw) => raw
                     .trim()
                     .parse::<u64>()
@@ -287,9 +307,9 @@ impl RateLimits {
     /// Reads `RATE_LIMITS` (`place=20,sign_in=20,lookup=120,stream=30,
     /// streams_per_client=10,streams_total=1000`, any of them, each at least 1) over the
     /// defaults, and `RATE_LIMIT_EXEMPT` (a comma list of addresses and networks).
-    pub fn from_env() -> anyhow::Result<Self> {
+    pub fn from_settings(settings: &impl Settings) -> anyhow::Result<Self> {
         let mut limits = Self::default();
-        for entry in std::env::var("RATE_LIMITS").unwrap_or_default().split(',') {
+        for entry in settings.var("RATE_LIMITS").unwrap_or_default().split(',') {
             let entry = entry.trim();
             if entry.is_empty() {
                 continue;
@@ -316,7 +336,7 @@ impl RateLimits {
             };
             *slot = value;
         }
-        limits.exempt = parse_networks(&std::env::var("RATE_LIMIT_EXEMPT").unwrap_or_default())
+        limits.exempt = parse_networks(&settings.var("RATE_LIMIT_EXEMPT").unwrap_or_default())
             .map_err(|error| anyhow::anyhow!("RATE_LIMIT_EXEMPT: {error}"))?;
         Ok(limits)
     }

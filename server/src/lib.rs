@@ -22,6 +22,7 @@
 
 mod analytics;
 mod application;
+pub mod cli;
 pub mod config;
 mod customers;
 mod db;
@@ -37,6 +38,7 @@ mod projections;
 #[cfg(test)]
 mod read_side_tests;
 mod serve;
+pub mod settings;
 mod staff;
 #[cfg(test)]
 mod testing;

@@ -2,6 +2,7 @@
 //! than that calls the shop; a stranger cannot tie up the kitchen with a 1,000-pizza cash
 //! order. Both limits are settings (`ORDER_MAX_PIZZAS`, `ORDER_MAX_TOTAL`).
 
+use crate::settings::Settings;
 use anyhow::Context as _;
 use mediator::FieldError;
 use rust_decimal::Decimal;
@@ -33,9 +34,9 @@ impl Default for OrderLimits {
 impl OrderLimits {
     /// Reads `ORDER_MAX_PIZZAS` (a whole number, at least 1) and `ORDER_MAX_TOTAL` (an
     /// amount above 0, like `750` or `749.50`) over the defaults.
-    pub fn from_env() -> anyhow::Result<Self> {
+    pub fn from_settings(settings: &impl Settings) -> anyhow::Result<Self> {
         let mut limits = Self::default();
-        if let Ok(raw) = std::env::var("ORDER_MAX_PIZZAS") {
+        if let Ok(raw) = settings.var("ORDER_MAX_PIZZAS") {
             limits.max_pizzas = raw
                 .trim()
                 .parse::<u32>()
@@ -43,7 +44,7 @@ impl OrderLimits {
                 .filter(|pizzas| *pizzas > 0)
                 .with_context(|| format!("ORDER_MAX_PIZZAS {raw:?} is not a positive number"))?;
         }
-        if let Ok(raw) = std::env::var("ORDER_MAX_TOTAL") {
+        if let Ok(raw) = settings.var("ORDER_MAX_TOTAL") {
             limits.max_total = Decimal::from_str(raw.trim())
                 .ok()
                 .filter(|total| total.is_sign_positive() && !total.is_zero())
