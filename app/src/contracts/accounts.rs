@@ -98,7 +98,8 @@ impl Request for RegisterCustomer {
     }
 }
 
-fn username_error(username: &str) -> Option<String> {
+/// What is wrong with `username` as a new account's name, if anything.
+pub fn username_error(username: &str) -> Option<String> {
     let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c);
     if !USERNAME_LEN.contains(&username.chars().count()) {
         Some(format!(
@@ -113,7 +114,8 @@ fn username_error(username: &str) -> Option<String> {
     }
 }
 
-fn password_error(password: &str, username: &str) -> Option<String> {
+/// What is wrong with `password` as `username`'s new password, if anything.
+pub fn password_error(password: &str, username: &str) -> Option<String> {
     let length = password.chars().count();
     if length < MIN_PASSWORD_LEN {
         Some(format!(

@@ -26,7 +26,7 @@ mod validation;
 
 pub use accounts::{
     AccountBadge, AccountRole, MAX_EMAIL_LEN, MAX_PASSWORD_LEN, MIN_PASSWORD_LEN, RegisterCustomer,
-    SignedIn, USERNAME_LEN, normalized_email,
+    SignedIn, USERNAME_LEN, normalized_email, password_error, username_error,
 };
 pub use analytics::{
     GetOrderCountsByStatus, GetPopularPizzas, GetRevenue, MAX_POPULAR_DAYS, MAX_POPULAR_LIMIT,

@@ -17,7 +17,7 @@ mod writer;
 
 pub use backend::Backend;
 pub(crate) use checkpoint::checkpoint_wal;
-pub(crate) use connect::connect;
+pub(crate) use connect::{connect, redact};
 pub(crate) use convert::{
     DbError, corrupt, count, decimal, json_list, timestamp, timestamp_text, uuid,
 };

@@ -2,6 +2,7 @@
 //! command and query against the caller's role, and who may take an order out.
 
 mod accounts;
+pub(crate) mod admin;
 mod authorization;
 mod hashers;
 mod limiter;

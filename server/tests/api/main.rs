@@ -6,6 +6,7 @@ mod auth;
 mod authorization;
 mod bad_input;
 mod built_files;
+mod cli;
 mod crash;
 mod cross_origin;
 mod customer_accounts;

@@ -1,0 +1,93 @@
+//! The `server` command line: what to do (`serve`, the default; `rebuild-projections`;
+//! `check-config`; `staff ...`) and every setting, each a flag that falls back to its
+//! environment variable. `server --help` lists them all.
+
+mod flags;
+mod staff;
+
+pub use flags::Flags;
+pub use staff::StaffCommand;
+
+use crate::config::{Config, StaffConfig};
+use crate::{Application, db};
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+/// Mario's Pizzeria: the web server, its database and its staff accounts.
+#[derive(Debug, Parser)]
+#[command(name = "server", version, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub flags: Flags,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What the server is asked to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the site and the API (what `server` alone does).
+    Serve,
+    /// Rebuild every read model from the event log. Stop the server first.
+    RebuildProjections,
+    /// Read every setting, connect to the database and bring its schema up to date, then
+    /// say what the server would use; a wrong setting fails with what is wrong.
+    CheckConfig,
+    /// Add, list and change staff accounts.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+impl Cli {
+    /// Does what the command line asks.
+    pub async fn run(self) -> anyhow::Result<()> {
+        let config = Config::from_settings(&self.flags).context("reading configuration")?;
+        match self.command.unwrap_or(Command::Serve) {
+            Command::Serve => {
+                let staff = StaffConfig::from_settings(&self.flags)
+                    .context("reading staff configuration")?;
+                let app = Application::build_with(config, staff).await?;
+                tracing::info!(address = %app.address(), "Mario's Pizzeria is open");
+                app.run_until_stopped().await
+            }
+            Command::RebuildProjections => {
+                let position = Application::rebuild_projections(&config).await?;
+                tracing::info!(position, "rebuilt every read model from the event log");
+                Ok(())
+            }
+            Command::CheckConfig => check_config(&self.flags, &config).await,
+            Command::Staff(command) => {
+                let pool = db::connect(&config.database_url).await?;
+                command.run(&pool).await
+            }
+        }
+    }
+}
+
+/// Reads every setting and connects; prints what the server would use, secrets left out.
+async fn check_config(flags: &Flags, config: &Config) -> anyhow::Result<()> {
+    let staff = StaffConfig::from_settings(flags).context("reading staff configuration")?;
+    db::connect(&config.database_url).await?;
+    println!(
+        "database: {} (reachable, schema up to date)",
+        db::redact(&config.database_url)
+    );
+    println!("listens on: {}", config.address);
+    println!("site root: {}", config.site_root);
+    println!("kitchen capacity: {} orders", staff.kitchen_capacity);
+    println!(
+        "largest order: {} pizzas, {}",
+        staff.order_limits.max_pizzas, staff.order_limits.max_total
+    );
+    println!(
+        "staff sessions last: {} h",
+        staff.session_ttl.as_secs() / 3600
+    );
+    println!("secure cookies: {}", staff.https());
+    println!(
+        "ready while the read models trail by at most: {} s",
+        staff.http.ready_max_lag.as_secs()
+    );
+    println!("the configuration is valid");
+    Ok(())
+}

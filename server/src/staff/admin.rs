@@ -1,0 +1,110 @@
+//! What an operator does to staff accounts from the server's machine (`server staff
+//! add|list|set-password`): the rules are those of a customer's sign-up (a username of 3
+//! to 32 of `a-z 0-9 . _ -`, unique among every account; a password of 10 to 128
+//! characters that is not the username).
+
+use crate::db::{DbError, timestamp_text};
+use crate::events::now;
+use crate::staff::passwords;
+use anyhow::Context as _;
+use app::contracts::{StaffRole, password_error, username_error};
+use sqlx::AnyPool;
+
+/// A staff account as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffAccount {
+    pub username: String,
+    pub role: StaffRole,
+    pub created_at: String,
+}
+
+/// Creates the account `username` with `role` and `password`; refuses a taken or
+/// malformed username and a weak password.
+pub(crate) async fn add(
+    pool: &AnyPool,
+    username: &str,
+    role: StaffRole,
+    password: String,
+) -> anyhow::Result<()> {
+    if let Some(problem) = username_error(username) {
+        anyhow::bail!("username {username:?}: {problem}");
+    }
+    if let Some(problem) = password_error(&password, username) {
+        anyhow::bail!("password: {problem}");
+    }
+    let (taken,): (i64,) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM staff_accounts WHERE username = $1) \
+         + (SELECT COUNT(*) FROM customer_accounts WHERE username = $1)",
+    )
+    .bind(username)
+    .fetch_one(pool)
+    .await
+    .context("looking the username up")?;
+    if taken > 0 {
+        anyhow::bail!("username {username:?} is taken by another account");
+    }
+    let hash = passwords::hash(password).await?;
+    sqlx::query(
+        "INSERT INTO staff_accounts (username, role, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(username)
+    .bind(role.as_str())
+    .bind(hash)
+    .bind(timestamp_text(now()))
+    .execute(pool)
+    .await
+    .with_context(|| format!("creating staff account {username:?}"))?;
+    Ok(())
+}
+
+/// Every staff account, by username.
+pub(crate) async fn list(pool: &AnyPool) -> Result<Vec<StaffAccount>, DbError> {
+    let rows: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT username, role, created_at FROM staff_accounts ORDER BY username")
+            .fetch_all(pool)
+            .await?;
+    rows.into_iter()
+        .map(|(username, role, created_at)| {
+            let role = StaffRole::parse(&role).ok_or(DbError::Corrupt {
+                column: "staff_accounts.role",
+                value: role,
+            })?;
+            Ok(StaffAccount {
+                username,
+                role,
+                created_at,
+            })
+        })
+        .collect()
+}
+
+/// Gives `username` a new password and ends every session it has, so that whoever held
+/// the old one is signed out.
+pub(crate) async fn set_password(
+    pool: &AnyPool,
+    username: &str,
+    password: String,
+) -> anyhow::Result<()> {
+    if let Some(problem) = password_error(&password, username) {
+        anyhow::bail!("password: {problem}");
+    }
+    let hash = passwords::hash(password).await?;
+    let mut tx = pool.begin().await.context("starting the change")?;
+    let updated = sqlx::query("UPDATE staff_accounts SET password_hash = $1 WHERE username = $2")
+        .bind(hash)
+        .bind(username)
+        .execute(&mut *tx)
+        .await
+        .context("storing the password")?;
+    if updated.rows_affected() == 0 {
+        anyhow::bail!("there is no staff account {username:?}");
+    }
+    sqlx::query("DELETE FROM staff_sessions WHERE username = $1")
+        .bind(username)
+        .execute(&mut *tx)
+        .await
+        .context("ending the account's sessions")?;
+    tx.commit().await.context("committing the change")?;
+    Ok(())
+}
