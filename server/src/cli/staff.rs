@@ -1,4 +1,4 @@
-//! `server staff add|list|set-password`: staff accounts from the server's machine. A
+//! `server staff add|list|set-password|disable|enable`: staff accounts from the server's machine. A
 //! password is read from standard input, never from the command line, where other users
 //! of the machine and the shell's history would see it.
 
@@ -20,10 +20,21 @@ pub enum StaffCommand {
         #[arg(long, value_enum)]
         role: Role,
     },
-    /// List the staff accounts: username, role, created.
+    /// List the staff accounts: username, role, created, and `disabled` with when.
     List,
     /// Set an account's password, read from standard input; its sessions end.
     SetPassword {
+        /// The account.
+        username: String,
+    },
+    /// Disable an account: it can no longer sign in and its sessions end. The last
+    /// active manager cannot be disabled.
+    Disable {
+        /// The account.
+        username: String,
+    },
+    /// Let a disabled account sign in again, with its password.
+    Enable {
         /// The account.
         username: String,
     },
@@ -61,8 +72,12 @@ impl StaffCommand {
             }
             Self::List => {
                 for account in admin::list(pool).await? {
+                    let status = match &account.disabled_at {
+                        Some(at) => format!("\tdisabled {at}"),
+                        None => String::new(),
+                    };
                     println!(
-                        "{}\t{}\t{}",
+                        "{}\t{}\t{}{status}",
                         account.username,
                         account.role.as_str(),
                         account.created_at
@@ -73,6 +88,14 @@ impl StaffCommand {
                 let password = read_password()?;
                 admin::set_password(pool, &username, password).await?;
                 println!("set the password of {username:?}; its sessions have ended");
+            }
+            Self::Disable { username } => {
+                admin::disable(pool, &username).await?;
+                println!("disabled {username:?}; its sessions have ended");
+            }
+            Self::Enable { username } => {
+                admin::enable(pool, &username).await?;
+                println!("enabled {username:?}");
             }
         }
         Ok(())

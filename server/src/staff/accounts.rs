@@ -126,13 +126,14 @@ fn write_secret(path: &Path, secret: &str) -> std::io::Result<()> {
     writeln!(file, "{secret}")
 }
 
-/// The role of the account named `username`, if there is one.
+/// The role of the active account named `username`, if there is one.
 pub(crate) async fn role_of(pool: &AnyPool, username: &str) -> Result<Option<StaffRole>, DbError> {
-    let role: Option<(String,)> =
-        sqlx::query_as("SELECT role FROM staff_accounts WHERE username = $1")
-            .bind(username)
-            .fetch_optional(pool)
-            .await?;
+    let role: Option<(String,)> = sqlx::query_as(
+        "SELECT role FROM staff_accounts WHERE username = $1 AND disabled_at IS NULL",
+    )
+    .bind(username)
+    .fetch_optional(pool)
+    .await?;
     role.map(|(role,)| {
         StaffRole::parse(&role).ok_or(DbError::Corrupt {
             column: "staff_accounts.role",
@@ -142,29 +143,34 @@ pub(crate) async fn role_of(pool: &AnyPool, username: &str) -> Result<Option<Sta
     .transpose()
 }
 
-/// The usernames of every driver account, in order.
+/// The usernames of every active driver account, in order.
 pub(crate) async fn drivers(pool: &AnyPool) -> Result<Vec<String>, DbError> {
-    let rows: Vec<(String,)> =
-        sqlx::query_as("SELECT username FROM staff_accounts WHERE role = $1 ORDER BY username")
-            .bind(StaffRole::Driver.as_str())
-            .fetch_all(pool)
-            .await?;
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT username FROM staff_accounts WHERE role = $1 AND disabled_at IS NULL \
+             ORDER BY username",
+    )
+    .bind(StaffRole::Driver.as_str())
+    .fetch_all(pool)
+    .await?;
     Ok(rows.into_iter().map(|(username,)| username).collect())
 }
 
 /// The account named `username`, staff or customer, if `password` is its password.
-/// Unknown names and wrong passwords take the same time and give the same answer.
+/// Unknown names, disabled staff and wrong passwords take the same time and give the same
+/// answer.
 pub(crate) async fn check_password(
     pool: &AnyPool,
     username: &str,
     password: String,
 ) -> anyhow::Result<Option<SignedIn>> {
-    let staff: Option<(String, String)> =
-        sqlx::query_as("SELECT role, password_hash FROM staff_accounts WHERE username = $1")
-            .bind(username)
-            .fetch_optional(pool)
-            .await
-            .map_err(DbError::from)?;
+    let staff: Option<(String, String)> = sqlx::query_as(
+        "SELECT role, password_hash FROM staff_accounts \
+             WHERE username = $1 AND disabled_at IS NULL",
+    )
+    .bind(username)
+    .fetch_optional(pool)
+    .await
+    .map_err(DbError::from)?;
     let (account, stored) = match staff {
         Some((role, stored)) => {
             let role = StaffRole::parse(&role).ok_or(DbError::Corrupt {

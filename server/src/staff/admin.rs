@@ -1,7 +1,8 @@
 //! What an operator does to staff accounts from the server's machine (`server staff
-//! add|list|set-password`): the rules are those of a customer's sign-up (a username of 3
-//! to 32 of `a-z 0-9 . _ -`, unique among every account; a password of 10 to 128
-//! characters that is not the username).
+//! add|list|set-password|disable|enable`): the rules are those of a customer's sign-up (a
+//! username of 3 to 32 of `a-z 0-9 . _ -`, unique among every account; a password of 10
+//! to 128 characters that is not the username). A disabled account cannot sign in, has no
+//! session, and is no driver an order can go out with.
 
 use crate::db::{DbError, timestamp_text};
 use crate::events::now;
@@ -16,6 +17,8 @@ pub struct StaffAccount {
     pub username: String,
     pub role: StaffRole,
     pub created_at: String,
+    /// When it was disabled; `None` while it is active.
+    pub disabled_at: Option<String>,
 }
 
 /// Creates the account `username` with `role` and `password`; refuses a taken or
@@ -60,12 +63,13 @@ pub(crate) async fn add(
 
 /// Every staff account, by username.
 pub(crate) async fn list(pool: &AnyPool) -> Result<Vec<StaffAccount>, DbError> {
-    let rows: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT username, role, created_at FROM staff_accounts ORDER BY username")
-            .fetch_all(pool)
-            .await?;
+    let rows: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT username, role, created_at, disabled_at FROM staff_accounts ORDER BY username",
+    )
+    .fetch_all(pool)
+    .await?;
     rows.into_iter()
-        .map(|(username, role, created_at)| {
+        .map(|(username, role, created_at, disabled_at)| {
             let role = StaffRole::parse(&role).ok_or(DbError::Corrupt {
                 column: "staff_accounts.role",
                 value: role,
@@ -74,6 +78,7 @@ pub(crate) async fn list(pool: &AnyPool) -> Result<Vec<StaffAccount>, DbError> {
                 username,
                 role,
                 created_at,
+                disabled_at,
             })
         })
         .collect()
@@ -106,5 +111,63 @@ pub(crate) async fn set_password(
         .await
         .context("ending the account's sessions")?;
     tx.commit().await.context("committing the change")?;
+    Ok(())
+}
+
+/// Disables `username` and ends its sessions; refuses the last active manager, whom
+/// nobody could replace from the site. Disabling a disabled account changes nothing.
+pub(crate) async fn disable(pool: &AnyPool, username: &str) -> anyhow::Result<()> {
+    let mut tx = pool.begin().await.context("starting the change")?;
+    let account: Option<(String, Option<String>)> =
+        sqlx::query_as("SELECT role, disabled_at FROM staff_accounts WHERE username = $1")
+            .bind(username)
+            .fetch_optional(&mut *tx)
+            .await
+            .context("looking the account up")?;
+    let Some((role, disabled_at)) = account else {
+        anyhow::bail!("there is no staff account {username:?}");
+    };
+    if disabled_at.is_some() {
+        return Ok(());
+    }
+    if role == StaffRole::Manager.as_str() {
+        let (managers,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM staff_accounts WHERE role = $1 AND disabled_at IS NULL",
+        )
+        .bind(StaffRole::Manager.as_str())
+        .fetch_one(&mut *tx)
+        .await
+        .context("counting the active managers")?;
+        anyhow::ensure!(
+            managers > 1,
+            "{username:?} is the last active manager; add or enable another one first"
+        );
+    }
+    sqlx::query("UPDATE staff_accounts SET disabled_at = $1 WHERE username = $2")
+        .bind(timestamp_text(now()))
+        .bind(username)
+        .execute(&mut *tx)
+        .await
+        .context("disabling the account")?;
+    sqlx::query("DELETE FROM staff_sessions WHERE username = $1")
+        .bind(username)
+        .execute(&mut *tx)
+        .await
+        .context("ending the account's sessions")?;
+    tx.commit().await.context("committing the change")?;
+    Ok(())
+}
+
+/// Lets a disabled `username` sign in again, with the password it had.
+pub(crate) async fn enable(pool: &AnyPool, username: &str) -> anyhow::Result<()> {
+    let updated = sqlx::query("UPDATE staff_accounts SET disabled_at = NULL WHERE username = $1")
+        .bind(username)
+        .execute(pool)
+        .await
+        .context("enabling the account")?;
+    anyhow::ensure!(
+        updated.rows_affected() == 1,
+        "there is no staff account {username:?}"
+    );
     Ok(())
 }

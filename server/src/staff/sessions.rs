@@ -67,7 +67,7 @@ pub(crate) async fn open(
 pub(crate) async fn resolve(pool: &AnyPool, token: &str) -> Result<Caller, DbError> {
     let found: Option<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT a.username, a.role, CAST(NULL AS TEXT) FROM staff_sessions s \
-         JOIN staff_accounts a ON a.username = s.username \
+         JOIN staff_accounts a ON a.username = s.username AND a.disabled_at IS NULL \
          WHERE s.token_hash = $1 AND s.expires_at > $2 \
          UNION ALL \
          SELECT a.username, 'customer', a.name FROM customer_sessions s \

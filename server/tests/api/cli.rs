@@ -1,9 +1,9 @@
 //! The `server` binary's command line: its help, its version, and the staff accounts an
 //! operator manages with it (on SQLite, or on PostgreSQL under `TEST_DATABASE_URL`).
 
-use crate::helpers::{TestApp, fresh_database, spawn_stoppable_app_on};
-use reqwest::StatusCode;
-use serde_json::json;
+use crate::helpers::{TestApp, fresh_database, session_cookie, spawn_stoppable_app_on};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -28,8 +28,20 @@ fn server(database_url: &str, args: &[&str], stdin: &str) -> Output {
 }
 
 async fn sign_in(app: &TestApp, password: &str) -> reqwest::Response {
-    let body = json!({ "username": "alice", "password": password });
+    login(app, "alice", password).await
+}
+
+async fn login(app: &TestApp, username: &str, password: &str) -> reqwest::Response {
+    let body = json!({ "username": username, "password": password });
     app.post_json("/api/auth/login", &body).await
+}
+
+/// The drivers an order may go out with, as the manager signed in with `cookie` sees them.
+async fn drivers(app: &TestApp, cookie: &str) -> Value {
+    let response = app
+        .call(Method::GET, "/api/delivery/drivers", Some(cookie), None)
+        .await;
+    response.json().await.expect("a JSON list")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -60,7 +72,7 @@ fn help_lists_every_command_and_setting_with_its_environment_variable() {
         );
     }
     let staff = text(&server("sqlite://unused.db", &["staff", "--help"], "").stdout);
-    for command in ["add", "list", "set-password"] {
+    for command in ["add", "list", "set-password", "disable", "enable"] {
         assert!(staff.contains(command), "{command} missing from:\n{staff}");
     }
     let version = server("sqlite://unused.db", &["--version"], "");
@@ -140,4 +152,56 @@ async fn an_operator_adds_a_staff_account_who_then_signs_in() {
         text(&nobody.stderr)
     );
     let _ = app.stop.send(());
+}
+
+#[tokio::test]
+async fn a_disabled_account_is_signed_out_cannot_sign_in_and_drives_no_order() {
+    let (database_url, data) = fresh_database().await;
+    for (username, role, password) in [
+        ("mona", "manager", "manager-pass-1"),
+        ("dino", "driver", "driver-pass-1"),
+    ] {
+        let added = server(
+            &database_url,
+            &["staff", "add", username, "--role", role],
+            &format!("{password}\n"),
+        );
+        assert!(added.status.success(), "{}", text(&added.stderr));
+    }
+    let stoppable = spawn_stoppable_app_on(database_url.clone(), data).await;
+    let app = &stoppable.app;
+    let manager = session_cookie(&login(app, "mona", "manager-pass-1").await).expect("a session");
+    let driver = session_cookie(&login(app, "dino", "driver-pass-1").await).expect("a session");
+    assert_eq!(drivers(app, &manager).await, json!(["dino"]));
+
+    let disabled = server(&database_url, &["staff", "disable", "dino"], "");
+    assert!(disabled.status.success(), "{}", text(&disabled.stderr));
+    let me = app
+        .call(Method::GET, "/api/auth/me", Some(&driver), None)
+        .await;
+    assert_eq!(me.status(), StatusCode::UNAUTHORIZED);
+    let again = login(app, "dino", "driver-pass-1").await;
+    assert_eq!(again.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(drivers(app, &manager).await, json!([]));
+    let listed = text(&server(&database_url, &["staff", "list"], "").stdout);
+    assert!(
+        listed.contains("dino\tdriver\t") && listed.contains("\tdisabled "),
+        "{listed}"
+    );
+
+    let last = server(&database_url, &["staff", "disable", "mona"], "");
+    assert!(!last.status.success());
+    assert!(
+        text(&last.stderr).contains("last active manager"),
+        "{}",
+        text(&last.stderr)
+    );
+
+    let enabled = server(&database_url, &["staff", "enable", "dino"], "");
+    assert!(enabled.status.success(), "{}", text(&enabled.stderr));
+    assert_eq!(
+        login(app, "dino", "driver-pass-1").await.status(),
+        StatusCode::OK
+    );
+    let _ = stoppable.stop.send(());
 }
