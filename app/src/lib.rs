@@ -5,7 +5,6 @@
 //! - [`api`]: server functions, the client's typed calls into the mediator.
 //! - [`error`]: [`AppError`], the one error type server functions return.
 //! - `ui`: Leptos pages and components (SSR on the server, hydrated in the browser).
-#![forbid(unsafe_code)]
 // Leptos view types nest deeply; the default limit is too low for whole pages.
 #![recursion_limit = "256"]
 

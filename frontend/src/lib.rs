@@ -1,5 +1,4 @@
 //! WebAssembly entry point. It only hydrates: everything the page shows is defined in `app`.
-#![forbid(unsafe_code)]
 // Leptos view types nest deeply; the default limit is too low for whole pages.
 #![recursion_limit = "256"]
 

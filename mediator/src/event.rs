@@ -6,10 +6,10 @@
 
 use crate::box_future::BoxFuture;
 use crate::context::Recorded;
-use crate::join::JoinAll;
 use crate::request::short_type_name;
 use crate::type_map::TypeMap;
 use crate::{Event, EventError, EventHandler, EventRef};
+use futures_util::future::join_all;
 use std::any::{Any, TypeId};
 use std::error::Error;
 use std::sync::Arc;
@@ -129,7 +129,7 @@ impl EventEntry {
                 }
             }
             PublishStrategy::Concurrent => {
-                let results = JoinAll::new(handlers.iter().map(|h| h.handle(event))).await;
+                let results = join_all(handlers.iter().map(|h| h.handle(event))).await;
                 for (handler, result) in handlers.iter().zip(results) {
                     report.note(handler.name(), result);
                 }

@@ -22,7 +22,6 @@
 //! - `event_ref`: [`EventRef`], an event with its type erased.
 //! - `context`: the per-send [`Context`] (caller data, recorded events, transaction).
 //! - `handler`: [`RequestHandler`] and [`EventHandler`], what an application writes.
-//! - `join`: the small join behind the concurrent publish strategy (private).
 //! - `event`: event fan-out, [`PublishStrategy`] and its [`PublishReport`].
 //! - `behavior`: [`Behavior`], [`Next`], [`NextEvent`] and their static composition
 //!   ([`Stack`]).
@@ -104,8 +103,6 @@
 //! # }
 //! ```
 
-#![forbid(unsafe_code)]
-
 mod behavior;
 mod behaviors;
 mod box_future;
@@ -115,7 +112,6 @@ mod event;
 mod event_ref;
 pub mod guide;
 mod handler;
-mod join;
 mod mediator;
 mod outcome;
 mod problem;

@@ -16,7 +16,6 @@
 //!
 //! A request flows UI → server function (or REST route) → mediator → behaviors → handler →
 //! database, and the answer carries an HTTP-like status all the way back.
-#![forbid(unsafe_code)]
 // Leptos view types nest deeply; the default limit is too low for whole pages.
 #![recursion_limit = "256"]
 

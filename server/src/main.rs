@@ -1,5 +1,4 @@
 //! The `server` binary: `server --help` lists what it does and every setting.
-#![forbid(unsafe_code)]
 
 use clap::Parser;
 use server::cli::Cli;
