@@ -67,6 +67,17 @@ pub struct Flags {
     /// 1 to 86400 [default: 30]
     #[arg(long, env = "READY_MAX_LAG_SECS", global = true)]
     pub ready_max_lag_secs: Option<String>,
+    /// How log lines are written: `text` for people, `json` (one object a line) for a log
+    /// collector; what is logged is `RUST_LOG`'s filter [default: text]
+    #[arg(long, env = "LOG_FORMAT", global = true, value_enum)]
+    pub log_format: Option<LogFormat>,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 impl Settings for Flags {

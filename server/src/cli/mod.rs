@@ -5,13 +5,16 @@
 mod flags;
 mod staff;
 
-pub use flags::Flags;
+pub use flags::{Flags, LogFormat};
 pub use staff::StaffCommand;
 
 use crate::config::{Config, StaffConfig};
 use crate::{Application, db};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
+use std::io::IsTerminal as _;
+use tracing_appender::non_blocking::WorkerGuard;
+use tracing_subscriber::EnvFilter;
 
 /// Mario's Pizzeria: the web server, its database and its staff accounts.
 #[derive(Debug, Parser)]
@@ -39,6 +42,31 @@ pub enum Command {
 }
 
 impl Cli {
+    /// Sends log lines to standard output, filtered by `RUST_LOG` (default
+    /// `info,sqlx=warn`), as text or JSON (`--log-format`). A thread of their own writes
+    /// them, so a slow reader of the output never stalls a request (when it falls far
+    /// behind, lines are dropped, not requests); keep the guard until the process ends:
+    /// dropping it flushes what is left.
+    pub fn init_logging(&self) -> WorkerGuard {
+        let (writer, guard) = tracing_appender::non_blocking(std::io::stdout());
+        let filter =
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+        let logs = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(writer)
+            .with_ansi(std::io::stdout().is_terminal());
+        match self.flags.log_format.unwrap_or(LogFormat::Text) {
+            LogFormat::Text => logs.init(),
+            LogFormat::Json => logs
+                .json()
+                .flatten_event(true)
+                .with_current_span(true)
+                .with_span_list(false)
+                .init(),
+        }
+        guard
+    }
+
     /// Does what the command line asks.
     pub async fn run(self) -> anyhow::Result<()> {
         let config = Config::from_settings(&self.flags).context("reading configuration")?;

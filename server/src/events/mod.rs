@@ -6,7 +6,7 @@ pub(crate) mod correlation;
 mod record;
 mod store;
 
-pub(crate) use correlation::{Correlate, correlation_id};
+pub(crate) use correlation::{Correlate, at_the_edge, correlation_id};
 pub(crate) use record::record;
 pub(crate) use store::{
     DomainEvent, EventRow, StoredEvent, append, head, lock_for_append, now, read_after,

@@ -22,6 +22,7 @@ mod problem;
 mod query;
 mod rate_limits;
 mod reply;
+mod request_id;
 mod router;
 mod same_origin;
 mod security_headers;

@@ -4,6 +4,7 @@ use crate::http::built_files::built_files;
 use crate::http::page_account::page_account;
 use crate::http::problem::{ApiProblem, problem_for_bare_errors};
 use crate::http::rate_limits::limit_rates;
+use crate::http::request_id::request_id;
 use crate::http::same_origin::refuse_cross_origin;
 use crate::http::security_headers::security_headers;
 use crate::http::session::caller_lookup;
@@ -87,5 +88,8 @@ pub(crate) fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(problem_for_bare_errors))
         .layer(middleware::from_fn(refuse_cross_origin))
         .layer(middleware::from_fn(security_headers))
+        // Outermost: every answer, even a refusal by the layers above, has an id and a
+        // line in the access log.
+        .layer(middleware::from_fn(request_id))
         .with_state(state)
 }

@@ -25,6 +25,7 @@ mod pages;
 mod profile;
 mod rate_limits;
 mod reads_follow_writes;
+mod request_id;
 mod security_headers;
 mod sign_in_form;
 mod sign_in_limits;
