@@ -169,15 +169,8 @@ impl StaffConfig {
     /// [`from_env`](Self::from_env) from `settings`.
     pub fn from_settings(settings: &impl Settings) -> anyhow::Result<Self> {
         let defaults = Self::default();
-        let hours = match settings.var("STAFF_SESSION_HOURS") {
-            Ok(raw) => raw
-                .trim()
-                .parse::<u64>()
-                .ok()
-                .filter(|hours| (1..=24 * 365).contains(hours))
-                .with_context(|| format!("STAFF_SESSION_HOURS {raw:?} is not 1 to 8760"))?,
-            Err(_) => DEFAULT_SESSION_HOURS,
-        };
+        let hours =
+            settings.number_in("STAFF_SESSION_HOURS", 1..=24 * 365, DEFAULT_SESSION_HOURS)?;
         let kitchen_capacity = match settings.var("KITCHEN_CAPACITY") {
             Ok(raw) => raw
                 .trim()
@@ -219,18 +212,11 @@ impl HttpConfig {
     /// `RATE_LIMIT_EXEMPT`, `TRUSTED_PROXIES` and `READY_MAX_LAG_SECS`.
     pub fn from_settings(settings: &impl Settings) -> anyhow::Result<Self> {
         Ok(Self {
-            header_timeout: match settings.var("HTTP_HEADER_TIMEOUT_SECS") {
-                Ok(raw) => raw
-                    .trim()
-                    .parse::<u64>()
-                    .ok()
-                    .filter(|seconds| (1..=3600).contains(seconds))
-                    .map(Duration::from_secs)
-                    .with_context(|| {
-                        format!("HTTP_HEADER_TIMEOUT_SECS {raw:?} is not 1 to 3600")
-                    })?,
-                Err(_) => Duration::from_secs(DEFAULT_HEADER_TIMEOUT_SECS),
-            },
+            header_timeout: Duration::from_secs(settings.number_in(
+                "HTTP_HEADER_TIMEOUT_SECS",
+                1..=3600,
+                DEFAULT_HEADER_TIMEOUT_SECS,
+            )?),
             secure_cookies: match settings.var("SESSION_COOKIE_SECURE") {
                 Ok(raw) => match raw.trim() {
                     "true" | "1" => true,
@@ -246,16 +232,11 @@ impl HttpConfig {
             rate_limits: RateLimits::from_settings(settings)?,
             trusted_proxies: parse_networks(&settings.var("TRUSTED_PROXIES").unwrap_or_default())
                 .map_err(|error| anyhow::anyhow!("TRUSTED_PROXIES: {error}"))?,
-            ready_max_lag: match settings.var("READY_MAX_LAG_SECS") {
-                Ok(raw) => raw
-                    .trim()
-                    .parse::<u64>()
-                    .ok()
-                    .filter(|seconds| (1..=86_400).contains(seconds))
-                    .map(Duration::from_secs)
-                    .with_context(|| format!("READY_MAX_LAG_SECS {raw:?} is not 1 to 86400"))?,
-                Err(_) => Duration::from_secs(DEFAULT_READY_MAX_LAG_SECS),
-            },
+            ready_max_lag: Duration::from_secs(settings.number_in(
+                "READY_MAX_LAG_SECS",
+                1..=86_400,
+                DEFAULT_READY_MAX_LAG_SECS,
+            )?),
         })
     }
 }

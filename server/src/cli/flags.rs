@@ -111,8 +111,8 @@ mod tests {
     use super::*;
     use crate::config::{Config, StaffConfig};
 
-    /// Every name the configuration reads from the environment, in `config.rs` and
-    /// `orders/limits.rs`: each must be a flag too.
+    /// Every name the configuration reads from its settings (`settings.var("...")`,
+    /// `settings.number_in("...", ...)`), in `config.rs` and `orders/limits.rs`.
     fn names_read_by_the_configuration() -> Vec<String> {
         let sources = [
             include_str!("../config.rs"),
@@ -120,10 +120,15 @@ mod tests {
         ];
         let mut names = Vec::new();
         for source in sources {
-            for piece in source.split(".var(\"").skip(1) {
-                let name = piece.split('"').next().unwrap_or_default().to_owned();
-                if !names.contains(&name) {
-                    names.push(name);
+            for reader in [".var(", ".number_in("] {
+                for piece in source.split(reader).skip(1) {
+                    let Some(quoted) = piece.trim_start().strip_prefix('"') else {
+                        continue;
+                    };
+                    let name = quoted.split('"').next().unwrap_or_default().to_owned();
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
                 }
             }
         }

@@ -9,7 +9,7 @@ use crate::events::now;
 use crate::staff::passwords;
 use anyhow::Context as _;
 use app::contracts::{StaffRole, password_error, username_error};
-use sqlx::AnyPool;
+use sqlx::{Any, AnyPool, Transaction};
 
 /// A staff account as listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,13 +105,7 @@ pub(crate) async fn set_password(
     if updated.rows_affected() == 0 {
         anyhow::bail!("there is no staff account {username:?}");
     }
-    sqlx::query("DELETE FROM staff_sessions WHERE username = $1")
-        .bind(username)
-        .execute(&mut *tx)
-        .await
-        .context("ending the account's sessions")?;
-    tx.commit().await.context("committing the change")?;
-    Ok(())
+    end_sessions(tx, username).await
 }
 
 /// Disables `username` and ends its sessions; refuses the last active manager, whom
@@ -149,13 +143,7 @@ pub(crate) async fn disable(pool: &AnyPool, username: &str) -> anyhow::Result<()
         .execute(&mut *tx)
         .await
         .context("disabling the account")?;
-    sqlx::query("DELETE FROM staff_sessions WHERE username = $1")
-        .bind(username)
-        .execute(&mut *tx)
-        .await
-        .context("ending the account's sessions")?;
-    tx.commit().await.context("committing the change")?;
-    Ok(())
+    end_sessions(tx, username).await
 }
 
 /// Lets a disabled `username` sign in again, with the password it had.
@@ -169,5 +157,16 @@ pub(crate) async fn enable(pool: &AnyPool, username: &str) -> anyhow::Result<()>
         updated.rows_affected() == 1,
         "there is no staff account {username:?}"
     );
+    Ok(())
+}
+
+/// Ends every session of `username` and commits the change `tx` holds.
+async fn end_sessions(mut tx: Transaction<'_, Any>, username: &str) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM staff_sessions WHERE username = $1")
+        .bind(username)
+        .execute(&mut *tx)
+        .await
+        .context("ending the account's sessions")?;
+    tx.commit().await.context("committing the change")?;
     Ok(())
 }
