@@ -2,7 +2,7 @@
 //! for the menu editor. Not cached: a manager reads it right after changing the menu,
 //! and `min_position` makes that read include the change.
 
-use crate::db::{DbError, count, decimal, json_list};
+use crate::menu::queries::menu_row::{MENU_COLUMNS, MenuRow};
 use crate::projections::ReadModels;
 use app::contracts::{EditablePizza, GetEditableMenu};
 use mediator::{Context, Done, Outcome, RequestHandler};
@@ -12,8 +12,6 @@ pub(crate) struct GetEditableMenuHandler {
     pub read: ReadModels,
 }
 
-type PizzaRow = (String, String, String, String, String, String, i64, i64);
-
 impl RequestHandler<GetEditableMenu> for GetEditableMenuHandler {
     #[tracing::instrument(name = "GetEditableMenu", skip_all)]
     async fn handle(
@@ -21,31 +19,15 @@ impl RequestHandler<GetEditableMenu> for GetEditableMenuHandler {
         query: GetEditableMenu,
         _ctx: &mut Context,
     ) -> Outcome<Vec<EditablePizza>> {
-        let statement = sqlx::query_as(
-            "SELECT pizza_id, name, description, base_price, category, toppings, \
-             preparation_minutes, available FROM menu_view ORDER BY sort_order, pizza_id",
-        );
-        let rows: Vec<PizzaRow> = self.read.fetch_all(query.min_position, statement).await?;
+        let sql = format!("SELECT {MENU_COLUMNS} FROM menu_view ORDER BY sort_order, pizza_id");
+        let statement = sqlx::query_as(&sql);
+        let rows: Vec<MenuRow> = self.read.fetch_all(query.min_position, statement).await?;
         let pizzas = rows
             .into_iter()
-            .map(editable_pizza)
+            .map(EditablePizza::try_from)
             .collect::<Result<_, _>>()?;
         Ok(Done::ok(pizzas))
     }
-}
-
-fn editable_pizza(row: PizzaRow) -> Result<EditablePizza, DbError> {
-    let (id, name, description, base_price, category, toppings, minutes, available) = row;
-    Ok(EditablePizza {
-        id,
-        name,
-        description,
-        base_price: decimal("menu_view.base_price", &base_price)?,
-        category,
-        available_toppings: json_list("menu_view.toppings", &toppings)?,
-        preparation_time_minutes: count("menu_view.preparation_minutes", minutes)?,
-        available: available != 0,
-    })
 }
 
 #[cfg(test)]

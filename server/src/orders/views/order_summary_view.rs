@@ -82,7 +82,18 @@ impl SummaryFilter {
     }
 }
 
-type SummaryRow = (String, String, String, String, String, i64, String, String);
+/// One order of `order_summary_view`, as stored.
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    order_id: String,
+    status: String,
+    customer_name: String,
+    customer_phone: String,
+    total_amount: String,
+    pizza_count: i64,
+    placed_at: String,
+    estimated_ready_at: String,
+}
 
 /// Page `page` (1-based) of the orders `filter` keeps, newest first, with their total.
 pub(crate) async fn find_summaries(
@@ -119,7 +130,10 @@ pub(crate) async fn find_summaries(
             .bind(i64::try_from(offset).unwrap_or(i64::MAX))
             .fetch_all(&mut **tx)
             .await?;
-        items = rows.into_iter().map(summary).collect::<Result<_, _>>()?;
+        items = rows
+            .into_iter()
+            .map(OrderSummary::try_from)
+            .collect::<Result<_, _>>()?;
     }
     Ok(Page {
         items,
@@ -129,18 +143,24 @@ pub(crate) async fn find_summaries(
     })
 }
 
-fn summary(row: SummaryRow) -> Result<OrderSummary, DbError> {
-    let (id, status, name, phone, total, pizzas, placed, ready) = row;
-    Ok(OrderSummary {
-        order_id: uuid("order_summary_view.order_id", &id)?,
-        status: stored_status("order_summary_view.status", &status)?,
-        customer_name: name,
-        customer_phone: phone,
-        total_amount: decimal("order_summary_view.total_amount", &total)?,
-        pizza_count: count("order_summary_view.pizza_count", pizzas)?,
-        placed_at: timestamp("order_summary_view.placed_at", &placed)?,
-        estimated_ready_time: timestamp("order_summary_view.estimated_ready_at", &ready)?,
-    })
+impl TryFrom<SummaryRow> for OrderSummary {
+    type Error = DbError;
+
+    fn try_from(row: SummaryRow) -> Result<Self, DbError> {
+        Ok(OrderSummary {
+            order_id: uuid("order_summary_view.order_id", &row.order_id)?,
+            status: stored_status("order_summary_view.status", &row.status)?,
+            customer_name: row.customer_name,
+            customer_phone: row.customer_phone,
+            total_amount: decimal("order_summary_view.total_amount", &row.total_amount)?,
+            pizza_count: count("order_summary_view.pizza_count", row.pizza_count)?,
+            placed_at: timestamp("order_summary_view.placed_at", &row.placed_at)?,
+            estimated_ready_time: timestamp(
+                "order_summary_view.estimated_ready_at",
+                &row.estimated_ready_at,
+            )?,
+        })
+    }
 }
 
 #[cfg(test)]

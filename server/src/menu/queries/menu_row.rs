@@ -1,0 +1,60 @@
+//! [`MenuRow`]: one pizza of `menu_view` as stored, and what the menu queries make of it.
+
+use crate::db::{DbError, count, decimal, json_list};
+use app::contracts::{EditablePizza, MenuItem, PizzaSize};
+
+/// The columns both menu queries read, in this order.
+pub(super) const MENU_COLUMNS: &str = "pizza_id, name, description, base_price, category, \
+     toppings, preparation_minutes, available";
+
+/// One pizza of `menu_view`.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct MenuRow {
+    pizza_id: String,
+    name: String,
+    description: String,
+    base_price: String,
+    pub category: String,
+    toppings: String,
+    preparation_minutes: i64,
+    available: i64,
+}
+
+impl TryFrom<MenuRow> for EditablePizza {
+    type Error = DbError;
+
+    fn try_from(row: MenuRow) -> Result<Self, DbError> {
+        Ok(EditablePizza {
+            base_price: decimal("menu_view.base_price", &row.base_price)?,
+            available_toppings: json_list("menu_view.toppings", &row.toppings)?,
+            preparation_time_minutes: count(
+                "menu_view.preparation_minutes",
+                row.preparation_minutes,
+            )?,
+            available: row.available != 0,
+            id: row.pizza_id,
+            name: row.name,
+            description: row.description,
+            category: row.category,
+        })
+    }
+}
+
+impl TryFrom<MenuRow> for MenuItem {
+    type Error = DbError;
+
+    /// A pizza as customers see it: in every size.
+    fn try_from(row: MenuRow) -> Result<Self, DbError> {
+        let pizza = EditablePizza::try_from(row)?;
+        Ok(MenuItem {
+            id: pizza.id,
+            name: pizza.name,
+            description: pizza.description,
+            base_price: pizza.base_price,
+            category: pizza.category,
+            available_sizes: PizzaSize::ALL.to_vec(),
+            available_toppings: pizza.available_toppings,
+            preparation_time_minutes: pizza.preparation_time_minutes,
+        })
+    }
+}
