@@ -5,6 +5,7 @@
 
 use crate::db::{Tx, timestamp_text, transaction};
 use crate::events::now;
+use crate::staff::ANY_ACCOUNT_NAMED;
 use app::contracts::{AccountRole, SignedIn};
 use mediator::{Context, Done, FieldError, Outcome, Problem, Request, RequestHandler, RequestKind};
 
@@ -34,14 +35,7 @@ impl RequestHandler<CreateCustomerAccount> for CreateCustomerAccountHandler {
         let tx = transaction(ctx)?;
         // Every write goes through the one writer, so nothing can take the name or the
         // email between these checks and the insert.
-        if taken(
-            tx,
-            "SELECT username FROM staff_accounts WHERE username = $1 \
-             UNION ALL SELECT username FROM customer_accounts WHERE username = $1",
-            &command.username,
-        )
-        .await?
-        {
+        if taken(tx, ANY_ACCOUNT_NAMED, &command.username).await? {
             return Err(conflict(
                 "username",
                 "This username is taken; choose another.",

@@ -93,7 +93,13 @@ impl Readiness {
                 tracing::warn!(%error, "readiness: the database failed a query");
                 Check::failed(name, "the database refused the query")
             }
-            Err(_) => Check::failed(name, "the database did not answer within 2 s"),
+            Err(_) => Check::failed(
+                name,
+                format!(
+                    "the database did not answer within {} s",
+                    DATABASE_TIMEOUT.as_secs()
+                ),
+            ),
         }
     }
 
@@ -116,7 +122,13 @@ impl Readiness {
                 tracing::warn!(%error, "readiness: reading the projector's backlog failed");
                 return Check::failed(name, "its backlog could not be read");
             }
-            Err(_) => return Check::failed(name, "its backlog could not be read within 2 s"),
+            Err(_) => {
+                let seconds = DATABASE_TIMEOUT.as_secs();
+                return Check::failed(
+                    name,
+                    format!("its backlog could not be read within {seconds} s"),
+                );
+            }
         };
         match behind {
             None => Check::passed(name, "the read models include every write"),

@@ -20,6 +20,10 @@ pub(crate) struct NewAccount {
     pub password: String,
 }
 
+/// Finds any account, staff or customer, named `$1`: a username is unique among both.
+pub(crate) const ANY_ACCOUNT_NAMED: &str = "SELECT username FROM staff_accounts WHERE username = $1 \
+     UNION ALL SELECT username FROM customer_accounts WHERE username = $1";
+
 /// Parses `name:role:password;name:role:password`; the password may contain `:`.
 pub(crate) fn parse_accounts(spec: &str) -> anyhow::Result<Vec<NewAccount>> {
     spec.split(';')

@@ -6,7 +6,7 @@
 
 use crate::db::{DbError, timestamp_text};
 use crate::events::now;
-use crate::staff::passwords;
+use crate::staff::{ANY_ACCOUNT_NAMED, passwords};
 use anyhow::Context as _;
 use app::contracts::{StaffRole, password_error, username_error};
 use sqlx::{Any, AnyPool, Transaction};
@@ -35,15 +35,12 @@ pub(crate) async fn add(
     if let Some(problem) = password_error(&password, username) {
         anyhow::bail!("password: {problem}");
     }
-    let (taken,): (i64,) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM staff_accounts WHERE username = $1) \
-         + (SELECT COUNT(*) FROM customer_accounts WHERE username = $1)",
-    )
-    .bind(username)
-    .fetch_one(pool)
-    .await
-    .context("looking the username up")?;
-    if taken > 0 {
+    let taken: Option<(String,)> = sqlx::query_as(ANY_ACCOUNT_NAMED)
+        .bind(username)
+        .fetch_optional(pool)
+        .await
+        .context("looking the username up")?;
+    if taken.is_some() {
         anyhow::bail!("username {username:?} is taken by another account");
     }
     let hash = passwords::hash(password).await?;

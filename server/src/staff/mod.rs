@@ -11,7 +11,7 @@ mod passwords;
 mod sessions;
 mod sign_in;
 
-pub(crate) use accounts::{bootstrap, role_of};
+pub(crate) use accounts::{ANY_ACCOUNT_NAMED, bootstrap, role_of};
 pub(crate) use authorization::{ANY_STAFF, Authorization};
 pub(crate) use limiter::whole_seconds;
 pub(crate) use list_drivers::ListDriversHandler;
