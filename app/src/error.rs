@@ -100,6 +100,7 @@ impl FormatType for ProblemEncoding {
 /// server sends, REST (`server/src/http/problem.rs`) and server function alike; it reads
 /// back as a [`Problem`].
 #[derive(Serialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema), schema(as = Problem))]
 pub struct ProblemDocument<'a> {
     /// Always `about:blank`: the status says what kind of problem it is.
     #[serde(rename = "type")]

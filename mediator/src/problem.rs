@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 /// One rejected input field and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     /// The field's path as the client named it (`pizza_items[0].quantity`).
     pub field: String,

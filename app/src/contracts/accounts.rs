@@ -18,6 +18,7 @@ pub const MAX_EMAIL_LEN: usize = 254;
 
 /// What a signed-in account may do: a customer's own things, or a member of staff's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AccountRole {
     Customer,
@@ -38,6 +39,7 @@ impl From<StaffRole> for AccountRole {
 
 /// Who a session belongs to: what sign-in, sign-up and `GET /api/auth/me` answer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SignedIn {
     pub username: String,
     pub role: AccountRole,
@@ -49,6 +51,7 @@ pub struct SignedIn {
 /// Who the site header shows as signed in: their name (a member of staff's username)
 /// and, for a customer, how many notifications they have not read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AccountBadge {
     pub role: AccountRole,
     pub name: String,
@@ -58,6 +61,7 @@ pub struct AccountBadge {
 /// Sign up as a customer. Answers 201 with the new account (the HTTP side then signs it
 /// in); a username or email already taken answers 409 naming the field.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RegisterCustomer {
     /// 3 to 32 lowercase letters, digits, `.`, `_` or `-`; unique among all accounts.
     pub username: String,

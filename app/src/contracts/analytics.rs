@@ -17,6 +17,7 @@ pub const MAX_POPULAR_LIMIT: u32 = 50;
 
 /// The most ordered pizzas over the last `days` UTC days, today included.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetPopularPizzas {
     /// 1 to [`MAX_POPULAR_DAYS`], 7 by default.
     #[serde(default = "default_days")]
@@ -72,6 +73,7 @@ fn check_days(errors: &mut Vec<FieldError>, days: u32) {
 
 /// One pizza's sales over the period, most sold first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PopularPizza {
     pub pizza_id: String,
     pub pizza_name: String,
@@ -83,6 +85,7 @@ pub struct PopularPizza {
 
 /// The width of a revenue bucket, in UTC.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum TimeBucket {
     Hour,
@@ -112,12 +115,15 @@ impl TimeBucket {
 /// Revenue per bucket from the one holding `from` to the one holding `to`, both
 /// included, oldest first; buckets without orders are listed with zeros.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetRevenue {
     /// An RFC 3339 time (`2026-01-31T18:00:00Z`) or a UTC date (`2026-01-31`).
     #[serde(deserialize_with = "date_or_time")]
+    #[cfg_attr(feature = "ssr", param(value_type = String))]
     pub from: DateTime<Utc>,
     /// As `from`; not before it.
     #[serde(deserialize_with = "date_or_time")]
+    #[cfg_attr(feature = "ssr", param(value_type = String))]
     pub to: DateTime<Utc>,
     /// `hour` or `day` (the default).
     #[serde(default)]
@@ -150,6 +156,7 @@ impl Request for GetRevenue {
 
 /// Revenue of the orders placed in one bucket, cancelled ones left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RevenueBucket {
     /// Start of the hour or of the day (midnight UTC).
     pub start: DateTime<Utc>,
@@ -160,6 +167,7 @@ pub struct RevenueBucket {
 /// How many of the orders placed over the last `days` UTC days, today included, are in
 /// each status now. Every status is listed, in lifecycle order, zeros included.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetOrderCountsByStatus {
     /// 1 to [`MAX_POPULAR_DAYS`], 7 by default.
     #[serde(default = "default_days")]
@@ -191,6 +199,7 @@ impl Request for GetOrderCountsByStatus {
 
 /// The number of orders in one status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StatusCount {
     pub status: OrderStatus,
     pub count: u64,

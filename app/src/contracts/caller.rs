@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a member of staff may do; a manager may do everything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StaffRole {
     Chef,
@@ -36,6 +37,7 @@ impl StaffRole {
 
 /// A signed-in member of staff (what `POST /api/auth/login` and `GET /api/auth/me` answer).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StaffUser {
     pub username: String,
     pub role: StaffRole,
@@ -43,6 +45,7 @@ pub struct StaffUser {
 
 /// A signed-in customer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CustomerUser {
     pub username: String,
     pub name: String,

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// A customer's history: lifetime figures and one page of their orders, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GetCustomerHistory {
     /// As the customer types it; only the digits identify them.
     pub phone: String,
@@ -53,6 +54,7 @@ impl Request for GetCustomerHistory {
 /// The signed-in customer's own history: the orders placed while signed in to their
 /// account, newest first, with the account's figures. Guest orders stay behind their links.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetMyOrders {
     #[serde(default = "first_page")]
     pub page: u32,
@@ -88,6 +90,7 @@ impl Request for GetMyOrders {
 /// count nowhere else: not in `order_count`, `total_spent` or `top_pizzas`. A phone
 /// with no orders has an empty history, not a 404.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CustomerHistory {
     /// As the customer last typed it (as asked when they have no orders).
     pub phone: String,
@@ -100,6 +103,7 @@ pub struct CustomerHistory {
 
 /// How many of one pizza someone ordered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PizzaTally {
     pub pizza_id: String,
     pub pizza_name: String,

@@ -14,6 +14,7 @@ pub const DELIVERY_BOARD_LIMIT: u32 = 200;
 /// The `ready` orders (longest waiting first), then the `delivering` ones (longest on
 /// the road first); at most [`DELIVERY_BOARD_LIMIT`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetDeliveryBoard {
     /// Wait (at most 2 s) until the read models include this event position.
     #[serde(default)]
@@ -28,6 +29,7 @@ impl Request for GetDeliveryBoard {
 /// The driver accounts the caller may give an order to, by username: a driver only
 /// themselves, a manager every driver.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct ListDrivers {}
 
 impl Request for ListDrivers {
@@ -37,6 +39,7 @@ impl Request for ListDrivers {
 
 /// One order as a driver needs it: where to, for whom, what to collect.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DeliveryTicket {
     pub order_id: Uuid,
     /// `ready` or `delivering`.

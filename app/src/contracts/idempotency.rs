@@ -19,6 +19,7 @@ pub const IDEMPOTENCY_KEY_HOURS: i64 = 24;
 
 /// A checked idempotency key: 16 to 128 printable ASCII characters, such as a UUID.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct IdempotencyKey(String);
 
 impl IdempotencyKey {

@@ -12,6 +12,7 @@ pub const KITCHEN_QUEUE_LIMIT: u32 = 200;
 
 /// The pending and cooking orders, oldest first (at most [`KITCHEN_QUEUE_LIMIT`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetKitchenQueue {
     /// Wait (at most 2 s) until the read models include this event position.
     #[serde(default)]
@@ -25,6 +26,7 @@ impl Request for GetKitchenQueue {
 
 /// One order as the kitchen works on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct KitchenTicket {
     pub order_id: Uuid,
     pub customer_name: String,
@@ -42,6 +44,7 @@ pub struct KitchenTicket {
 
 /// One line of a ticket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct KitchenItem {
     pub pizza_id: String,
     pub pizza_name: String,

@@ -15,6 +15,7 @@ pub const MAX_REASON_LEN: usize = 200;
 
 /// What every lifecycle command answers (200).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OrderStatusChanged {
     pub order_id: Uuid,
     /// The order's status after the command.
@@ -26,18 +27,21 @@ pub struct OrderStatusChanged {
 
 /// The kitchen starts cooking a `pending` order.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StartCooking {
     pub order_id: Uuid,
 }
 
 /// Every pizza of a `cooking` order is out of the oven.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MarkOrderReady {
     pub order_id: Uuid,
 }
 
 /// A driver takes a `ready` order out for delivery.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AssignDelivery {
     pub order_id: Uuid,
     /// Who delivers it: a driver account's username (a driver may give only themselves;
@@ -47,12 +51,14 @@ pub struct AssignDelivery {
 
 /// The customer received a `delivering` order.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MarkOrderDelivered {
     pub order_id: Uuid,
 }
 
 /// Cancels an order that is not delivered (or cancelled) yet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CancelOrder {
     pub order_id: Uuid,
     /// Why: not blank, at most [`MAX_REASON_LEN`] characters.

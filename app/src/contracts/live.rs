@@ -18,6 +18,7 @@ pub const ORDER_UPDATE_EVENT: &str = "order";
 
 /// One change of one order: the event at `position` moved it to `status`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OrderUpdate {
     /// The event's position in the store; also the SSE message id.
     pub position: i64,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Lists the pizzas on the menu, optionally only those of one category.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetMenu {
     /// Category name as shown on the menu (case-insensitive match); `None` lists all.
     #[serde(default)]
@@ -34,6 +35,7 @@ pub fn distinct_categories<'a>(categories: impl IntoIterator<Item = &'a str>) ->
 
 /// A pizza size; its price is the base price times [`PizzaSize::multiplier`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum PizzaSize {
     Small,
@@ -71,6 +73,7 @@ impl PizzaSize {
 
 /// One pizza on the menu.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MenuItem {
     /// Slug, e.g. `margherita`.
     pub id: String,

@@ -14,6 +14,7 @@ pub const MAX_DESCRIPTION_LEN: usize = 300;
 
 /// What every menu command answers: 201 for `AddPizza`, 200 otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MenuChanged {
     pub pizza_id: String,
     /// Global position of the event the command appended: a menu query that asks to see
@@ -24,6 +25,7 @@ pub struct MenuChanged {
 /// Puts a new pizza on the menu, available at once, after the pizzas already there.
 /// An id already on the menu is a 409.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AddPizza {
     /// Slug: 2 to 40 lowercase letters, digits or dashes (`quattro-formaggi`).
     pub id: String,
@@ -46,6 +48,7 @@ pub struct AddPizza {
 /// Changes what is given of a pizza and leaves the rest; at least one change is needed.
 /// An unknown pizza is a 404.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UpdatePizza {
     pub pizza_id: String,
     pub base_price: Option<Decimal>,
@@ -57,6 +60,7 @@ pub struct UpdatePizza {
 
 /// Removes a pizza from the menu for good. An unknown pizza is a 404.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RemovePizza {
     pub pizza_id: String,
 }
@@ -64,6 +68,7 @@ pub struct RemovePizza {
 /// Lists every pizza on the menu in menu order, those taken off it (`available: false`)
 /// included: what the menu editor shows. `GetMenu` leaves those out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetEditableMenu {
     /// Wait (at most 2 s) until the menu view includes this event position, e.g.
     /// [`MenuChanged::position`].
@@ -79,6 +84,7 @@ impl Request for GetEditableMenu {
 /// One pizza as the menu editor shows it: what [`AddPizza`] sets and whether customers
 /// see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct EditablePizza {
     pub id: String,
     pub name: String,

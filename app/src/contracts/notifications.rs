@@ -16,6 +16,7 @@ pub const INBOX_LIMIT: u32 = 50;
 /// [`NotificationChanged::position`], or the position of an order update the page saw)
 /// it waits until the inbox includes that event.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct ListMyNotifications {
     #[serde(default)]
     pub min_position: Option<i64>,
@@ -29,6 +30,7 @@ impl Request for ListMyNotifications {
 /// The notifications of an inbox (at most [`INBOX_LIMIT`], unread first, newest first
 /// within each) and how many are unread in all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Inbox {
     pub notifications: Vec<Notification>,
     pub unread: u32,
@@ -36,6 +38,7 @@ pub struct Inbox {
 
 /// One status change of one of the customer's orders.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Notification {
     /// The position of the order event it tells of: unique, and the id its routes take.
     pub id: i64,
@@ -49,6 +52,7 @@ pub struct Notification {
 
 /// Marks one of the caller's notifications read; already read is no change.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MarkNotificationRead {
     pub id: i64,
 }
@@ -65,6 +69,7 @@ impl Request for MarkNotificationRead {
 /// Takes one of the caller's notifications out of their inbox for good; already
 /// dismissed is no change.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DismissNotification {
     pub id: i64,
 }
@@ -82,6 +87,7 @@ impl Request for DismissNotification {
 /// change (or, when nothing changed, the one it already showed): list the inbox with it
 /// as `min_position` to see the change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NotificationChanged {
     pub id: i64,
     pub read: bool,

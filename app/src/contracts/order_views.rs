@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 /// Lists orders newest first, optionally of one customer (by phone) and one status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct ListOrders {
     /// Only this customer's orders; matched on the digits, so spacing does not matter.
     #[serde(default)]
@@ -59,6 +60,7 @@ impl Request for ListOrders {
 
 /// One order in a list: who, how much, where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OrderSummary {
     pub order_id: Uuid,
     pub status: OrderStatus,
@@ -73,6 +75,7 @@ pub struct OrderSummary {
 
 /// One step of an order's life: the status it reached, when, and what goes with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OrderTimelineEntry {
     pub status: OrderStatus,
     pub at: DateTime<Utc>,

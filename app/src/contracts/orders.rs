@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 /// How the customer pays on delivery.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum PaymentMethod {
     Cash,
@@ -35,6 +36,7 @@ impl PaymentMethod {
 
 /// One line of an order as the customer asks for it. Prices are never sent by the client.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OrderLineRequest {
     pub pizza_id: String,
     pub size: PizzaSize,
@@ -53,6 +55,7 @@ fn one() -> u32 {
 
 /// Places a new order. Answers 201 with the id, the server-computed total and the ready time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlaceOrder {
     pub customer_name: String,
     pub customer_phone: String,
@@ -72,6 +75,7 @@ impl Request for PlaceOrder {
 
 /// What `PlaceOrder` answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlacedOrder {
     pub order_id: Uuid,
     pub total_amount: Decimal,
@@ -83,6 +87,7 @@ pub struct PlacedOrder {
 
 /// Where an order is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum OrderStatus {
     Pending,
@@ -126,6 +131,7 @@ impl OrderStatus {
 
 /// Reads one order with its lines and prices.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GetOrder {
     pub order_id: Uuid,
     /// Wait (at most 2 s, then 503) until the read models include this event position,
@@ -141,6 +147,7 @@ impl Request for GetOrder {
 
 /// A whole order as the customer's confirmation page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OrderDetails {
     pub order_id: Uuid,
     pub status: OrderStatus,
@@ -157,6 +164,7 @@ pub struct OrderDetails {
 
 /// One priced line of a placed order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OrderLine {
     pub pizza_id: String,
     pub pizza_name: String,
@@ -170,6 +178,7 @@ pub struct OrderLine {
 
 /// Reads only where an order is, for a cheap status check.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GetOrderStatus {
     pub order_id: Uuid,
     /// As [`GetOrder::min_position`].
@@ -184,6 +193,7 @@ impl Request for GetOrderStatus {
 
 /// What `GetOrderStatus` answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OrderStatusInfo {
     pub order_id: Uuid,
     pub status: OrderStatus,

@@ -11,6 +11,7 @@ pub const MAX_PAGE_SIZE: u32 = 100;
 
 /// One page of a longer list, newest first unless the query says otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Page<T> {
     pub items: Vec<T>,
     /// 1-based page number, as asked.

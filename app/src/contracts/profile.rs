@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The caller's own profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetMyProfile {}
 
 impl Request for GetMyProfile {
@@ -21,6 +22,7 @@ impl Request for GetMyProfile {
 /// Changes the signed-in customer's details; a field left out keeps its value, and an
 /// empty `address` forgets it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UpdateMyProfile {
     #[serde(default)]
     pub name: Option<String>,
@@ -64,6 +66,7 @@ impl Request for UpdateMyProfile {
 /// Who is signed in, and for a customer their details and order figures (orders placed
 /// while signed in, cancelled ones not counted). Staff have no details but their name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Profile {
     pub username: String,
     pub role: AccountRole,

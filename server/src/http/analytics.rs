@@ -4,19 +4,50 @@
 //! `wiring.rs`).
 
 use crate::http::AppState;
-use crate::http::reply::send_query;
-use app::contracts::{GetOrderCountsByStatus, GetPopularPizzas, GetRevenue};
-use axum::{Router, routing::get};
+use crate::http::query::ApiQuery;
+use crate::http::reply::{ApiResult, send_query};
+use crate::http::session::Sender;
+use app::contracts::{
+    GetOrderCountsByStatus, GetPopularPizzas, GetRevenue, PopularPizza, RevenueBucket, StatusCount,
+};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/analytics/popular-pizzas",
-            get(send_query::<GetPopularPizzas>),
-        )
-        .route("/analytics/revenue", get(send_query::<GetRevenue>))
-        .route(
-            "/analytics/orders-by-status",
-            get(send_query::<GetOrderCountsByStatus>),
-        )
+pub(crate) fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(popular_pizzas))
+        .routes(routes!(revenue))
+        .routes(routes!(orders_by_status))
+}
+
+/// The most ordered pizzas over the last days, cancelled orders left out.
+#[utoipa::path(get, path = "/analytics/popular-pizzas", tag = "analytics",
+    params(GetPopularPizzas),
+    responses((status = 200, description = "Most sold first.", body = Vec<PopularPizza>)),
+    security(("session" = [])))]
+async fn popular_pizzas(
+    sender: Sender,
+    query: ApiQuery<GetPopularPizzas>,
+) -> ApiResult<Vec<PopularPizza>> {
+    send_query(sender, query).await
+}
+
+/// Revenue and order count per hour or day, empty buckets included.
+#[utoipa::path(get, path = "/analytics/revenue", tag = "analytics", params(GetRevenue),
+    responses((status = 200, description = "Oldest first.", body = Vec<RevenueBucket>)),
+    security(("session" = [])))]
+async fn revenue(sender: Sender, query: ApiQuery<GetRevenue>) -> ApiResult<Vec<RevenueBucket>> {
+    send_query(sender, query).await
+}
+
+/// Where the orders of the last days are now, every status listed.
+#[utoipa::path(get, path = "/analytics/orders-by-status", tag = "analytics",
+    params(GetOrderCountsByStatus),
+    responses((status = 200, description = "In lifecycle order.", body = Vec<StatusCount>)),
+    security(("session" = [])))]
+async fn orders_by_status(
+    sender: Sender,
+    query: ApiQuery<GetOrderCountsByStatus>,
+) -> ApiResult<Vec<StatusCount>> {
+    send_query(sender, query).await
 }

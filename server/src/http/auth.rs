@@ -21,21 +21,29 @@ use crate::http::session::{
 };
 use crate::staff::SessionToken;
 use app::contracts::{AccountRole, Caller, RegisterCustomer, SignedIn, normalized_email};
+use axum::Json;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use mediator::{Context, Problem, Request as _};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/auth/register", post(register))
-        .route("/auth/login", post(login))
-        .route("/auth/logout", post(logout))
-        .route("/auth/me", get(me))
+pub(crate) fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(register))
+        .routes(routes!(login))
+        .routes(routes!(logout))
+        .routes(routes!(me))
 }
 
+/// Signs in a member of staff or a customer and sets the session cookie. The sign-in
+/// page posts the same route as an HTML form, which is answered with a 303 instead.
+#[utoipa::path(post, path = "/auth/login", tag = "accounts", request_body = Credentials,
+    responses((status = 200, description = "Signed in; `Set-Cookie` holds the session.",
+        body = SignedIn),
+        (status = 401, description = "Wrong username or password."),
+        (status = 303, description = "A form post: on to the page it came from.")))]
 async fn login(State(state): State<AppState>, request: Request) -> Result<Response, ApiProblem> {
     let client = ClientAddr::of(
         request.extensions(),
@@ -51,6 +59,10 @@ async fn login(State(state): State<AppState>, request: Request) -> Result<Respon
     Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
 }
 
+/// Ends the session, if any, and clears its cookie.
+#[utoipa::path(post, path = "/auth/logout", tag = "accounts",
+    responses((status = 204, description = "Signed out."),
+        (status = 303, description = "A form post: on to the home or sign-in page.")))]
 async fn logout(
     State(state): State<AppState>,
     sender: Sender,
@@ -67,6 +79,12 @@ async fn logout(
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cleared)]).into_response())
 }
 
+/// Creates a customer account and signs it in.
+#[utoipa::path(post, path = "/auth/register", tag = "accounts", request_body = RegisterCustomer,
+    responses((status = 201, description = "Created and signed in; `Set-Cookie` holds \
+        the session.", body = SignedIn),
+        (status = 409, description = "The username or email is taken."),
+        (status = 303, description = "A form post: on to the account or back to the form.")))]
 async fn register(
     State(state): State<AppState>,
     sender: Sender,
@@ -114,6 +132,10 @@ pub(super) async fn sign_up(
     Ok((user, cookie_for(state, headers, &token)))
 }
 
+/// Who is signed in.
+#[utoipa::path(get, path = "/auth/me", tag = "accounts",
+    responses((status = 200, description = "The signed-in account.", body = SignedIn),
+        (status = 401, description = "Nobody is signed in.")))]
 async fn me(sender: Sender) -> Result<Json<SignedIn>, ApiProblem> {
     match sender.caller {
         Caller::Staff(user) => Ok(Json(SignedIn {

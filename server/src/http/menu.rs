@@ -6,27 +6,33 @@
 use crate::http::AppState;
 use crate::http::json::ApiJson;
 use crate::http::problem::ApiProblem;
+use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send_query};
 use crate::http::session::Sender;
 use app::contracts::{
-    AddPizza, GetEditableMenu, GetMenu, MenuChanged, MenuItem, RemovePizza, UpdatePizza,
+    AddPizza, EditablePizza, GetEditableMenu, GetMenu, MenuChanged, MenuItem, RemovePizza,
+    UpdatePizza,
 };
-use axum::Router;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::routing::{get, put};
 use mediator::Problem;
 use rust_decimal::Decimal;
 use serde::Deserialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/menu", get(get_menu).post(add_pizza))
-        .route("/menu/{id}", put(update_pizza).delete(remove_pizza))
-        .route("/staff/menu", get(send_query::<GetEditableMenu>))
+pub(crate) fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_menu, add_pizza))
+        .routes(routes!(update_pizza, remove_pizza))
+        .routes(routes!(get_editable_menu))
 }
 
+/// The menu: every pizza on sale, by category.
+#[utoipa::path(get, path = "/menu", tag = "menu", params(GetMenu),
+    responses((status = 200, description = "The pizzas on sale.", body = Vec<MenuItem>)))]
 async fn get_menu(
     sender: Sender,
     query: Result<Query<GetMenu>, QueryRejection>,
@@ -40,14 +46,20 @@ async fn get_menu(
     sender.send(query).await
 }
 
+/// Adds a pizza to the menu (managers).
+#[utoipa::path(post, path = "/menu", tag = "menu", request_body = AddPizza,
+    responses((status = 201, description = "Added; `Location` names it.", body = MenuChanged),
+        (status = 409, description = "A pizza with that id exists.")),
+    security(("session" = [])))]
 async fn add_pizza(sender: Sender, ApiJson(command): ApiJson<AddPizza>) -> ApiResult<MenuChanged> {
     let reply = sender.send(command).await?;
     let location = format!("/api/menu/{}", reply.value().pizza_id);
     Ok(reply.at(location))
 }
 
-/// The body of `PUT /api/menu/{id}`: what changes; the id comes from the path.
-#[derive(Deserialize)]
+/// The body of `PUT /api/menu/{id}`: what changes; the id comes from the path. Fields
+/// left out stay as they are.
+#[derive(Deserialize, ToSchema)]
 struct PizzaChanges {
     #[serde(default)]
     base_price: Option<Decimal>,
@@ -59,6 +71,11 @@ struct PizzaChanges {
     available_toppings: Option<Vec<String>>,
 }
 
+/// Changes a pizza (managers).
+#[utoipa::path(put, path = "/menu/{id}", tag = "menu", request_body = PizzaChanges,
+    params(("id" = String, Path, description = "The pizza's id, a slug such as `margherita`.")),
+    responses((status = 200, description = "Changed.", body = MenuChanged)),
+    security(("session" = [])))]
 async fn update_pizza(
     sender: Sender,
     Path(pizza_id): Path<String>,
@@ -74,11 +91,26 @@ async fn update_pizza(
     sender.send(command).await
 }
 
-/// Answers 204: the pizza is gone, there is nothing to show.
+/// Takes a pizza off the menu for good (managers). Answers 204: there is nothing to show.
+#[utoipa::path(delete, path = "/menu/{id}", tag = "menu",
+    params(("id" = String, Path, description = "The pizza's id, a slug such as `margherita`.")),
+    responses((status = 204, description = "Removed.")),
+    security(("session" = [])))]
 async fn remove_pizza(
     sender: Sender,
     Path(pizza_id): Path<String>,
 ) -> Result<StatusCode, ApiProblem> {
     sender.send(RemovePizza { pizza_id }).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Every pizza, those taken off the menu included, as the menu editor lists them (managers).
+#[utoipa::path(get, path = "/staff/menu", tag = "menu", params(GetEditableMenu),
+    responses((status = 200, description = "Every pizza.", body = Vec<EditablePizza>)),
+    security(("session" = [])))]
+async fn get_editable_menu(
+    sender: Sender,
+    query: ApiQuery<GetEditableMenu>,
+) -> ApiResult<Vec<EditablePizza>> {
+    send_query(sender, query).await
 }

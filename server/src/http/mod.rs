@@ -5,6 +5,8 @@
 //! [`problem`] is the one place a problem becomes a response.
 
 mod analytics;
+mod api_doc;
+mod api_reference;
 mod auth;
 mod auth_form;
 mod built_files;

@@ -7,25 +7,45 @@ use crate::http::problem::ApiProblem;
 use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send_query};
 use crate::http::session::Sender;
-use app::contracts::{GetOrder, GetOrderStatus, ListOrders, PlaceOrder, PlacedOrder};
+use app::contracts::{
+    GetOrder, GetOrderStatus, ListOrders, OrderDetails, OrderStatusInfo, OrderSummary, Page,
+    PlaceOrder, PlacedOrder,
+};
 use app::contracts::{IDEMPOTENCY_KEY_HEADER, IdempotencyKey};
-use axum::Router;
 use axum::extract::Path;
 use axum::http::HeaderMap;
-use axum::routing::get;
 use mediator::{Context, FieldError, Problem, Request};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orders", get(send_query::<ListOrders>).post(place_order))
-        .route("/orders/{id}", get(read_order::<GetOrder>))
-        .route("/orders/{id}/status", get(read_order::<GetOrderStatus>))
+pub(crate) fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_orders, place_order))
+        .routes(routes!(get_order))
+        .routes(routes!(get_order_status))
 }
 
-/// `POST /orders`, with an optional `Idempotency-Key` header: the same key with the
-/// same order within 24 h answers the first 201 again; with another order, 422.
+/// Every order, newest first, a page at a time (staff).
+#[utoipa::path(get, path = "/orders", tag = "orders", params(ListOrders),
+    responses((status = 200, description = "A page of orders.", body = Page<OrderSummary>)),
+    security(("session" = [])))]
+async fn list_orders(sender: Sender, query: ApiQuery<ListOrders>) -> ApiResult<Page<OrderSummary>> {
+    send_query(sender, query).await
+}
+
+/// Places an order. The prices are the server's; the client names pizzas, sizes and
+/// toppings. With an `Idempotency-Key`, the same key with the same order within 24 h
+/// answers the first 201 again; with another order, 422.
+#[utoipa::path(post, path = "/orders", tag = "orders", request_body = PlaceOrder,
+    params(("Idempotency-Key" = Option<String>, Header, min_length = 16, max_length = 128,
+        pattern = "^[!-~]+$",
+        description = "A key the client makes up per order, such as a UUID; a retry of \
+            the same order sends the same key.")),
+    responses((status = 201, body = PlacedOrder, description = "Placed. `Location` names \
+        the order with a `min_position` that makes its first read wait for the read models.")))]
 async fn place_order(
     sender: Sender,
     headers: HeaderMap,
@@ -47,8 +67,11 @@ async fn place_order(
 }
 
 /// The query string of the single-order reads.
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ReadYourWrites {
+    /// Wait (at most 2 s) until the read models include this event position, as the
+    /// `Location` of a placed order asks.
     #[serde(default)]
     min_position: Option<i64>,
 }
@@ -74,6 +97,30 @@ impl OrderRead for GetOrderStatus {
             min_position,
         }
     }
+}
+
+/// One order with its lines and prices; anyone who knows its id may read it.
+#[utoipa::path(get, path = "/orders/{id}", tag = "orders",
+    params(("id" = Uuid, Path, description = "The order's id."), ReadYourWrites),
+    responses((status = 200, description = "The order.", body = OrderDetails)))]
+async fn get_order(
+    sender: Sender,
+    id: Path<String>,
+    query: ApiQuery<ReadYourWrites>,
+) -> ApiResult<OrderDetails> {
+    read_order::<GetOrder>(sender, id, query).await
+}
+
+/// Only where an order is: a cheap status check.
+#[utoipa::path(get, path = "/orders/{id}/status", tag = "orders",
+    params(("id" = Uuid, Path, description = "The order's id."), ReadYourWrites),
+    responses((status = 200, description = "Its status.", body = OrderStatusInfo)))]
+async fn get_order_status(
+    sender: Sender,
+    id: Path<String>,
+    query: ApiQuery<ReadYourWrites>,
+) -> ApiResult<OrderStatusInfo> {
+    read_order::<GetOrderStatus>(sender, id, query).await
 }
 
 /// `GET /orders/{id}` and `/orders/{id}/status`: the query `Q` for the order.

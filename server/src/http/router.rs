@@ -1,23 +1,20 @@
 //! [`router`]: the whole site in one axum router, and the layers around it.
 
+use crate::http::api_doc::api_router;
 use crate::http::built_files::built_files;
 use crate::http::page_account::page_account;
-use crate::http::problem::{ApiProblem, problem_for_bare_errors};
+use crate::http::problem::problem_for_bare_errors;
 use crate::http::rate_limits::limit_rates;
 use crate::http::request_id::request_id;
 use crate::http::same_origin::refuse_cross_origin;
 use crate::http::security_headers::security_headers;
 use crate::http::session::caller_lookup;
-use crate::http::{
-    AppState, analytics, auth, customers, delivery, health, kitchen, menu, metrics, orders,
-    staff_orders, streams,
-};
+use crate::http::{AppState, health, metrics};
 use app::{App, shell};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::{Router, middleware};
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
-use mediator::Problem;
 use std::sync::LazyLock;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -39,17 +36,6 @@ pub(crate) fn router(state: AppState) -> Router {
     let routes = PAGE_ROUTES.clone();
     let mediator = state.mediator.clone();
     let auth = state.auth.clone();
-    let api = Router::new()
-        .merge(menu::router())
-        .merge(orders::router())
-        .merge(staff_orders::router())
-        .merge(auth::router())
-        .merge(customers::router())
-        .merge(kitchen::router())
-        .merge(delivery::router())
-        .merge(analytics::router())
-        .merge(streams::router())
-        .fallback(|| async { ApiProblem(Problem::not_found("There is no such API route.")) });
     let built_files = built_files(&state.leptos_options);
     let pages = Router::new()
         .leptos_routes_with_context(
@@ -67,7 +53,7 @@ pub(crate) fn router(state: AppState) -> Router {
         // Who is signed in, for the header, found before a page renders.
         .route_layer(middleware::from_fn_with_state(state.clone(), page_account));
     Router::new()
-        .nest("/api", api)
+        .merge(api_router())
         .merge(metrics::router())
         .merge(health::router())
         .merge(pages)

@@ -24,6 +24,7 @@ use mediator::{Mediator, Problem};
 use serde::Deserialize;
 use std::sync::Arc;
 use tokio::sync::OnceCell;
+use utoipa::ToSchema;
 
 /// The session cookie's name over plain http.
 const COOKIE: &str = "pizzeria_session";
@@ -67,7 +68,7 @@ pub(super) fn session_cookie(
 }
 
 /// What a sign-in sends: JSON or a plain HTML form.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 pub(super) struct Credentials {
     pub(super) username: String,
     pub(super) password: String,

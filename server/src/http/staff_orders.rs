@@ -12,20 +12,51 @@ use app::contracts::{
     AssignDelivery, CancelOrder, MarkOrderDelivered, MarkOrderReady, OrderStatusChanged,
     StartCooking,
 };
-use axum::Router;
 use axum::extract::Path;
-use axum::routing::put;
 use mediator::Request;
 use serde::Deserialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orders/{id}/cook", put(step::<StartCooking>))
-        .route("/orders/{id}/ready", put(step::<MarkOrderReady>))
-        .route("/orders/{id}/assign", put(assign_delivery))
-        .route("/orders/{id}/deliver", put(step::<MarkOrderDelivered>))
-        .route("/orders/{id}/cancel", put(cancel))
+pub(crate) fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(start_cooking))
+        .routes(routes!(mark_order_ready))
+        .routes(routes!(assign_delivery))
+        .routes(routes!(mark_order_delivered))
+        .routes(routes!(cancel))
+}
+
+/// A chef starts cooking a pending order.
+#[utoipa::path(put, path = "/orders/{id}/cook", tag = "lifecycle",
+    params(("id" = Uuid, Path, description = "The order's id.")),
+    responses((status = 200, description = "Cooking.", body = OrderStatusChanged),
+        (status = 409, description = "The order is not pending.")),
+    security(("session" = [])))]
+async fn start_cooking(sender: Sender, id: Path<String>) -> ApiResult<OrderStatusChanged> {
+    step::<StartCooking>(sender, id).await
+}
+
+/// A chef marks a cooking order ready for delivery.
+#[utoipa::path(put, path = "/orders/{id}/ready", tag = "lifecycle",
+    params(("id" = Uuid, Path, description = "The order's id.")),
+    responses((status = 200, description = "Ready.", body = OrderStatusChanged),
+        (status = 409, description = "The order is not cooking.")),
+    security(("session" = [])))]
+async fn mark_order_ready(sender: Sender, id: Path<String>) -> ApiResult<OrderStatusChanged> {
+    step::<MarkOrderReady>(sender, id).await
+}
+
+/// The driver who delivered an order says so.
+#[utoipa::path(put, path = "/orders/{id}/deliver", tag = "lifecycle",
+    params(("id" = Uuid, Path, description = "The order's id.")),
+    responses((status = 200, description = "Delivered.", body = OrderStatusChanged),
+        (status = 409, description = "The order is not out for delivery.")),
+    security(("session" = [])))]
+async fn mark_order_delivered(sender: Sender, id: Path<String>) -> ApiResult<OrderStatusChanged> {
+    step::<MarkOrderDelivered>(sender, id).await
 }
 
 /// A command that names nothing but the order it moves on.
@@ -60,11 +91,18 @@ async fn step<C: OrderStep>(
 }
 
 /// The body of `PUT /orders/{id}/assign`.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 struct Assignment {
+    /// The driver's username.
     driver: String,
 }
 
+/// Gives a ready order to a driver, who takes it out.
+#[utoipa::path(put, path = "/orders/{id}/assign", tag = "lifecycle", request_body = Assignment,
+    params(("id" = Uuid, Path, description = "The order's id.")),
+    responses((status = 200, description = "On its way.", body = OrderStatusChanged),
+        (status = 409, description = "The order is not ready.")),
+    security(("session" = [])))]
 async fn assign_delivery(
     sender: Sender,
     Path(id): Path<String>,
@@ -76,11 +114,18 @@ async fn assign_delivery(
 }
 
 /// The body of `PUT /orders/{id}/cancel`.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 struct Cancellation {
+    /// Why, in words the customer will read.
     reason: String,
 }
 
+/// Cancels an order not yet out for delivery: chefs and managers any, a customer their own.
+#[utoipa::path(put, path = "/orders/{id}/cancel", tag = "lifecycle", request_body = Cancellation,
+    params(("id" = Uuid, Path, description = "The order's id.")),
+    responses((status = 200, description = "Cancelled.", body = OrderStatusChanged),
+        (status = 409, description = "The order is out for delivery or done.")),
+    security(("session" = [])))]
 async fn cancel(
     sender: Sender,
     Path(id): Path<String>,

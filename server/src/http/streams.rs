@@ -19,16 +19,17 @@ use crate::http::query::ApiQuery;
 use crate::http::session::Sender;
 use crate::live::{Subscription, WatchKitchen, WatchOrder};
 use app::contracts::{ORDER_UPDATE_EVENT, OrderUpdate};
-use axum::Router;
 use axum::extract::Path;
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use futures_util::{StreamExt, stream};
 use mediator::{Context, FieldError, Problem, Request};
 use serde::Deserialize;
 use std::time::Duration;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// How often an idle stream sends a comment.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
@@ -37,19 +38,31 @@ const RETRY: Duration = Duration::from_secs(2);
 /// The header browsers send on reconnecting: the id of the last message they got.
 const LAST_EVENT_ID: &str = "last-event-id";
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/stream/kitchen", get(kitchen_stream))
-        .route("/orders/{id}/stream", get(order_stream))
+pub(crate) fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(kitchen_stream))
+        .routes(routes!(order_stream))
 }
 
 /// The query string of both streams.
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct Resume {
+    /// Resume after this position (the `id` of the last message received); the
+    /// `Last-Event-ID` header, when sent, wins.
     #[serde(default)]
+    #[param(value_type = Option<u64>)]
     after: Option<String>,
 }
 
+/// Every order's updates, as Server-Sent Events named `order` whose data is an
+/// `OrderUpdate` and whose id is its position (staff).
+#[utoipa::path(get, path = "/stream/kitchen", tag = "live", params(Resume,
+        ("Last-Event-ID" = Option<u64>, Header, description = "The id of the last message \
+            received; a reconnecting browser sends it.")),
+    responses((status = 200, description = "An endless event stream.",
+        content_type = "text/event-stream", body = String)),
+    security(("session" = [])))]
 async fn kitchen_stream(
     sender: Sender,
     headers: HeaderMap,
@@ -60,6 +73,14 @@ async fn kitchen_stream(
     Ok(event_stream(subscription))
 }
 
+/// One order's updates, as Server-Sent Events like the kitchen's, from its first event
+/// unless resumed; anyone with its id may follow it.
+#[utoipa::path(get, path = "/orders/{id}/stream", tag = "live",
+    params(("id" = Uuid, Path, description = "The order's id."), Resume,
+        ("Last-Event-ID" = Option<u64>, Header, description = "The id of the last message \
+            received; a reconnecting browser sends it.")),
+    responses((status = 200, description = "An endless event stream.",
+        content_type = "text/event-stream", body = String)))]
 async fn order_stream(
     sender: Sender,
     Path(id): Path<String>,

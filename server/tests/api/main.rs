@@ -20,6 +20,7 @@ mod menu;
 mod metrics;
 mod my_orders;
 mod notifications;
+mod openapi;
 mod orders;
 mod pages;
 mod profile;
