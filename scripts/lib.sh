@@ -168,6 +168,26 @@ ensure_apt_command() {
 
 ensure_brotli() { ensure_apt_command brotli; }
 
+# schemathesis, from PyPI, in a virtual environment of its own under target/ (pip never
+# touches the system's Python). scripts/api-fuzz runs it.
+SCHEMATHESIS_VERSION="4.32.5"
+SCHEMATHESIS_VENV="$REPO_ROOT/target/schemathesis"
+ensure_schemathesis() {
+    if [[ "$("$SCHEMATHESIS_VENV/bin/st" --version 2>/dev/null)" == *" $SCHEMATHESIS_VERSION" ]]; then
+        return
+    fi
+    command -v python3 >/dev/null 2>&1 || ensure_apt_command python3
+    if ! python3 -m venv --help >/dev/null 2>&1; then
+        as_root apt-get update
+        as_root apt-get install -y python3-venv
+    fi
+    log "installing schemathesis $SCHEMATHESIS_VERSION (pip, into target/schemathesis)"
+    rm -rf "$SCHEMATHESIS_VENV"
+    python3 -m venv "$SCHEMATHESIS_VENV"
+    "$SCHEMATHESIS_VENV/bin/pip" install --quiet --disable-pip-version-check \
+        "schemathesis==$SCHEMATHESIS_VERSION"
+}
+
 # Builds the release site, then writes a .br and a .gz next to each built file, which
 # the server sends to browsers that accept them (server/src/http/built_files.rs), so
 # nothing is compressed per request. Every build rewrites them; the server leaves out

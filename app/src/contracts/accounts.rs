@@ -61,7 +61,13 @@ pub struct AccountBadge {
 /// Sign up as a customer. Answers 201 with the new account (the HTTP side then signs it
 /// in); a username or email already taken answers 409 naming the field.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema), schema(example = json!({
+    "username": "ada",
+    "password": "a long passphrase",
+    "name": "Ada Lovelace",
+    "email": "ada@example.com",
+    "phone": "+44 20 7946 0000"
+})))]
 pub struct RegisterCustomer {
     /// 3 to 32 lowercase letters, digits, `.`, `_` or `-`; unique among all accounts.
     pub username: String,

@@ -25,7 +25,15 @@ pub struct MenuChanged {
 /// Puts a new pizza on the menu, available at once, after the pizzas already there.
 /// An id already on the menu is a 409.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema), schema(example = json!({
+    "id": "quattro-formaggi",
+    "name": "Quattro Formaggi",
+    "description": "Four cheeses",
+    "base_price": "13.50",
+    "category": "Classic",
+    "available_toppings": ["basil"],
+    "preparation_time_minutes": 14
+})))]
 pub struct AddPizza {
     /// Slug: 2 to 40 lowercase letters, digits or dashes (`quattro-formaggi`).
     pub id: String,

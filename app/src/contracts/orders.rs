@@ -55,7 +55,16 @@ fn one() -> u32 {
 
 /// Places a new order. Answers 201 with the id, the server-computed total and the ready time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema), schema(example = json!({
+    "customer_name": "Mario Rossi",
+    "customer_phone": "+39 06 555-1234",
+    "customer_address": "Via Roma 1, Napoli",
+    "payment_method": "card",
+    "pizza_items": [
+        {"pizza_id": "pepperoni", "size": "large", "toppings": ["mushrooms"], "quantity": 2},
+        {"pizza_id": "margherita", "size": "medium"}
+    ]
+})))]
 pub struct PlaceOrder {
     pub customer_name: String,
     pub customer_phone: String,
