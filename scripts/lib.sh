@@ -241,9 +241,21 @@ start_postgres() {
         cat "$PG_TMP/initdb.log" >&2
         die "initdb failed"
     }
-    as_postgres "$bin/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
-        -o "-k $PG_TMP -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 $*" \
-        start >/dev/null
+    PG_PORT="$port"
+    PG_OPTIONS="-k $PG_TMP -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 $*"
+    resume_postgres
+}
+
+# Stops the cluster as an operator would (fast shutdown: open connections are cut),
+# keeping its data for resume_postgres.
+pause_postgres() {
+    as_postgres "$(postgres_bin_dir)/pg_ctl" -D "$PG_TMP/data" -m fast -w stop >/dev/null
+}
+
+# Starts the cluster in $PG_TMP with the options start_postgres gave it.
+resume_postgres() {
+    as_postgres "$(postgres_bin_dir)/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
+        -o "$PG_OPTIONS" start >/dev/null
 }
 
 # EXIT trap: stops the cluster at once (its data is thrown away) and deletes its folder.

@@ -40,7 +40,7 @@ impl Application {
     /// [`build`](Self::build) with the staff settings given; creates the first staff
     /// accounts when there are none.
     pub async fn build_with(config: Config, staff: StaffConfig) -> anyhow::Result<Self> {
-        let pool = db::connect(&config.database_url).await?;
+        let pool = db::connect(&config.database_url, config.database_timeout).await?;
         staff::bootstrap(&pool, staff.accounts.as_deref(), &staff.password_file)
             .await
             .context("creating the first staff accounts")?;
@@ -118,7 +118,7 @@ impl Application {
     /// Empties every read model and replays the whole event log into them; run with the
     /// server stopped. Returns the last position applied.
     pub async fn rebuild_projections(config: &Config) -> anyhow::Result<i64> {
-        let pool = db::connect(&config.database_url).await?;
+        let pool = db::connect(&config.database_url, config.database_timeout).await?;
         let backend = Backend::of_url(&config.database_url);
         rebuild(&pool, backend, wiring::projections())
             .await

@@ -21,11 +21,15 @@ pub struct Config {
     pub address: SocketAddr,
     /// Where the compiled site (wasm, js, css, public files) lives; `LEPTOS_SITE_ROOT`.
     pub site_root: String,
+    /// `DATABASE_TIMEOUT_SECS`, default 3: how long a request waits for a database
+    /// connection before it answers 503 (while the database is down or every connection
+    /// is busy), instead of hanging.
+    pub database_timeout: Duration,
 }
 
 impl Config {
-    /// Reads `DATABASE_URL`, `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT` and
-    /// `LEPTOS_OUTPUT_NAME` from the environment.
+    /// Reads `DATABASE_URL`, `DATABASE_TIMEOUT_SECS`, `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT`
+    /// and `LEPTOS_OUTPUT_NAME` from the environment.
     pub fn from_env() -> anyhow::Result<Self> {
         Self::from_settings(&Environment)
     }
@@ -45,6 +49,11 @@ impl Config {
             site_root: settings
                 .var("LEPTOS_SITE_ROOT")
                 .unwrap_or_else(|_| "target/site".into()),
+            database_timeout: Duration::from_secs(settings.number_in(
+                "DATABASE_TIMEOUT_SECS",
+                1..=60,
+                DEFAULT_DATABASE_TIMEOUT.as_secs(),
+            )?),
         })
     }
 
@@ -71,6 +80,9 @@ fn hash_file_beside_executable() -> bool {
         .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
         .is_some_and(|file| file.is_file())
 }
+
+/// Default `DATABASE_TIMEOUT_SECS`.
+pub const DEFAULT_DATABASE_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// Default `KITCHEN_CAPACITY`: orders cooking at once.
 pub const DEFAULT_KITCHEN_CAPACITY: u32 = 3;

@@ -44,7 +44,7 @@ mod testing;
 mod wiring;
 
 pub use application::Application;
-pub use config::{Config, HttpConfig, RateLimits, StaffConfig};
+pub use config::{Config, DEFAULT_DATABASE_TIMEOUT, HttpConfig, RateLimits, StaffConfig};
 #[doc(hidden)]
 pub use db::create_postgres_database;
 pub use orders::OrderLimits;

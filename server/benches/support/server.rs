@@ -2,7 +2,7 @@
 //! measures, HTTP and JSON included, as `server/tests/api/helpers.rs` does for the tests.
 
 use anyhow::Context as _;
-use server::{Application, Config, HttpConfig, RateLimits, StaffConfig};
+use server::{Application, Config, DEFAULT_DATABASE_TIMEOUT, HttpConfig, RateLimits, StaffConfig};
 
 /// The one member of staff of a bench server: a manager, who may read everything.
 const STAFF_USER: &str = "bench";
@@ -14,6 +14,7 @@ pub fn config(url: &str) -> Config {
         database_url: url.to_owned(),
         address: "127.0.0.1:0".parse().expect("an address"),
         site_root: "target/site".into(),
+        database_timeout: DEFAULT_DATABASE_TIMEOUT,
     }
 }
 

@@ -53,6 +53,9 @@ flags! {
     /// `sqlite://path` (created with its folder) or `postgres://user:pass@host/db`
     /// [default: sqlite://data/pizzeria.db]
     database_url: "DATABASE_URL";
+    /// Seconds a request waits for a database connection before answering 503
+    /// (database down, or every connection busy), 1 to 60 [default: 3]
+    database_timeout_secs: "DATABASE_TIMEOUT_SECS";
     /// Address to listen on; port 0 picks a free one [default: 127.0.0.1:3000]
     site_addr: "LEPTOS_SITE_ADDR";
     /// The built site: wasm, js, css and public files [default: target/site]

@@ -85,7 +85,7 @@ impl Cli {
             }
             Command::CheckConfig => check_config(&self.flags, &config).await,
             Command::Staff(command) => {
-                let pool = db::connect(&config.database_url).await?;
+                let pool = db::connect(&config.database_url, config.database_timeout).await?;
                 command.run(&pool).await
             }
         }
@@ -95,7 +95,7 @@ impl Cli {
 /// Reads every setting and connects; prints what the server would use, secrets left out.
 async fn check_config(flags: &Flags, config: &Config) -> anyhow::Result<()> {
     let staff = StaffConfig::from_settings(flags).context("reading staff configuration")?;
-    db::connect(&config.database_url).await?;
+    db::connect(&config.database_url, config.database_timeout).await?;
     println!(
         "database: {} (reachable, schema up to date)",
         db::redact(&config.database_url)

@@ -6,10 +6,14 @@ use anyhow::Context as _;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 use std::path::Path;
+use std::time::Duration;
 
 /// Connects to `url`, creating an SQLite file (and its folder) when missing, then
 /// migrates and seeds. Fails with a message naming what went wrong.
-pub(crate) async fn connect(url: &str) -> anyhow::Result<AnyPool> {
+///
+/// A connection not had within `acquire_timeout` (database down, every connection busy)
+/// fails with `PoolTimedOut`, which a request answers as 503: it never hangs.
+pub(crate) async fn connect(url: &str, acquire_timeout: Duration) -> anyhow::Result<AnyPool> {
     install_default_drivers();
     let backend = Backend::of_url(url);
     let url = match backend {
@@ -18,6 +22,7 @@ pub(crate) async fn connect(url: &str) -> anyhow::Result<AnyPool> {
     };
     let pool = AnyPoolOptions::new()
         .max_connections(backend.max_connections())
+        .acquire_timeout(acquire_timeout)
         .after_connect(move |conn, _meta| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {

@@ -2,6 +2,7 @@
 //! Stored values are written by this server only, so a value that fails to parse is
 //! corruption: it becomes an internal error (logged, never shown to a client).
 
+use crate::db::database_unavailable;
 use chrono::{DateTime, SecondsFormat, Utc};
 use mediator::Problem;
 use rust_decimal::Decimal;
@@ -27,9 +28,15 @@ pub(crate) enum DbError {
     Batch(std::sync::Arc<str>),
 }
 
+/// 503 with `Retry-After` while the database cannot be reached; any other failure is
+/// a 500 whose cause is logged, never shown.
 impl From<DbError> for Problem {
     fn from(error: DbError) -> Self {
-        Problem::internal(error)
+        if error.is_unreachable() {
+            database_unavailable(&error)
+        } else {
+            Problem::internal(error)
+        }
     }
 }
 

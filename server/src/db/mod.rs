@@ -7,6 +7,7 @@ mod checkpoint;
 mod connect;
 mod convert;
 mod group_commit;
+mod outage;
 mod rows;
 mod snapshot;
 mod test_databases;
@@ -21,6 +22,7 @@ pub(crate) use connect::{connect, redact};
 pub(crate) use convert::{
     DbError, corrupt, count, decimal, json_list, timestamp, timestamp_text, uuid,
 };
+pub(crate) use outage::{chain_is_unreachable, database_unavailable};
 pub(crate) use rows::insert_rows;
 pub(crate) use snapshot::begin_snapshot;
 pub use test_databases::create_postgres_database;

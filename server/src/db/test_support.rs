@@ -2,6 +2,7 @@
 //! by default, or a new database on the PostgreSQL server that `TEST_DATABASE_URL` names
 //! (`scripts/test postgres` sets it). Either way `connect` has migrated and seeded it.
 
+use crate::config::DEFAULT_DATABASE_TIMEOUT;
 use crate::db::{Backend, connect};
 use sqlx::AnyPool;
 use tempfile::TempDir;
@@ -26,7 +27,9 @@ pub(crate) async fn test_database() -> TestDatabase {
             (url, Some(dir))
         }
     };
-    let pool = connect(&url).await.expect("the test database opens");
+    let pool = connect(&url, DEFAULT_DATABASE_TIMEOUT)
+        .await
+        .expect("the test database opens");
     TestDatabase {
         pool,
         backend: Backend::of_url(&url),

@@ -2,6 +2,7 @@
 //! event it is given in a table whose primary key is the position: applying an event
 //! twice would fail, skipping one would show.
 
+use crate::config::DEFAULT_DATABASE_TIMEOUT;
 use crate::db::{Backend, DbError, Tx, Writer, connect};
 use crate::events::StoredEvent;
 use crate::projections::projector::Progress;
@@ -77,9 +78,8 @@ async fn checkpoint(pool: &AnyPool, name: &str) -> Option<i64> {
 
 async fn database() -> (TempDir, AnyPool) {
     let dir = tempfile::tempdir().unwrap();
-    let pool = connect(&format!("sqlite://{}/projector.db", dir.path().display()))
-        .await
-        .unwrap();
+    let url = format!("sqlite://{}/projector.db", dir.path().display());
+    let pool = connect(&url, DEFAULT_DATABASE_TIMEOUT).await.unwrap();
     sqlx::query("CREATE TABLE test_seen (position BIGINT PRIMARY KEY)")
         .execute(&pool)
         .await

@@ -2,7 +2,7 @@
 //! cookie belongs to.
 //! The HTTP side (cookies, routes) is in `http/auth.rs`; this knows nothing of HTTP.
 
-use crate::db::Writer;
+use crate::db::{self, Writer};
 use crate::staff::hashers;
 use crate::staff::limiter::SignInLimiter;
 use crate::staff::{accounts, passwords, sessions};
@@ -122,8 +122,12 @@ impl StaffAuth {
 }
 
 /// A 500 whose cause is logged here, once: these problems do not pass through the
-/// mediator's `Tracing` behavior, which logs the others.
+/// mediator's `Tracing` behavior, which logs the others. A database that cannot be
+/// reached is a 503 with `Retry-After` instead.
 fn hidden(error: anyhow::Error) -> Problem {
+    if db::chain_is_unreachable(&error) {
+        return db::database_unavailable(&format!("{error:#}"));
+    }
     tracing::error!(error = format!("{error:#}"), "sign-in failed");
     Problem::internal(error.into_boxed_dyn_error())
 }

@@ -4,7 +4,7 @@
 
 use reqwest::{Client, Response};
 use serde_json::{Value, json};
-use server::{Application, Config, HttpConfig, RateLimits, StaffConfig};
+use server::{Application, Config, DEFAULT_DATABASE_TIMEOUT, HttpConfig, RateLimits, StaffConfig};
 use tempfile::TempDir;
 
 /// A running server and what a test needs to talk to it.
@@ -56,6 +56,7 @@ pub async fn spawn_app_on_site(site_root: &str, staff: StaffConfig) -> TestApp {
         database_url,
         address: "127.0.0.1:0".parse().unwrap(),
         site_root: site_root.into(),
+        database_timeout: DEFAULT_DATABASE_TIMEOUT,
     };
     let app = Application::build_with(config, staff)
         .await
@@ -269,6 +270,7 @@ pub async fn spawn_stoppable_app_on(database_url: String, data: Option<TempDir>)
         database_url,
         address: "127.0.0.1:0".parse().unwrap(),
         site_root: "target/site".into(),
+        database_timeout: DEFAULT_DATABASE_TIMEOUT,
     };
     let app = Application::build_with(config, staff_config())
         .await
