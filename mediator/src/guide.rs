@@ -123,18 +123,13 @@
 //!
 //! ## Tracing and metrics
 //! [`Tracing`](crate::Tracing) opens one span per request and per event and logs each
-//! failure once; [`Metrics`](crate::Metrics) counts and times them in a
-//! [`MetricsRegistry`](crate::MetricsRegistry) rendered for Prometheus.
+//! failure once; `Metrics` (feature `metrics`) counts and times them through the
+//! `metrics` facade, into whatever recorder the program installed (the server's renders
+//! Prometheus text on `/metrics`).
 //! ```
 //! # use mediator::*;
-//! # use std::sync::Arc;
-//! let registry = Arc::new(MetricsRegistry::new());
-//! let builder = Mediator::builder()
-//!     .behavior(Tracing)
-//!     .behavior(Metrics::new(registry.clone()));
-//! // Later, in the `GET /metrics` handler:
-//! let text = registry.render_prometheus();
-//! assert!(text.contains("# TYPE mediator_requests_total counter"));
+//! # #[cfg(feature = "metrics")]
+//! let builder = Mediator::builder().behavior(Tracing).behavior(Metrics);
 //! ```
 //!
 //! ## Caching queries
@@ -224,10 +219,10 @@
 //! ## A full pipeline, in the recommended order
 //! Outermost first: tracing and metrics see everything (cache hits and refusals
 //! included), validation refuses bad input before any work, the cache answers before
-//! a transaction would open, and the transaction wraps only the handler.
+//! a transaction would open, and the transaction wraps only the handler. With the
+//! `metrics` feature, `.behavior(Metrics)` goes right after `Tracing`.
 //! ```
 //! # use mediator::*;
-//! # use std::sync::Arc;
 //! # #[derive(Clone)] struct Db;
 //! # impl UnitOfWork for Db {
 //! #     type Tx = ();
@@ -235,10 +230,8 @@
 //! #     async fn commit(&self, _: ()) -> Result<(), Problem> { Ok(()) }
 //! #     async fn rollback(&self, _: ()) -> Result<(), Problem> { Ok(()) }
 //! # }
-//! let registry = Arc::new(MetricsRegistry::new());
 //! let builder = Mediator::builder()
 //!     .behavior(Tracing)
-//!     .behavior(Metrics::new(registry))
 //!     .behavior(Validation)
 //!     .behavior(Caching::new())
 //!     .behavior(Transactional::new(Db));

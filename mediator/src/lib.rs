@@ -122,8 +122,10 @@ pub mod stream;
 mod type_map;
 
 pub use behavior::{Behavior, Identity, Next, NextEvent, Stack};
+#[cfg(feature = "metrics")]
+pub use behaviors::Metrics;
 pub use behaviors::{CachePolicy, Caching, Clock, SystemClock};
-pub use behaviors::{Metrics, MetricsRegistry, Only, Tracing, TypeList};
+pub use behaviors::{Only, Tracing, TypeList};
 pub use behaviors::{Transactional, UnitOfWork, Validation};
 pub use builder::{AddingBehaviors, AddingHandlers, Builder};
 pub use builder::{BuildError, BuildProblem, HandlersBuilder, MediatorBuilder};

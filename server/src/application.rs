@@ -3,15 +3,15 @@
 use crate::config::{Config, StaffConfig};
 use crate::db::{self, Backend, Writer};
 use crate::health::Readiness;
-use crate::http::{AppState, RateLimiters, router, token_digest_of};
+use crate::http::{AppState, RateLimiters, router, serve_metrics, token_digest_of};
 use crate::idempotency;
 use crate::live::LiveFeed;
+use crate::metrics::{self, Scraped};
 use crate::projections::{Projector, rebuild};
 use crate::serve::serve;
 use crate::staff::{self, StaffAuth};
 use crate::wiring::{self, Services};
 use anyhow::Context as _;
-use mediator::MetricsRegistry;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
@@ -26,6 +26,8 @@ pub struct Application {
     live: LiveFeed,
     /// How long a request's headers may take to arrive.
     header_timeout: std::time::Duration,
+    /// Where `METRICS_ADDR` answers `GET /metrics`, when set.
+    metrics_address: Option<SocketAddr>,
 }
 
 impl Application {
@@ -40,6 +42,9 @@ impl Application {
     /// [`build`](Self::build) with the staff settings given; creates the first staff
     /// accounts when there are none.
     pub async fn build_with(config: Config, staff: StaffConfig) -> anyhow::Result<Self> {
+        // First: what the projector's catch-up records below counts too.
+        let metrics = metrics::prometheus();
+        tokio::spawn(metrics::upkeep(metrics.clone()));
         let pool = db::connect(&config.database_url, config.database_timeout).await?;
         staff::bootstrap(&pool, staff.accounts.as_deref(), &staff.password_file)
             .await
@@ -65,9 +70,11 @@ impl Application {
             tokio::spawn(db::checkpoint_wal(pool.clone(), writer.clone()));
         }
         tokio::spawn(idempotency::purge_every_hour(writer.clone()));
-        let metrics = Arc::new(MetricsRegistry::new());
+        let scraped = Scraped {
+            pool: pool.clone(),
+            writer: writer.clone(),
+        };
         let auth = StaffAuth::new(pool.clone(), writer.clone(), staff.session_ttl);
-        let projection_lag = views.lag().clone();
         let readiness = Readiness::new(
             pool.clone(),
             backend,
@@ -81,7 +88,6 @@ impl Application {
             backend,
             kitchen_capacity: staff.kitchen_capacity,
             order_limits: staff.order_limits.clone(),
-            metrics: metrics.clone(),
             writer,
             views,
         };
@@ -96,7 +102,7 @@ impl Application {
         let state = AppState {
             mediator,
             metrics,
-            projection_lag,
+            scraped,
             readiness,
             auth,
             https: staff.https(),
@@ -106,9 +112,14 @@ impl Application {
             trusted_proxies: staff.http.trusted_proxies.into(),
             leptos_options: config.leptos_options(address),
         };
+        let metrics_address = match staff.http.metrics_addr {
+            Some(address) => Some(serve_metrics(address, state.clone()).await?),
+            None => None,
+        };
         Ok(Self {
             listener,
             address,
+            metrics_address,
             router: router(state),
             live,
             header_timeout: staff.http.header_timeout,
@@ -128,6 +139,11 @@ impl Application {
     /// The address actually bound.
     pub fn address(&self) -> SocketAddr {
         self.address
+    }
+
+    /// The address `METRICS_ADDR` bound, when set.
+    pub fn metrics_address(&self) -> Option<SocketAddr> {
+        self.metrics_address
     }
 
     /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.

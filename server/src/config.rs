@@ -141,6 +141,9 @@ pub struct HttpConfig {
     /// `READY_MAX_LAG_SECS`, default 30: `/readyz` answers 503 while the read models
     /// trail the writes by more.
     pub ready_max_lag: Duration,
+    /// `METRICS_ADDR`: a second address that answers `GET /metrics` to anyone who can
+    /// reach it, for a scraper on an internal network; unset (the default), none.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 impl Default for StaffConfig {
@@ -163,6 +166,7 @@ impl Default for HttpConfig {
             header_timeout: Duration::from_secs(DEFAULT_HEADER_TIMEOUT_SECS),
             secure_cookies: !cfg!(debug_assertions),
             metrics_token: None,
+            metrics_addr: None,
             rate_limits: RateLimits::default(),
             trusted_proxies: Vec::new(),
             ready_max_lag: Duration::from_secs(DEFAULT_READY_MAX_LAG_SECS),
@@ -220,7 +224,8 @@ impl StaffConfig {
 }
 
 impl HttpConfig {
-    /// Reads `HTTP_HEADER_TIMEOUT_SECS`, `SESSION_COOKIE_SECURE`, `METRICS_TOKEN`, `RATE_LIMITS`,
+    /// Reads `HTTP_HEADER_TIMEOUT_SECS`, `SESSION_COOKIE_SECURE`, `METRICS_TOKEN`,
+    /// `METRICS_ADDR`, `RATE_LIMITS`,
     /// `RATE_LIMIT_EXEMPT`, `TRUSTED_PROXIES` and `READY_MAX_LAG_SECS`.
     pub fn from_settings(settings: &impl Settings) -> anyhow::Result<Self> {
         Ok(Self {
@@ -241,6 +246,14 @@ impl HttpConfig {
                 .var("METRICS_TOKEN")
                 .ok()
                 .filter(|token| !token.trim().is_empty()),
+            metrics_addr: match settings.var("METRICS_ADDR") {
+                Ok(raw) if !raw.trim().is_empty() => Some(
+                    raw.trim()
+                        .parse()
+                        .with_context(|| format!("METRICS_ADDR {raw:?} is not an address"))?,
+                ),
+                _ => None,
+            },
             rate_limits: RateLimits::from_settings(settings)?,
             trusted_proxies: parse_networks(&settings.var("TRUSTED_PROXIES").unwrap_or_default())
                 .map_err(|error| anyhow::anyhow!("TRUSTED_PROXIES: {error}"))?,

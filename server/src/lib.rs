@@ -31,6 +31,7 @@ mod http;
 mod idempotency;
 mod live;
 mod menu;
+mod metrics;
 mod notifications;
 mod orders;
 mod projections;

@@ -12,7 +12,7 @@ use app::contracts::{
     Caller, CustomerUser, OrderLineRequest, PaymentMethod, PizzaSize, PlaceOrder, StaffRole,
     StaffUser,
 };
-use mediator::{Context, Mediator, MetricsRegistry, Outcome, Request};
+use mediator::{Context, Mediator, Outcome, Request};
 use sqlx::AnyPool;
 use std::sync::Arc;
 use tokio::sync::Notify;
@@ -62,7 +62,6 @@ pub(crate) async fn test_app() -> TestApp {
         // Handler tests cook many orders; the capacity rule has its own API test.
         kitchen_capacity: u32::MAX,
         order_limits: OrderLimits::default(),
-        metrics: Arc::new(MetricsRegistry::new()),
         writer,
         views: views.clone(),
     };

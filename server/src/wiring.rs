@@ -50,10 +50,9 @@ use app::contracts::{
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
 use mediator::{
     Behavior, BuildError, CachePolicy, Caching, HandlersBuilder, Mediator, MediatorBuilder,
-    Metrics, MetricsRegistry, Tracing, Transactional, Validation,
+    Metrics, Tracing, Transactional, Validation,
 };
 use sqlx::AnyPool;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// What handlers and behaviors are built from.
@@ -64,7 +63,6 @@ pub(crate) struct Services {
     pub kitchen_capacity: u32,
     /// The largest order `PlaceOrder` takes.
     pub order_limits: OrderLimits,
-    pub metrics: Arc<MetricsRegistry>,
     /// Where every command writes (one connection, group commit); the projector too.
     pub writer: Writer,
     /// The projector's progress, for queries that read their own writes.
@@ -157,9 +155,7 @@ pub(crate) fn build_mediator_with(
     services: &Services,
     live: &LiveFeed,
 ) -> Result<Mediator, BuildError> {
-    let Services {
-        metrics, writer, ..
-    } = services;
+    let Services { writer, .. } = services;
     let caching = Caching::new()
         .query::<GetMenu>(MENU_CACHE)
         .invalidated_by::<GetMenu, MenuEvent>();
@@ -169,7 +165,7 @@ pub(crate) fn build_mediator_with(
     let pipeline = Mediator::builder()
         .behavior(Tracing)
         .behavior(Correlate)
-        .behavior(Metrics::new(metrics.clone()))
+        .behavior(Metrics)
         .behavior(authorization())
         .behavior(Validation)
         .behavior(caching)

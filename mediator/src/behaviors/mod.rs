@@ -3,15 +3,16 @@
 
 mod cache_store;
 mod caching;
+#[cfg(feature = "metrics")]
 mod metrics;
 mod only;
-mod prometheus;
 mod trace;
 mod transaction;
 mod validation;
 
 pub use caching::{CachePolicy, Caching, Clock, SystemClock};
-pub use metrics::{Metrics, MetricsRegistry};
+#[cfg(feature = "metrics")]
+pub use metrics::Metrics;
 pub use only::{Only, TypeList};
 pub use trace::Tracing;
 pub use transaction::{Transactional, UnitOfWork};

@@ -83,6 +83,9 @@ flags! {
     session_cookie_secure: "SESSION_COOKIE_SECURE";
     /// A bearer token a scraper sends to read `/metrics`
     metrics_token: "METRICS_TOKEN";
+    /// A second address answering only `GET /metrics`, to anyone who can reach it: keep
+    /// it on an internal network [default: none]
+    metrics_addr: "METRICS_ADDR";
     /// Per client and minute: `place=20,sign_in=20,lookup=120,stream=30,
     /// streams_per_client=10,streams_total=1000`, any of them
     rate_limits: "RATE_LIMITS";

@@ -76,6 +76,9 @@ impl Cli {
                     .context("reading staff configuration")?;
                 let app = Application::build_with(config, staff).await?;
                 tracing::info!(address = %app.address(), "Mario's Pizzeria is open");
+                if let Some(address) = app.metrics_address() {
+                    tracing::info!(%address, "metrics are served without sign-in");
+                }
                 app.run_until_stopped().await
             }
             Command::RebuildProjections => {

@@ -91,6 +91,11 @@ impl GroupCommit {
         self.shared.committed.clone()
     }
 
+    /// Writers waiting for the connection now (for `/metrics`).
+    pub fn queued(&self) -> usize {
+        self.shared.queued.load(Ordering::Acquire)
+    }
+
     /// SQLite: copies the last WAL frames into the database file with no transaction
     /// open on the writer (committing an open batch first), so that the next write
     /// transaction starts the log afresh instead of growing it. `db::checkpoint` copies
@@ -358,10 +363,6 @@ impl Drop for WriteSlot {
 impl GroupCommit {
     fn commits(&self) -> u64 {
         self.shared.commits.load(Ordering::Relaxed)
-    }
-
-    fn queued(&self) -> usize {
-        self.shared.queued.load(Ordering::Acquire)
     }
 }
 

@@ -61,6 +61,15 @@ impl Writer {
         }
     }
 
+    /// Writers waiting for the SQLite write connection now; always 0 on PostgreSQL,
+    /// whose writers each have their own.
+    pub fn queued(&self) -> usize {
+        match self {
+            Self::Shared(group) => group.queued(),
+            Self::Pooled { .. } => 0,
+        }
+    }
+
     /// SQLite: see [`GroupCommit::checkpoint`]; nothing to do on PostgreSQL.
     pub async fn checkpoint(&self) -> Result<(), DbError> {
         match self {

@@ -182,7 +182,7 @@ mod tests {
             .await
             .unwrap();
         let (applied, receiver) = watch::channel(head.unwrap_or(0));
-        let views = ProjectionWatch::new(receiver, Default::default());
+        let views = ProjectionWatch::new(receiver);
         let readiness = Readiness::new(db.pool.clone(), db.backend, views, MAX_LAG)
             .await
             .expect("the migrations are known");

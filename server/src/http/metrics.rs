@@ -5,16 +5,48 @@
 use crate::http::AppState;
 use crate::http::problem::ApiProblem;
 use crate::http::session::Sender;
+use crate::metrics::CONTENT_TYPE;
+use anyhow::Context as _;
 use app::contracts::{Caller, StaffRole};
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
 use axum::{Router, routing::get};
-use mediator::{MetricsRegistry, Problem};
+use mediator::Problem;
 use sha2::{Digest, Sha256};
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/metrics", get(metrics))
+}
+
+/// Answers `GET /metrics` to anyone on `address` (`METRICS_ADDR`), until the process
+/// ends; returns the address bound.
+pub(crate) async fn serve_metrics(
+    address: SocketAddr,
+    state: AppState,
+) -> anyhow::Result<SocketAddr> {
+    let listener = TcpListener::bind(address)
+        .await
+        .with_context(|| format!("binding METRICS_ADDR {address}"))?;
+    let bound = listener
+        .local_addr()
+        .context("reading METRICS_ADDR's address")?;
+    let router = Router::new()
+        .route("/metrics", get(open_metrics))
+        .with_state(state);
+    tokio::spawn(async move {
+        if let Err(error) = axum::serve(listener, router).await {
+            tracing::error!(%error, "the metrics listener stopped");
+        }
+    });
+    Ok(bound)
+}
+
+/// `/metrics` on `METRICS_ADDR`: whoever reaches that address may read them.
+async fn open_metrics(State(state): State<AppState>) -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, CONTENT_TYPE)], render(&state))
 }
 
 async fn metrics(
@@ -36,10 +68,13 @@ async fn metrics(
             }
         }
     }
-    Ok((
-        [(header::CONTENT_TYPE, MetricsRegistry::CONTENT_TYPE)],
-        state.metrics.render_prometheus() + &state.projection_lag.render_prometheus(),
-    ))
+    Ok(([(header::CONTENT_TYPE, CONTENT_TYPE)], render(&state)))
+}
+
+/// Every metric of the process as Prometheus text, the scraped gauges read just now.
+pub(crate) fn render(state: &AppState) -> String {
+    state.scraped.sample();
+    state.metrics.render()
 }
 
 /// Whether the request carries the configured bearer token. Digests are compared, so the

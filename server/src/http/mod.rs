@@ -33,7 +33,7 @@ mod staff_orders;
 mod state;
 mod streams;
 
-pub(crate) use metrics::token_digest_of;
+pub(crate) use metrics::{serve_metrics, token_digest_of};
 pub(crate) use rate_limits::RateLimiters;
 pub(crate) use router::router;
 pub(crate) use state::AppState;

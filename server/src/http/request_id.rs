@@ -5,9 +5,10 @@
 
 use crate::events::at_the_edge;
 use axum::extract::{MatchedPath, Request};
-use axum::http::{HeaderName, HeaderValue};
+use axum::http::{HeaderName, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
+use metrics::histogram;
 use std::time::Instant;
 use tracing::Instrument as _;
 use uuid::Uuid;
@@ -25,23 +26,61 @@ pub(crate) async fn request_id(request: Request, next: Next) -> Response {
         .and_then(|value| Uuid::parse_str(value.trim()).ok())
         .unwrap_or_else(Uuid::new_v4);
     let method = request.method().clone();
-    let route = request.extensions().get::<MatchedPath>().map_or_else(
-        || route_of(request.uri().path()),
-        |path| path.as_str().to_owned(),
-    );
+    let matched = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|path| path.as_str().to_owned());
+    let route = matched
+        .clone()
+        .unwrap_or_else(|| route_of(request.uri().path()));
+    let series_route = matched.unwrap_or_else(|| unmatched_series(request.uri().path()));
     let span = tracing::info_span!("request", %method, %route, request_id = %id);
     let started = Instant::now();
     let mut response = at_the_edge(id, next.run(request))
         .instrument(span.clone())
         .await;
-    let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let took = started.elapsed();
+    let latency_ms = took.as_secs_f64() * 1000.0;
+    let status = response.status().as_u16();
     span.in_scope(|| {
-        tracing::info!(status = response.status().as_u16(), latency_ms, "answered");
+        tracing::info!(status, latency_ms, "answered");
     });
+    histogram!(
+        "http_request_duration_seconds",
+        "method" => method_series(&method),
+        "route" => series_route,
+        "status" => status.to_string()
+    )
+    .record(took);
     if let Ok(value) = HeaderValue::from_str(&id.to_string()) {
         response.headers_mut().insert(X_REQUEST_ID.clone(), value);
     }
     response
+}
+
+/// The `route` label of a path no router pattern matched: built files and the home page
+/// by name, anything else one series, so that clients cannot mint new ones.
+fn unmatched_series(path: &str) -> String {
+    match route_of(path).as_str() {
+        route @ ("/" | "/pkg/*") => route.to_owned(),
+        _ => "(unmatched)".to_owned(),
+    }
+}
+
+/// The `method` label: the methods HTTP defines; anything else one series.
+fn method_series(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        Method::CONNECT => "CONNECT",
+        Method::TRACE => "TRACE",
+        _ => "(other)",
+    }
 }
 
 /// The route of a path no router pattern matched: built files and pages keep theirs,
@@ -69,6 +108,17 @@ fn route_of(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unmatched_paths_and_unknown_methods_make_no_new_series() {
+        assert_eq!(unmatched_series("/pkg/pizzeria.abc.wasm"), "/pkg/*");
+        assert_eq!(unmatched_series("/"), "/");
+        assert_eq!(unmatched_series("/anything-at-all/7"), "(unmatched)");
+        assert_eq!(unmatched_series("/another"), "(unmatched)");
+        let made_up = Method::from_bytes(b"BREW").unwrap();
+        assert_eq!(method_series(&made_up), "(other)");
+        assert_eq!(method_series(&Method::PUT), "PUT");
+    }
 
     #[test]
     fn an_unmatched_path_is_logged_by_its_first_safe_segment() {

@@ -2,21 +2,23 @@
 
 use crate::health::Readiness;
 use crate::http::RateLimiters;
-use crate::projections::ProjectionLag;
+use crate::metrics::Scraped;
 use crate::staff::StaffAuth;
 use axum::extract::FromRef;
 use ipnet::IpNet;
 use leptos::config::LeptosOptions;
-use mediator::{Mediator, MetricsRegistry};
+use mediator::Mediator;
+use metrics_exporter_prometheus::PrometheusHandle;
 use std::sync::Arc;
 
 /// What every route can reach.
 #[derive(Clone)]
 pub(crate) struct AppState {
     pub mediator: Mediator,
-    pub metrics: Arc<MetricsRegistry>,
-    /// How far the read models trail the writes, also on `/metrics`.
-    pub projection_lag: Arc<ProjectionLag>,
+    /// Renders what the process recorded, for `/metrics`.
+    pub metrics: PrometheusHandle,
+    /// The gauges read when `/metrics` is scraped.
+    pub scraped: Scraped,
     /// What `/readyz` checks.
     pub readiness: Readiness,
     /// Staff sign-in and sessions.

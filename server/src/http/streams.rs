@@ -18,6 +18,7 @@ use crate::http::problem::ApiProblem;
 use crate::http::query::ApiQuery;
 use crate::http::session::Sender;
 use crate::live::{Subscription, WatchKitchen, WatchOrder};
+use crate::metrics::OpenGauge;
 use app::contracts::{ORDER_UPDATE_EVENT, OrderUpdate};
 use axum::extract::Path;
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
@@ -143,7 +144,12 @@ fn not_a_position(field: &'static str) -> ApiProblem {
 /// The response: a `retry` hint first, then one `order` message per update.
 fn event_stream(subscription: Subscription) -> Response {
     let retry = stream::once(async { Ok(Event::default().retry(RETRY)) });
-    let updates = subscription.into_stream().map(|update| message(&update));
+    // Counted in `sse_streams_open` for as long as the stream lives.
+    let open = OpenGauge::new("sse_streams_open");
+    let updates = subscription.into_stream().map(move |update| {
+        let _counted = &open;
+        message(&update)
+    });
     let mut response = Sse::new(retry.chain(updates))
         .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
         .into_response();

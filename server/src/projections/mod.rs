@@ -1,7 +1,6 @@
 //! The read side: the projector applies stored events, in global order, to the read
 //! models (`...View` tables) that every query reads. See `projector` for the guarantees.
 
-mod lag;
 mod projection;
 mod projector;
 mod reader;
@@ -10,7 +9,6 @@ mod tests;
 mod view;
 mod watch;
 
-pub(crate) use lag::ProjectionLag;
 pub(crate) use projection::{BoxFuture, Projection, refused};
 pub(crate) use projector::{Projector, rebuild};
 pub(crate) use reader::ReadModels;

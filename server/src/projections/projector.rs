@@ -25,7 +25,8 @@
 use crate::db::{Backend, DbError, Tx, Writer, begin_write, insert_rows};
 use crate::events::{StoredEvent, read_after};
 use crate::live::LiveFeed;
-use crate::projections::{Projection, ProjectionLag, ProjectionWatch};
+use crate::projections::{Projection, ProjectionWatch};
+use metrics::{gauge, histogram};
 use sqlx::AnyPool;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -55,7 +56,6 @@ pub(crate) struct Projector {
     positions: Vec<i64>,
     wake: Arc<Notify>,
     applied: watch::Sender<i64>,
-    lag: Arc<ProjectionLag>,
     /// The first missing position seen and when, while waiting for it to fill.
     gap: Option<(i64, Instant)>,
     gap_grace: Duration,
@@ -91,9 +91,7 @@ impl Projector {
         }
         let position = positions.iter().copied().min().unwrap_or(0);
         let (applied, receiver) = watch::channel(position);
-        let lag = Arc::new(ProjectionLag::default());
         let projector = Self {
-            lag: lag.clone(),
             pool,
             wake: writer.committed(),
             writer,
@@ -104,7 +102,7 @@ impl Projector {
             gap_grace: GAP_GRACE,
             live: None,
         };
-        Ok((projector, ProjectionWatch::new(receiver, lag)))
+        Ok((projector, ProjectionWatch::new(receiver)))
     }
 
     /// Publishes every batch, once committed, to `feed`.
@@ -199,10 +197,12 @@ impl Projector {
             .last()
             .map_or(*self.applied.borrow(), |event| event.position);
         let now = chrono::Utc::now();
+        let lag = histogram!("projection_lag_seconds");
         for event in events {
-            self.lag
-                .record((now - event.recorded_at).to_std().unwrap_or_default());
+            lag.record((now - event.recorded_at).to_std().unwrap_or_default());
         }
+        histogram!("projector_batch_events").record(events.len() as f64);
+        gauge!("projector_position").set(last as f64);
         tracing::debug!(
             events = events.len(),
             took_us = started.elapsed().as_micros() as u64,

@@ -1,9 +1,7 @@
 //! Read your own writes: a command reports the position of its last event, and a query
 //! that asks for at least that position waits (bounded) until the projector got there.
 
-use crate::projections::ProjectionLag;
 use mediator::Problem;
-use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -14,17 +12,11 @@ pub(crate) const MAX_WAIT: Duration = Duration::from_secs(2);
 #[derive(Debug, Clone)]
 pub(crate) struct ProjectionWatch {
     applied: watch::Receiver<i64>,
-    lag: Arc<ProjectionLag>,
 }
 
 impl ProjectionWatch {
-    pub(crate) fn new(applied: watch::Receiver<i64>, lag: Arc<ProjectionLag>) -> Self {
-        Self { applied, lag }
-    }
-
-    /// How far behind the writes the projector applies them (for `/metrics`).
-    pub fn lag(&self) -> &Arc<ProjectionLag> {
-        &self.lag
+    pub(crate) fn new(applied: watch::Receiver<i64>) -> Self {
+        Self { applied }
     }
 
     /// Whether the projector still runs: it ended (or panicked) when this is false.
@@ -64,7 +56,7 @@ mod tests {
     #[tokio::test]
     async fn a_reached_position_answers_at_once_and_a_later_one_waits() {
         let (sender, receiver) = watch::channel(5);
-        let watch = ProjectionWatch::new(receiver, Arc::default());
+        let watch = ProjectionWatch::new(receiver);
         watch.wait_for(Some(5)).await.unwrap();
         watch.wait_for(None).await.unwrap();
         let waiting = tokio::spawn({
@@ -78,7 +70,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn a_position_not_reached_in_time_is_a_503_with_retry_after() {
         let (_sender, receiver) = watch::channel(1);
-        let problem = ProjectionWatch::new(receiver, Arc::default())
+        let problem = ProjectionWatch::new(receiver)
             .wait_for(Some(2))
             .await
             .unwrap_err();

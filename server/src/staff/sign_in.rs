@@ -3,6 +3,7 @@
 //! The HTTP side (cookies, routes) is in `http/auth.rs`; this knows nothing of HTTP.
 
 use crate::db::{self, Writer};
+use crate::metrics::OpenGauge;
 use crate::staff::hashers;
 use crate::staff::limiter::SignInLimiter;
 use crate::staff::{accounts, passwords, sessions};
@@ -83,7 +84,10 @@ impl StaffAuth {
 
     /// A turn at the password hashers; 503 when none comes within 5 s.
     async fn hashing_turn(&self) -> Result<SemaphorePermit<'_>, Problem> {
-        match tokio::time::timeout(HASH_QUEUE_WAIT, self.hashing.acquire()).await {
+        let waiting = OpenGauge::new("sign_in_hash_queue");
+        let turn = tokio::time::timeout(HASH_QUEUE_WAIT, self.hashing.acquire()).await;
+        drop(waiting);
+        match turn {
             Ok(Ok(turn)) => Ok(turn),
             _ => {
                 tracing::warn!("refused: password checks are all busy");

@@ -3,78 +3,11 @@
 //! models converge on the event log (the projector resumes from its checkpoint).
 
 use crate::helpers::{fresh_database, valid_order};
+use crate::server_process::{ServerProcess, free_port};
 use reqwest::Client;
 use serde_json::Value;
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-/// A server process of our own binary, on a port of its own.
-struct ServerProcess {
-    child: Child,
-    base: String,
-}
-
-impl ServerProcess {
-    async fn start(database_url: &str, port: u16) -> Self {
-        let child = Command::new(env!("CARGO_BIN_EXE_server"))
-            .env("DATABASE_URL", database_url)
-            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-            .env("RUST_LOG", "warn")
-            // The test is one client placing orders as fast as it can.
-            .env("RATE_LIMIT_EXEMPT", "127.0.0.1/32")
-            // Named accounts: no generated password file is written into the source tree.
-            .env("STAFF_ACCOUNTS", "manager:manager:crash-test-password")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the server binary starts");
-        let server = Self {
-            child,
-            base: format!("http://127.0.0.1:{port}"),
-        };
-        server.wait_until_ready().await;
-        server
-    }
-
-    async fn wait_until_ready(&self) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if let Ok(response) = crate::helpers::client()
-                .get(format!("{}/api/menu", self.base))
-                .send()
-                .await
-                && response.status() == 200
-            {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("the server did not answer within 30 s");
-    }
-
-    /// SIGKILL: no graceful shutdown, no flushing, as in a power cut of the process.
-    fn kill(mut self) {
-        self.child.kill().expect("the server can be killed");
-        self.child.wait().expect("the killed server is reaped");
-    }
-}
-
-impl Drop for ServerProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 /// Places orders from `workers` tasks until stopped, collecting the ids answered 201.
 fn place_orders_until_killed(

@@ -30,6 +30,7 @@ mod rate_limits;
 mod reads_follow_writes;
 mod request_id;
 mod security_headers;
+mod server_process;
 mod sign_in_form;
 mod sign_in_limits;
 mod slow_clients;

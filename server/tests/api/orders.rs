@@ -228,10 +228,14 @@ async fn concurrent_orders_all_succeed() {
             tokio::spawn(async move { client.post(url).json(&valid_order()).send().await })
         })
         .collect();
+    let mut ids = std::collections::HashSet::new();
     for task in tasks {
         let response = task.await.unwrap().unwrap();
         assert_eq!(response.status(), 201);
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        assert_eq!(app.get(&location).await.status(), 200, "{location}");
+        let body: Value = response.json().await.unwrap();
+        ids.insert(body["order_id"].as_str().unwrap().to_owned());
     }
-    let metrics = app.metrics().await.text().await.unwrap();
-    assert!(metrics.contains("status=\"201\"} 16"), "{metrics}");
+    assert_eq!(ids.len(), 16, "sixteen different orders");
 }

@@ -30,7 +30,7 @@ async fn fixture(capacity: usize) -> Fixture {
     let live = LiveUpdates {
         feed: LiveFeed::with_capacity(capacity),
         pool: db.pool.clone(),
-        views: ProjectionWatch::new(views, Default::default()),
+        views: ProjectionWatch::new(views),
     };
     Fixture { live, applied, db }
 }
