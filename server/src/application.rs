@@ -80,9 +80,7 @@ impl Application {
             backend,
             views.clone(),
             staff.http.ready_max_lag,
-        )
-        .await
-        .context("reading the database migrations")?;
+        );
         let services = Services {
             pool,
             backend,

@@ -66,17 +66,27 @@ impl Backend {
     /// The schema migrations for this backend's SQL dialect: the shared ones and its
     /// own, in version order.
     pub(crate) async fn migrator(self) -> Result<Migrator, MigrateError> {
+        let mut all: Vec<Migration> = self.migrations().cloned().collect();
+        all.sort_by_key(|migration| migration.version);
+        Migrator::new(Merged(all)).await
+    }
+
+    /// The version of the latest migration this build applies: the schema `/readyz`
+    /// expects to find.
+    pub(crate) fn latest_migration(self) -> i64 {
+        self.migrations()
+            .map(|migration| migration.version)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The shared migrations and this dialect's own, in no particular order.
+    fn migrations(self) -> impl Iterator<Item = &'static Migration> {
         let own = match self {
             Self::Sqlite => &SQLITE_MIGRATIONS,
             Self::Postgres => &POSTGRES_MIGRATIONS,
         };
-        let mut all: Vec<Migration> = SHARED_MIGRATIONS
-            .iter()
-            .chain(own.iter())
-            .cloned()
-            .collect();
-        all.sort_by_key(|migration| migration.version);
-        Migrator::new(Merged(all)).await
+        SHARED_MIGRATIONS.iter().chain(own.iter())
     }
 
     /// The statement that opens a write transaction. SQLite's starts `IMMEDIATE`: taking

@@ -55,20 +55,18 @@ pub(crate) struct Readiness {
 
 impl Readiness {
     /// The checks for `pool`, a `backend` database, and the projector behind `views`.
-    pub(crate) async fn new(
+    pub(crate) fn new(
         pool: AnyPool,
         backend: Backend,
         views: ProjectionWatch,
         max_lag: Duration,
-    ) -> Result<Self, sqlx::migrate::MigrateError> {
-        let migrator = backend.migrator().await?;
-        let schema_version = migrator.iter().map(|m| m.version).max().unwrap_or(0);
-        Ok(Self {
+    ) -> Self {
+        Self {
             pool,
             views,
-            schema_version,
+            schema_version: backend.latest_migration(),
             max_lag,
-        })
+        }
     }
 
     /// Every check, in order: the database, then the projector.
@@ -183,9 +181,7 @@ mod tests {
             .unwrap();
         let (applied, receiver) = watch::channel(head.unwrap_or(0));
         let views = ProjectionWatch::new(receiver);
-        let readiness = Readiness::new(db.pool.clone(), db.backend, views, MAX_LAG)
-            .await
-            .expect("the migrations are known");
+        let readiness = Readiness::new(db.pool.clone(), db.backend, views, MAX_LAG);
         (db, applied, readiness)
     }
 
