@@ -154,17 +154,24 @@ async fn customer(base: String, seen: Arc<Mutex<Seen>>, running: Arc<AtomicBool>
         }
         seen.lock().unwrap().answers.push(answer);
         if let Some(location) = location {
-            read(&client, &format!("{base}{location}"), &seen).await;
+            read(
+                &client,
+                &format!("{base}{location}"),
+                "GET the Location",
+                &seen,
+            )
+            .await;
         }
+        read(&client, &format!("{base}/"), "GET the menu page", &seen).await;
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 
-/// Reads an order, recording the answer.
-async fn read(client: &Client, url: &str, seen: &Mutex<Seen>) {
+/// Reads `url`, recording the answer as `what`.
+async fn read(client: &Client, url: &str, what: &'static str, seen: &Mutex<Seen>) {
     let started = Instant::now();
     let response = client.get(url).send().await.expect("an answer to a read");
-    let answer = answer("GET the Location", &response, started);
+    let answer = answer(what, &response, started);
     seen.lock().unwrap().answers.push(answer);
 }
 
