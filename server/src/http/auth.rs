@@ -55,8 +55,10 @@ async fn login(State(state): State<AppState>, request: Request) -> Result<Respon
         return Ok(form::login(&state, client, request).await);
     }
     let ApiJson(credentials) = ApiJson::<Credentials>::from_request(request, &state).await?;
-    let (user, cookie) = open_session(&state, client, &headers, credentials).await?;
-    Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
+    let (user, cookies) = open_session(&state, client, &headers, credentials).await?;
+    let mut response = Json(user).into_response();
+    cookies.set_in(response.headers_mut());
+    Ok(response)
 }
 
 /// Ends the session, if any, and clears its cookie.

@@ -146,7 +146,11 @@ pub(super) async fn login(state: &AppState, client: ClientAddr, request: Request
         password: form.password,
     };
     match open_session(state, client, &headers, credentials).await {
-        Ok((_, cookie)) => see_other(next, Some(cookie)),
+        Ok((_, cookies)) => {
+            let mut response = see_other(next, None);
+            cookies.set_in(response.headers_mut());
+            response
+        }
         Err(problem) => {
             let error = match problem.code() {
                 401 => "wrong",

@@ -13,12 +13,12 @@
 use crate::http::AppState;
 use crate::http::client::ClientAddr;
 use crate::http::problem::ApiProblem;
-use crate::staff::{SessionToken, StaffAuth};
+use crate::staff::{DEVICE_TTL, DeviceToken, SessionToken, StaffAuth};
 use app::api::{CallerFuture, CallerLookup};
 use app::contracts::{Caller, SignedIn};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use mediator::{Mediator, Problem};
 use serde::Deserialize;
@@ -26,25 +26,45 @@ use std::sync::Arc;
 use tokio::sync::OnceCell;
 use utoipa::ToSchema;
 
-/// The session cookie's name over plain http.
-const COOKIE: &str = "pizzeria_session";
-/// Its name when it is `Secure`.
-const SECURE_COOKIE: &str = "__Host-pizzeria_session";
+/// The session cookie's names: over plain http, and when it is `Secure`.
+const SESSION: CookieNames = ("pizzeria_session", "__Host-pizzeria_session");
+/// The known-device cookie's (`staff/devices.rs`), likewise.
+const DEVICE: CookieNames = ("pizzeria_device", "__Host-pizzeria_device");
+
+/// A cookie's name over plain http, and its name when it is `Secure`.
+type CookieNames = (&'static str, &'static str);
 
 /// The session token in the request's cookies, if any.
 pub(crate) fn session_token(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, SESSION)
+}
+
+/// The value of the cookie `names` name, under either name, if any.
+fn cookie_value(headers: &HeaderMap, (plain, secure): CookieNames) -> Option<String> {
     let jar = CookieJar::from_headers(headers);
-    [SECURE_COOKIE, COOKIE]
+    [secure, plain]
         .into_iter()
         .filter_map(|name| jar.get(name))
         .map(|cookie| cookie.value().to_owned())
         .find(|token| !token.is_empty())
 }
 
-/// The `Set-Cookie` value for `token`, lasting `max_age` seconds (0 clears it).
+/// The `Set-Cookie` value for the session `token`, lasting `max_age` seconds (0 clears
+/// it).
 pub(super) fn session_cookie(
     state: &AppState,
     headers: &HeaderMap,
+    token: &str,
+    max_age: u64,
+) -> HeaderValue {
+    cookie(state, headers, SESSION, token, max_age)
+}
+
+/// The `Set-Cookie` value of the cookie `names` name, holding `token`.
+fn cookie(
+    state: &AppState,
+    headers: &HeaderMap,
+    (plain, secure_name): CookieNames,
     token: &str,
     max_age: u64,
 ) -> HeaderValue {
@@ -53,7 +73,7 @@ pub(super) fn session_cookie(
         .and_then(|value| value.to_str().ok())
         .is_some_and(|proto| proto.eq_ignore_ascii_case("https"));
     let secure = state.https || forwarded_https;
-    let name = if secure { SECURE_COOKIE } else { COOKIE };
+    let name = if secure { secure_name } else { plain };
     let cookie = Cookie::build((name, token.to_owned()))
         .http_only(true)
         .same_site(SameSite::Lax)
@@ -74,19 +94,43 @@ pub(super) struct Credentials {
     pub(super) password: String,
 }
 
-/// Checks the credentials and opens a session: the user and their `Set-Cookie` value.
+/// The `Set-Cookie` values of a sign-in: the session's, and a new device's.
+pub(super) struct SignInCookies {
+    session: HeaderValue,
+    device: Option<HeaderValue>,
+}
+
+impl SignInCookies {
+    /// Adds each as a `Set-Cookie` header of `headers`.
+    pub(super) fn set_in(self, headers: &mut HeaderMap) {
+        for cookie in std::iter::once(self.session).chain(self.device) {
+            headers.append(header::SET_COOKIE, cookie);
+        }
+    }
+}
+
+/// Checks the credentials and opens a session: the user and the cookies to set. The
+/// request's known-device cookie, if any, is passed on (`staff/devices.rs`).
 pub(super) async fn open_session(
     state: &AppState,
     client: ClientAddr,
     headers: &HeaderMap,
     credentials: Credentials,
-) -> Result<(SignedIn, HeaderValue), Problem> {
+) -> Result<(SignedIn, SignInCookies), Problem> {
     let username = credentials.username.trim();
-    let (user, SessionToken(token)) = state
+    let device = cookie_value(headers, DEVICE);
+    let signed_in = state
         .auth
-        .sign_in(client.0, username, credentials.password)
+        .sign_in(client.0, username, credentials.password, device.as_deref())
         .await?;
-    Ok((user, cookie_for(state, headers, &token)))
+    let SessionToken(token) = signed_in.session;
+    let cookies = SignInCookies {
+        session: cookie_for(state, headers, &token),
+        device: signed_in.new_device.map(|DeviceToken(device)| {
+            cookie(state, headers, DEVICE, &device, DEVICE_TTL.as_secs())
+        }),
+    };
+    Ok((signed_in.user, cookies))
 }
 
 /// The `Set-Cookie` value of a session just opened with `token`.

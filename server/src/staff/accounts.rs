@@ -5,6 +5,7 @@
 
 use crate::db::{DbError, timestamp_text};
 use crate::events::now;
+use crate::staff::hashers::Lane;
 use crate::staff::passwords;
 use anyhow::Context as _;
 use app::contracts::{AccountRole, SignedIn, StaffRole};
@@ -159,13 +160,14 @@ pub(crate) async fn drivers(pool: &AnyPool) -> Result<Vec<String>, DbError> {
     Ok(rows.into_iter().map(|(username,)| username).collect())
 }
 
-/// The account named `username`, staff or customer, if `password` is its password.
-/// Unknown names, disabled staff and wrong passwords take the same time and give the same
-/// answer.
+/// The account named `username`, staff or customer, if `password` is its password,
+/// checked in `lane`. Unknown names, disabled staff and wrong passwords take the same
+/// time and give the same answer.
 pub(crate) async fn check_password(
     pool: &AnyPool,
     username: &str,
     password: String,
+    lane: Lane,
 ) -> anyhow::Result<Option<SignedIn>> {
     let staff: Option<(String, String)> = sqlx::query_as(
         "SELECT role, password_hash FROM staff_accounts \
@@ -195,7 +197,7 @@ pub(crate) async fn check_password(
             (name.map(|name| (AccountRole::Customer, Some(name))), stored)
         }
     };
-    if !passwords::verify(password, stored).await? {
+    if !passwords::verify(password, stored, lane).await? {
         return Ok(None);
     }
     Ok(account.map(|(role, name)| SignedIn {

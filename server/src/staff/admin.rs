@@ -157,13 +157,16 @@ pub(crate) async fn enable(pool: &AnyPool, username: &str) -> anyhow::Result<()>
     Ok(())
 }
 
-/// Ends every session of `username` and commits the change `tx` holds.
+/// Ends every session of `username`, forgets its known devices (a new password or a
+/// disabled account trusts no browser from before), and commits the change `tx` holds.
 async fn end_sessions(mut tx: Transaction<'_, Any>, username: &str) -> anyhow::Result<()> {
-    sqlx::query("DELETE FROM staff_sessions WHERE username = $1")
-        .bind(username)
-        .execute(&mut *tx)
-        .await
-        .context("ending the account's sessions")?;
+    for table in ["staff_sessions", "known_devices"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE username = $1"))
+            .bind(username)
+            .execute(&mut *tx)
+            .await
+            .with_context(|| format!("ending the account's {table}"))?;
+    }
     tx.commit().await.context("committing the change")?;
     Ok(())
 }

@@ -3,19 +3,42 @@
 //! and the allocator keeps what a thread freed for that thread's next use, so spreading
 //! checks over the blocking pool's many threads kept ~19 MiB per thread ever used (a
 //! sign-in flood left a process at ~480 MB); a fixed few threads keep a fixed few.
+//!
+//! Two lanes: the shared one, and one thread of its own for sign-ins from a known device
+//! (`devices.rs`), which a flood of guesses in the shared lane never delays.
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, OnceLock};
 
 type Job = Box<dyn FnOnce() + Send>;
 
-/// How many hashes may run at once: one per core, at least two.
+/// Which hasher threads run a hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lane {
+    /// Every sign-in and new password: [`threads`] threads.
+    Shared,
+    /// Sign-ins from a device that signed in to the account before: one thread.
+    KnownDevice,
+}
+
+impl Lane {
+    /// How many hashes may run at once in this lane.
+    pub(crate) fn threads(self) -> usize {
+        match self {
+            Self::Shared => threads(),
+            Self::KnownDevice => 1,
+        }
+    }
+}
+
+/// How many hashes may run at once in the shared lane: one per core, at least two.
 pub(crate) fn threads() -> usize {
     std::thread::available_parallelism().map_or(2, |cores| cores.get().max(2))
 }
 
-/// Runs `work` on a hasher thread and answers its result.
+/// Runs `work` on a hasher thread of `lane` and answers its result.
 pub(crate) async fn run<T: Send + 'static>(
+    lane: Lane,
     work: impl FnOnce() -> T + Send + 'static,
 ) -> anyhow::Result<T> {
     let (answer, answered) = tokio::sync::oneshot::channel();
@@ -23,7 +46,7 @@ pub(crate) async fn run<T: Send + 'static>(
         // The asker may have gone (a cancelled request): nobody to tell.
         let _ = answer.send(work());
     });
-    jobs()
+    jobs(lane)
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .send(job)
@@ -33,16 +56,21 @@ pub(crate) async fn run<T: Send + 'static>(
         .map_err(|_| anyhow::anyhow!("a password hasher failed"))
 }
 
-/// The queue of the hasher threads, started on first use.
-fn jobs() -> &'static Mutex<Sender<Job>> {
-    static JOBS: OnceLock<Mutex<Sender<Job>>> = OnceLock::new();
-    JOBS.get_or_init(|| {
+/// The queue of `lane`'s hasher threads, started on first use.
+fn jobs(lane: Lane) -> &'static Mutex<Sender<Job>> {
+    static SHARED: OnceLock<Mutex<Sender<Job>>> = OnceLock::new();
+    static KNOWN_DEVICE: OnceLock<Mutex<Sender<Job>>> = OnceLock::new();
+    let (jobs, name) = match lane {
+        Lane::Shared => (&SHARED, "password-hasher"),
+        Lane::KnownDevice => (&KNOWN_DEVICE, "password-hasher-known-device"),
+    };
+    jobs.get_or_init(|| {
         let (sender, receiver) = channel::<Job>();
         let receiver = Arc::new(Mutex::new(receiver));
-        for index in 0..threads() {
+        for index in 0..lane.threads() {
             let receiver = receiver.clone();
             let spawned = std::thread::Builder::new()
-                .name(format!("password-hasher-{index}"))
+                .name(format!("{name}-{index}"))
                 .spawn(move || serve(&receiver));
             if let Err(error) = spawned {
                 tracing::error!(%error, "could not start a password hasher thread");
@@ -72,14 +100,26 @@ fn serve(receiver: &Mutex<Receiver<Job>>) {
 mod tests {
     use super::*;
 
+    fn thread_name() -> Option<String> {
+        std::thread::current().name().map(str::to_owned)
+    }
+
     #[tokio::test]
     async fn work_runs_on_a_hasher_thread_and_answers() {
-        let name = run(|| std::thread::current().name().map(str::to_owned))
-            .await
-            .unwrap();
+        let name = run(Lane::Shared, thread_name).await.unwrap();
         assert!(name.unwrap().starts_with("password-hasher-"));
-        let failed = run(|| -> u8 { panic!("boom") }).await;
+        let failed = run(Lane::Shared, || -> u8 { panic!("boom") }).await;
         assert!(failed.is_err());
-        assert_eq!(run(|| 7).await.unwrap(), 7, "the thread survived the panic");
+        assert_eq!(
+            run(Lane::Shared, || 7).await.unwrap(),
+            7,
+            "the thread survived the panic"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_known_device_hashes_on_its_own_thread() {
+        let name = run(Lane::KnownDevice, thread_name).await.unwrap();
+        assert_eq!(name.as_deref(), Some("password-hasher-known-device-0"));
     }
 }

@@ -4,6 +4,7 @@
 mod accounts;
 pub(crate) mod admin;
 mod authorization;
+mod devices;
 mod hashers;
 mod limiter;
 mod list_drivers;
@@ -13,6 +14,7 @@ mod sign_in;
 
 pub(crate) use accounts::{ANY_ACCOUNT_NAMED, bootstrap, role_of};
 pub(crate) use authorization::{ANY_STAFF, Authorization};
+pub(crate) use devices::{DEVICE_TTL, DeviceToken};
 pub(crate) use limiter::whole_seconds;
 pub(crate) use list_drivers::ListDriversHandler;
 pub(crate) use sign_in::{SessionToken, StaffAuth};

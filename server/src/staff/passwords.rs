@@ -2,7 +2,7 @@
 //! memory-heavy by design, so both run on the hasher threads (`hashers.rs`), never on a
 //! request's worker thread.
 
-use crate::staff::hashers;
+use crate::staff::hashers::{self, Lane};
 use argon2::password_hash::{Output, PasswordHash, PasswordHasher, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use std::cell::RefCell;
@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 /// Hashes `password` into a PHC string (`$argon2id$v=19$...`) with a fresh salt.
 pub(crate) async fn hash(password: String) -> anyhow::Result<String> {
-    hashers::run(move || hash_now(&password)).await?
+    hashers::run(Lane::Shared, move || hash_now(&password)).await?
 }
 
 fn hash_now(password: &str) -> anyhow::Result<String> {
@@ -22,10 +22,15 @@ fn hash_now(password: &str) -> anyhow::Result<String> {
     Ok(hash.to_string())
 }
 
-/// Whether `password` matches the stored PHC string. With no stored hash (unknown user)
-/// it verifies against a dummy one, so an unknown name takes as long as a wrong password.
-pub(crate) async fn verify(password: String, stored: Option<String>) -> anyhow::Result<bool> {
-    hashers::run(move || {
+/// Whether `password` matches the stored PHC string, checked in `lane`. With no stored
+/// hash (unknown user) it verifies against a dummy one, so an unknown name takes as long
+/// as a wrong password.
+pub(crate) async fn verify(
+    password: String,
+    stored: Option<String>,
+    lane: Lane,
+) -> anyhow::Result<bool> {
+    hashers::run(lane, move || {
         let known = stored.is_some();
         let stored = match stored {
             Some(stored) => stored,
@@ -101,12 +106,20 @@ mod tests {
         let stored = hash("margherita".into()).await.unwrap();
         assert!(stored.starts_with("$argon2id$"), "{stored}");
         assert!(
-            verify("margherita".into(), Some(stored.clone()))
+            verify("margherita".into(), Some(stored.clone()), Lane::Shared)
                 .await
                 .unwrap()
         );
-        assert!(!verify("marinara".into(), Some(stored)).await.unwrap());
-        assert!(!verify("margherita".into(), None).await.unwrap());
+        assert!(
+            !verify("marinara".into(), Some(stored), Lane::Shared)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !verify("margherita".into(), None, Lane::Shared)
+                .await
+                .unwrap()
+        );
     }
 
     #[tokio::test]
@@ -120,10 +133,14 @@ mod tests {
             "{stored}"
         );
         assert!(
-            verify("calzone".into(), Some(stored.clone()))
+            verify("calzone".into(), Some(stored.clone()), Lane::Shared)
                 .await
                 .unwrap()
         );
-        assert!(!verify("calzon".into(), Some(stored)).await.unwrap());
+        assert!(
+            !verify("calzon".into(), Some(stored), Lane::Shared)
+                .await
+                .unwrap()
+        );
     }
 }

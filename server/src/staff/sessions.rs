@@ -13,7 +13,7 @@ use std::time::Duration;
 /// The secret in a session cookie: 64 hex digits.
 pub(crate) struct SessionToken(pub String);
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 

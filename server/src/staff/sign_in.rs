@@ -4,7 +4,8 @@
 
 use crate::db::{self, Writer};
 use crate::metrics::OpenGauge;
-use crate::staff::hashers;
+use crate::staff::devices::{self, DeviceToken};
+use crate::staff::hashers::Lane;
 use crate::staff::limiter::SignInLimiter;
 use crate::staff::{accounts, passwords, sessions};
 use app::contracts::{Caller, SignedIn};
@@ -32,6 +33,16 @@ pub(crate) struct StaffAuth {
     /// Password checks that may run at once: each takes ~19 MiB and a core for a moment,
     /// so a flood of sign-ins queues here instead of exhausting memory.
     hashing: Arc<Semaphore>,
+    /// The same for sign-ins from a known device, in their own lane: one at a time.
+    known_device_hashing: Arc<Semaphore>,
+}
+
+/// A sign-in that succeeded: who signed in, their new session, and, when the device was
+/// not known for the account yet, the device token to give it.
+pub(crate) struct SignedInWith {
+    pub user: SignedIn,
+    pub session: SessionToken,
+    pub new_device: Option<DeviceToken>,
 }
 
 impl StaffAuth {
@@ -41,20 +52,24 @@ impl StaffAuth {
             writer,
             session_ttl,
             limiter: Arc::default(),
-            hashing: Arc::new(Semaphore::new(hashers::threads())),
+            hashing: Arc::new(Semaphore::new(Lane::Shared.threads())),
+            known_device_hashing: Arc::new(Semaphore::new(Lane::KnownDevice.threads())),
         }
     }
 
     /// Opens a session when the password is right. Wrong credentials answer 401, the
     /// same for an unknown name and a wrong password; a client that failed too often
     /// answers 429 (`limiter.rs`); a password check that cannot start within 5 s, 503.
+    /// A `device` token this account gave before puts the check in the known devices'
+    /// lane (`devices.rs`); any other device is given a new token on success.
     #[tracing::instrument(skip_all, fields(username = %username, client = %client))]
     pub(crate) async fn sign_in(
         &self,
         client: IpAddr,
         username: &str,
         password: String,
-    ) -> Result<(SignedIn, SessionToken), Problem> {
+        device: Option<&str>,
+    ) -> Result<SignedInWith, Problem> {
         if let Err(wait) = self.limiter.begin(client, username) {
             tracing::warn!("sign-in refused after repeated failures");
             return Err(Problem::too_many_requests(
@@ -62,30 +77,59 @@ impl StaffAuth {
                 wait,
             ));
         }
-        let _turn = self.hashing_turn().await?;
-        let user = accounts::check_password(&self.pool, username, password)
+        let known = match device {
+            Some(token) => devices::is_known(&self.pool, token, username)
+                .await
+                .map_err(|error| hidden(error.into()))?,
+            None => false,
+        };
+        let lane = if known {
+            Lane::KnownDevice
+        } else {
+            Lane::Shared
+        };
+        let turn = self.hashing_turn(lane).await?;
+        let user = accounts::check_password(&self.pool, username, password, lane)
             .await
             .map_err(hidden)?;
+        drop(turn);
         let Some(user) = user else {
             return Err(Problem::unauthorized("The username or password is wrong."));
         };
         self.limiter.succeeded(client, username);
-        let token = self.open_session(&user).await?;
-        tracing::info!(role = ?user.role, "signed in");
-        Ok((user, token))
+        let session = self.open_session(&user).await?;
+        let new_device = if known {
+            None
+        } else {
+            Some(
+                devices::remember(&self.writer, &user.username)
+                    .await
+                    .map_err(hidden)?,
+            )
+        };
+        tracing::info!(role = ?user.role, known_device = known, "signed in");
+        Ok(SignedInWith {
+            user,
+            session,
+            new_device,
+        })
     }
 
     /// Hashes the password of an account being created, on the hasher threads and
     /// behind the same cap as sign-ins.
     pub(crate) async fn hash_new_password(&self, password: String) -> Result<String, Problem> {
-        let _turn = self.hashing_turn().await?;
+        let _turn = self.hashing_turn(Lane::Shared).await?;
         passwords::hash(password).await.map_err(hidden)
     }
 
-    /// A turn at the password hashers; 503 when none comes within 5 s.
-    async fn hashing_turn(&self) -> Result<SemaphorePermit<'_>, Problem> {
+    /// A turn at `lane`'s password hashers; 503 when none comes within 5 s.
+    async fn hashing_turn(&self, lane: Lane) -> Result<SemaphorePermit<'_>, Problem> {
+        let hashers = match lane {
+            Lane::Shared => &self.hashing,
+            Lane::KnownDevice => &self.known_device_hashing,
+        };
         let waiting = OpenGauge::new("sign_in_hash_queue");
-        let turn = tokio::time::timeout(HASH_QUEUE_WAIT, self.hashing.acquire()).await;
+        let turn = tokio::time::timeout(HASH_QUEUE_WAIT, hashers.acquire()).await;
         drop(waiting);
         match turn {
             Ok(Ok(turn)) => Ok(turn),
