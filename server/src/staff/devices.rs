@@ -6,7 +6,7 @@
 
 use crate::db::{DbError, Writer};
 use crate::staff::passwords::random_bytes;
-use crate::staff::sessions::token_hash;
+use crate::staff::sessions::{store_token, token_hash};
 use chrono::Utc;
 use sqlx::AnyPool;
 use std::time::Duration;
@@ -40,18 +40,7 @@ pub(crate) async fn remember(writer: &Writer, username: &str) -> anyhow::Result<
     let now = Utc::now().timestamp();
     let expires_at = now.saturating_add(DEVICE_TTL.as_secs().try_into().unwrap_or(i64::MAX));
     let mut tx = writer.begin().await?;
-    sqlx::query("DELETE FROM known_devices WHERE expires_at <= $1")
-        .bind(now)
-        .execute(&mut *tx)
-        .await
-        .map_err(DbError::from)?;
-    sqlx::query("INSERT INTO known_devices (token_hash, username, expires_at) VALUES ($1, $2, $3)")
-        .bind(token_hash(&token))
-        .bind(username)
-        .bind(expires_at)
-        .execute(&mut *tx)
-        .await
-        .map_err(DbError::from)?;
+    store_token(&mut tx, "known_devices", &token, username, expires_at, now).await?;
     sqlx::query(
         "DELETE FROM known_devices WHERE username = $1 AND token_hash NOT IN \
          (SELECT token_hash FROM known_devices WHERE username = $1 \

@@ -2,7 +2,7 @@
 //! A session token is 32 random bytes, sent to the browser in the cookie; the database
 //! keeps only its SHA-256, so a leaked table opens no session.
 
-use crate::db::{DbError, Writer};
+use crate::db::{DbError, Tx, Writer};
 use crate::staff::passwords::random_bytes;
 use app::contracts::{AccountRole, Caller, CustomerUser, StaffRole, StaffUser};
 use chrono::Utc;
@@ -41,24 +41,35 @@ pub(crate) async fn open(
     let token = hex::encode(random_bytes::<32>()?);
     let now = unix_now();
     let expires_at = now.saturating_add(i64::try_from(ttl.as_secs()).unwrap_or(i64::MAX));
-    let table = table(role);
     let mut tx = writer.begin().await?;
+    store_token(&mut tx, table(role), &token, username, expires_at, now).await?;
+    tx.commit().await?;
+    Ok(SessionToken(token))
+}
+
+/// Stores `token`'s hash in `table` (`token_hash`, `username`, `expires_at`) for
+/// `username` until `expires_at`, first dropping the rows that expired by `now`.
+pub(crate) async fn store_token(
+    tx: &mut Tx,
+    table: &str,
+    token: &str,
+    username: &str,
+    expires_at: i64,
+    now: i64,
+) -> Result<(), DbError> {
     sqlx::query(&format!("DELETE FROM {table} WHERE expires_at <= $1"))
         .bind(now)
-        .execute(&mut *tx)
-        .await
-        .map_err(DbError::from)?;
+        .execute(&mut **tx)
+        .await?;
     sqlx::query(&format!(
         "INSERT INTO {table} (token_hash, username, expires_at) VALUES ($1, $2, $3)"
     ))
-    .bind(token_hash(&token))
+    .bind(token_hash(token))
     .bind(username)
     .bind(expires_at)
-    .execute(&mut *tx)
-    .await
-    .map_err(DbError::from)?;
-    tx.commit().await?;
-    Ok(SessionToken(token))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Who the unexpired session `token` opens belongs to: a member of staff, a customer, or

@@ -6,7 +6,7 @@
 use crate::helpers::{assert_problem, client, fresh_database, spawn_app, valid_order};
 use crate::server_process::{ServerProcess, free_port};
 use reqwest::Method;
-use serde_json::json;
+use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
 #[tokio::test]
@@ -79,6 +79,16 @@ impl Measured {
     fn url(&self, path: &str) -> String {
         format!("{}{path}", self.server.base)
     }
+
+    /// Sends `order` to `POST /api/orders`.
+    async fn place(&self, order: &Value) -> reqwest::Response {
+        client()
+            .post(self.url("/api/orders"))
+            .json(order)
+            .send()
+            .await
+            .unwrap()
+    }
 }
 
 fn sample(text: &str, series: &str) -> Option<f64> {
@@ -92,21 +102,11 @@ fn sample(text: &str, series: &str) -> Option<f64> {
 async fn requests_are_counted_by_type_route_and_outcome() {
     let measured = Measured::start().await;
     let client = client();
-    let placed = client
-        .post(measured.url("/api/orders"))
-        .json(&valid_order())
-        .send()
-        .await
-        .unwrap();
+    let placed = measured.place(&valid_order()).await;
     assert_eq!(placed.status(), 201);
     let mut invalid = valid_order();
     invalid["customer_phone"] = json!("12");
-    let refused = client
-        .post(measured.url("/api/orders"))
-        .json(&invalid)
-        .send()
-        .await
-        .unwrap();
+    let refused = measured.place(&invalid).await;
     assert_eq!(refused.status(), 422);
     let unknown = client
         .get(measured.url("/no-such-page-7f3a"))
@@ -154,12 +154,7 @@ async fn every_projected_event_counts_in_the_projection_lag_and_moves_the_positi
     let before = measured.value("projection_lag_seconds_count").await;
     let client = client();
     for _ in 0..3 {
-        let response = client
-            .post(measured.url("/api/orders"))
-            .json(&valid_order())
-            .send()
-            .await
-            .unwrap();
+        let response = measured.place(&valid_order()).await;
         assert_eq!(response.status(), 201);
         let location = response.headers()["location"].to_str().unwrap().to_owned();
         // Answered once the views hold the order, so its lag is recorded.
@@ -181,15 +176,7 @@ async fn every_projected_event_counts_in_the_projection_lag_and_moves_the_positi
 #[tokio::test]
 async fn open_event_streams_are_counted_while_open() {
     let measured = Measured::start().await;
-    let placed: serde_json::Value = client()
-        .post(measured.url("/api/orders"))
-        .json(&valid_order())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let placed: serde_json::Value = measured.place(&valid_order()).await.json().await.unwrap();
     let order_id = placed["order_id"].as_str().unwrap();
     let stream = client()
         .get(measured.url(&format!("/api/orders/{order_id}/stream")))
@@ -212,12 +199,7 @@ async fn open_event_streams_are_counted_while_open() {
 #[tokio::test]
 async fn the_text_follows_the_prometheus_exposition_format() {
     let measured = Measured::start().await;
-    let placed = client()
-        .post(measured.url("/api/orders"))
-        .json(&valid_order())
-        .send()
-        .await
-        .unwrap();
+    let placed = measured.place(&valid_order()).await;
     assert_eq!(placed.status(), 201);
     // Unsigned on the main address, still refused.
     let main = client().get(measured.url("/metrics")).send().await.unwrap();
