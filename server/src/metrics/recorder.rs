@@ -18,12 +18,13 @@ const SECONDS: [f64; 12] = [
 const LAG_SECONDS: [f64; 14] = [
     0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 60.0,
 ];
-/// Buckets of the projector's batch sizes, in events (a batch holds at most 500).
-const BATCH_EVENTS: [f64; 9] = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0];
+/// Buckets of the projector's batch sizes, in events (a batch holds at most 32, the
+/// projector's `BATCH`).
+const BATCH_EVENTS: [f64; 6] = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0];
 
 /// How often histogram samples are folded into their buckets between scrapes. Until then
-/// each sample is kept (8 bytes): at 28k requests/s, 5 s held ~4 MB more at the peak
-/// than 1 s does.
+/// each sample is kept (8 bytes), so what they hold grows with the request rate times
+/// this interval.
 const UPKEEP_EVERY: Duration = Duration::from_secs(1);
 
 static RECORDER: OnceLock<PrometheusHandle> = OnceLock::new();

@@ -15,7 +15,7 @@ type Job = Box<dyn FnOnce() + Send>;
 /// Which hasher threads run a hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lane {
-    /// Every sign-in and new password: [`threads`] threads.
+    /// Every sign-in and new password: one thread per core, at least two.
     Shared,
     /// Sign-ins from a device that signed in to the account before: one thread.
     KnownDevice,
@@ -25,15 +25,12 @@ impl Lane {
     /// How many hashes may run at once in this lane.
     pub(crate) fn threads(self) -> usize {
         match self {
-            Self::Shared => threads(),
+            Self::Shared => {
+                std::thread::available_parallelism().map_or(2, |cores| cores.get().max(2))
+            }
             Self::KnownDevice => 1,
         }
     }
-}
-
-/// How many hashes may run at once in the shared lane: one per core, at least two.
-pub(crate) fn threads() -> usize {
-    std::thread::available_parallelism().map_or(2, |cores| cores.get().max(2))
 }
 
 /// Runs `work` on a hasher thread of `lane` and answers its result.
