@@ -9,7 +9,7 @@ mod seed;
 mod store;
 pub(crate) mod views;
 
-pub(crate) use catalog::load_menu;
+pub(crate) use catalog::load_pizzas;
 pub(crate) use events::{
     MenuEvent, PizzaAdded, PizzaRemoved, PizzaState, PizzaUpdated, pizza_stream,
 };

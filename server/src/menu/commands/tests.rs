@@ -213,3 +213,16 @@ async fn invalid_menu_commands_are_422s_that_change_nothing() {
     assert_eq!(app.event_count().await, before);
     assert_eq!(row_version(&app, "calzone").await, None);
 }
+
+#[tokio::test]
+async fn placing_reads_only_the_pizzas_an_order_names() {
+    let app = test_app().await;
+    let ids = ["pepperoni", "margherita", "pepperoni", "no-such-pizza"];
+    let mut pizzas = crate::menu::load_pizzas(&app.pool, ids).await.unwrap();
+    pizzas.sort_by(|a, b| a.pizza_id.cmp(&b.pizza_id));
+    let found: Vec<&str> = pizzas.iter().map(|p| p.pizza_id.as_str()).collect();
+    assert_eq!(found, ["margherita", "pepperoni"]);
+    assert!(pizzas.iter().all(|p| p.base_price > Decimal::ZERO));
+    let none = crate::menu::load_pizzas(&app.pool, []).await.unwrap();
+    assert!(none.is_empty());
+}

@@ -6,7 +6,7 @@
 use crate::db::transaction;
 use crate::events::{lock_for_append, record};
 use crate::idempotency::{Remembered, recall, remember};
-use crate::menu::load_menu;
+use crate::menu::load_pizzas;
 use crate::orders::domain::Order;
 use crate::orders::store::insert_placed_order;
 use crate::orders::{OrderEvent, OrderLimits, OrderPlaced};
@@ -45,7 +45,11 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
             }
         }
         // Read in the same transaction: the prices charged are the ones committed with it.
-        let menu = load_menu(&mut **tx).await?;
+        let ordered = command
+            .pizza_items
+            .iter()
+            .map(|item| item.pizza_id.as_str());
+        let menu = load_pizzas(&mut **tx, ordered).await?;
         let mut order = Order::place(Uuid::new_v4(), command, &menu, Utc::now())
             .map_err(Problem::validation)?;
         order.owner = owner;
