@@ -8,6 +8,13 @@ use sqlx::{AnyPool, Executor};
 use std::path::Path;
 use std::time::Duration;
 
+/// The page cache of each pooled SQLite connection (the readers), in KiB. SQLite's
+/// default (2,000 KiB) filled as the database grew: server memory rose by ~2 MB a minute
+/// for the first minutes of a soak (`scripts/soak`), until each of the five connections
+/// held its 2 MB. Reads hit the OS's page cache on a miss; the writer keeps a larger one
+/// (`db::group_commit::WRITER_CACHE_KIB`).
+pub(crate) const READER_CACHE_KIB: u32 = 512;
+
 /// Connects to `url`, creating an SQLite file (and its folder) when missing, then
 /// migrates and seeds. Fails with a message naming what went wrong.
 ///
@@ -29,11 +36,15 @@ pub(crate) async fn connect(url: &str, acquire_timeout: Duration) -> anyhow::Res
                     // WAL lets readers run while an order is written; the busy timeout makes
                     // a second writer wait instead of failing. No automatic checkpoints:
                     // they would run inside a writer's COMMIT, on the request path;
-                    // `checkpoint_wal` runs them in the background instead.
+                    // `checkpoint_wal` runs them in the background instead. A reader's
+                    // page cache is kept small (`READER_CACHE`); the writer's is larger.
                     conn.execute(
-                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
-                         PRAGMA wal_autocheckpoint = 0;",
+                        format!(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                             PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -{READER_CACHE_KIB};"
+                        )
+                        .as_str(),
                     )
                     .await?;
                 }

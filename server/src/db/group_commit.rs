@@ -25,6 +25,11 @@ use tokio::sync::{Mutex, Notify, OwnedMutexGuard, watch};
 /// The most writers one commit may carry; bounds how long the first of them waits.
 const MAX_BATCH: usize = 64;
 
+/// The writer connection's SQLite page cache, in KiB (SQLite's default): inserts walk the
+/// upper pages of every index they touch, so those stay cached. Readers keep less
+/// (`db::connect::READER_CACHE_KIB`).
+pub(crate) const WRITER_CACHE_KIB: u32 = 2_000;
+
 /// The shared transaction's answer: `None` until it committed or failed.
 type BatchResult = Option<Result<(), Arc<str>>>;
 
@@ -67,7 +72,7 @@ impl GroupCommit {
         backend: Backend,
         committed: Arc<Notify>,
     ) -> Result<Self, DbError> {
-        let conn = pool.acquire().await?.detach();
+        let conn = writer_connection(pool, backend).await?;
         let slot = Slot {
             conn: Some(conn),
             batch: None,
@@ -137,10 +142,20 @@ impl GroupCommit {
     }
 }
 
+/// A connection of the writer's own, out of `pool`, with the writer's page cache.
+async fn writer_connection(pool: &AnyPool, backend: Backend) -> Result<AnyConnection, DbError> {
+    let mut conn = pool.acquire().await?.detach();
+    if backend == Backend::Sqlite {
+        let cache = format!("PRAGMA cache_size = -{WRITER_CACHE_KIB}");
+        conn.execute(cache.as_str()).await?;
+    }
+    Ok(conn)
+}
+
 impl Shared {
     async fn open_savepoint(&self, slot: &mut Slot) -> Result<(), DbError> {
         if slot.conn.is_none() {
-            slot.conn = Some(self.pool.acquire().await?.detach());
+            slot.conn = Some(writer_connection(&self.pool, self.backend).await?);
         }
         if std::mem::take(&mut slot.abandoned) {
             slot.undo_savepoint().await?;

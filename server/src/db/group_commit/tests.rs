@@ -188,3 +188,28 @@ async fn a_writer_cancelled_at_any_await_leaves_the_writer_serving() {
         "a rolled-back writer's row was kept: {rows:?}"
     );
 }
+
+#[tokio::test]
+async fn on_sqlite_the_writer_keeps_a_larger_page_cache_than_each_reader() {
+    let db = test_database().await;
+    if db.backend != Backend::Sqlite {
+        return;
+    }
+    let writer = GroupCommit::new(&db.pool, db.backend, Arc::default())
+        .await
+        .unwrap();
+    let cache_size = "PRAGMA cache_size";
+    let (reader,): (i64,) = sqlx::query_as(cache_size)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    let mut slot = writer.begin().await.unwrap();
+    let (written,): (i64,) = sqlx::query_as(cache_size)
+        .fetch_one(slot.connection())
+        .await
+        .unwrap();
+    slot.commit().await.unwrap();
+    // Negative sizes are in KiB.
+    assert_eq!(reader, -i64::from(crate::db::connect::READER_CACHE_KIB));
+    assert_eq!(written, -i64::from(WRITER_CACHE_KIB));
+}
