@@ -3,7 +3,7 @@
 //! request's worker thread.
 
 use crate::staff::hashers::{self, Lane};
-use argon2::password_hash::{Output, PasswordHash, PasswordHasher, SaltString};
+use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -13,12 +13,35 @@ pub(crate) async fn hash(password: String) -> anyhow::Result<String> {
     hashers::run(Lane::Shared, move || hash_now(&password)).await?
 }
 
+/// Hashes `password` with the default parameters in this thread's working memory
+/// ([`MEMORY`]), so a hasher thread never holds more than one Argon2 area.
 fn hash_now(password: &str) -> anyhow::Result<String> {
-    let salt = SaltString::encode_b64(&random_bytes::<16>()?)
-        .map_err(|error| anyhow::anyhow!("encoding a salt: {error}"))?;
-    let hash = Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map_err(|error| anyhow::anyhow!("hashing a password: {error}"))?;
+    let failed =
+        |error: argon2::password_hash::Error| anyhow::anyhow!("hashing a password: {error}");
+    let salt = SaltString::encode_b64(&random_bytes::<16>()?).map_err(failed)?;
+    let mut salt_bytes = [0u8; 64];
+    let salt_bytes = salt.as_salt().decode_b64(&mut salt_bytes).map_err(failed)?;
+    let argon2 = Argon2::default();
+    let params = argon2.params().clone();
+    let mut output = [0u8; Params::DEFAULT_OUTPUT_LEN];
+    MEMORY.with_borrow_mut(|memory| {
+        memory.resize(params.block_count(), Block::default());
+        argon2
+            .hash_password_into_with_memory(
+                password.as_bytes(),
+                salt_bytes,
+                &mut output,
+                &mut memory[..],
+            )
+            .map_err(|error| anyhow::anyhow!("hashing a password: {error}"))
+    })?;
+    let hash = PasswordHash {
+        algorithm: Algorithm::default().ident(),
+        version: Some(Version::default().into()),
+        params: ParamsString::try_from(&params).map_err(failed)?,
+        salt: Some(salt.as_salt()),
+        hash: Some(Output::new(&output).map_err(failed)?),
+    };
     Ok(hash.to_string())
 }
 
@@ -45,8 +68,9 @@ pub(crate) async fn verify(
 }
 
 thread_local! {
-    /// The Argon2 working memory of this hasher thread (~19 MiB), reused by every check
-    /// it runs instead of allocated and freed each time.
+    /// The Argon2 working memory of this hasher thread (~19 MiB), reused by every hash
+    /// and check it runs instead of allocated and freed each time: the allocator kept
+    /// what was freed, so a thread that had both hashed and checked held two areas.
     static MEMORY: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -100,6 +124,29 @@ pub(crate) fn random_bytes<const N: usize>() -> anyhow::Result<[u8; N]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+
+    #[tokio::test]
+    async fn a_new_hash_is_a_standard_argon2id_string_the_reference_verifier_accepts() {
+        let stored = hash("quattro stagioni".into()).await.unwrap();
+        assert!(
+            stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{stored}"
+        );
+        let parsed = PasswordHash::new(&stored).unwrap();
+        assert!(
+            Argon2::default()
+                .verify_password(b"quattro stagioni", &parsed)
+                .is_ok()
+        );
+        assert!(
+            Argon2::default()
+                .verify_password(b"quattro", &parsed)
+                .is_err()
+        );
+        let again = hash("quattro stagioni".into()).await.unwrap();
+        assert_ne!(stored, again, "each hash has a salt of its own");
+    }
 
     #[tokio::test]
     async fn a_hash_verifies_its_password_only() {
