@@ -37,7 +37,7 @@ pub(crate) async fn connect(url: &str, acquire_timeout: Duration) -> anyhow::Res
                     // a second writer wait instead of failing. No automatic checkpoints:
                     // they would run inside a writer's COMMIT, on the request path;
                     // `checkpoint_wal` runs them in the background instead. A reader's
-                    // page cache is kept small (`READER_CACHE`); the writer's is larger.
+                    // page cache is kept small (`READER_CACHE_KIB`); the writer's is larger.
                     conn.execute(
                         format!(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \

@@ -3,7 +3,7 @@
 //! request's worker thread.
 
 use crate::staff::hashers::{self, Lane};
-use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
+use argon2::password_hash::{Output, ParamsString, PasswordHash, Salt, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -13,32 +13,18 @@ pub(crate) async fn hash(password: String) -> anyhow::Result<String> {
     hashers::run(Lane::Shared, move || hash_now(&password)).await?
 }
 
-/// Hashes `password` with the default parameters in this thread's working memory
-/// ([`MEMORY`]), so a hasher thread never holds more than one Argon2 area.
+/// Hashes `password` with the default parameters, in this thread's working memory.
 fn hash_now(password: &str) -> anyhow::Result<String> {
     let failed =
         |error: argon2::password_hash::Error| anyhow::anyhow!("hashing a password: {error}");
     let salt = SaltString::encode_b64(&random_bytes::<16>()?).map_err(failed)?;
-    let mut salt_bytes = [0u8; 64];
-    let salt_bytes = salt.as_salt().decode_b64(&mut salt_bytes).map_err(failed)?;
     let argon2 = Argon2::default();
-    let params = argon2.params().clone();
     let mut output = [0u8; Params::DEFAULT_OUTPUT_LEN];
-    MEMORY.with_borrow_mut(|memory| {
-        memory.resize(params.block_count(), Block::default());
-        argon2
-            .hash_password_into_with_memory(
-                password.as_bytes(),
-                salt_bytes,
-                &mut output,
-                &mut memory[..],
-            )
-            .map_err(|error| anyhow::anyhow!("hashing a password: {error}"))
-    })?;
+    hash_in_memory(&argon2, password, salt.as_salt(), &mut output).map_err(failed)?;
     let hash = PasswordHash {
         algorithm: Algorithm::default().ident(),
         version: Some(Version::default().into()),
-        params: ParamsString::try_from(&params).map_err(failed)?,
+        params: ParamsString::try_from(argon2.params()).map_err(failed)?,
         salt: Some(salt.as_salt()),
         hash: Some(Output::new(&output).map_err(failed)?),
     };
@@ -61,8 +47,7 @@ pub(crate) async fn verify(
         };
         let parsed = PasswordHash::new(&stored)
             .map_err(|error| anyhow::anyhow!("stored password hash is corrupt: {error}"))?;
-        let matches = MEMORY.with_borrow_mut(|memory| matches(memory, &password, &parsed))?;
-        Ok(known && matches)
+        Ok(matches(&password, &parsed)? && known)
     })
     .await?
 }
@@ -74,13 +59,9 @@ thread_local! {
     static MEMORY: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Recomputes `stored`'s hash of `password` in `memory` (with `stored`'s algorithm,
-/// version, parameters and salt) and compares the two in constant time.
-fn matches(
-    memory: &mut Vec<Block>,
-    password: &str,
-    stored: &PasswordHash<'_>,
-) -> anyhow::Result<bool> {
+/// Recomputes `stored`'s hash of `password` (with `stored`'s algorithm, version,
+/// parameters and salt) and compares the two in constant time.
+fn matches(password: &str, stored: &PasswordHash<'_>) -> anyhow::Result<bool> {
     let corrupt = |error: argon2::password_hash::Error| {
         anyhow::anyhow!("stored password hash is corrupt: {error}")
     };
@@ -93,15 +74,33 @@ fn matches(
     let (Some(salt), Some(expected)) = (stored.salt, stored.hash) else {
         anyhow::bail!("stored password hash has no salt or no hash");
     };
-    let mut salt_bytes = [0u8; 64];
-    let salt = salt.decode_b64(&mut salt_bytes).map_err(corrupt)?;
-    memory.resize(params.block_count(), Block::default());
     let mut computed = vec![0u8; expected.len()];
-    Argon2::new(algorithm, version, params)
-        .hash_password_into_with_memory(password.as_bytes(), salt, &mut computed, &mut memory[..])
-        .map_err(|error| anyhow::anyhow!("checking a password: {error}"))?;
+    hash_in_memory(
+        &Argon2::new(algorithm, version, params),
+        password,
+        salt,
+        &mut computed,
+    )
+    .map_err(|error| anyhow::anyhow!("checking a password: {error}"))?;
     // `Output`'s equality is constant-time.
     Ok(Output::new(&computed).map_err(corrupt)? == expected)
+}
+
+/// Hashes `password` with `argon2` and `salt` into `output`, in this thread's [`MEMORY`]
+/// (grown to what `argon2`'s parameters need), so a hasher thread holds one Argon2 area.
+fn hash_in_memory(
+    argon2: &Argon2<'_>,
+    password: &str,
+    salt: Salt<'_>,
+    output: &mut [u8],
+) -> Result<(), argon2::password_hash::Error> {
+    let mut salt_bytes = [0u8; 64];
+    let salt = salt.decode_b64(&mut salt_bytes)?;
+    MEMORY.with_borrow_mut(|memory| {
+        memory.resize(argon2.params().block_count(), Block::default());
+        argon2.hash_password_into_with_memory(password.as_bytes(), salt, output, &mut memory[..])
+    })?;
+    Ok(())
 }
 
 fn dummy_hash() -> anyhow::Result<&'static str> {
