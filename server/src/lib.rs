@@ -7,7 +7,7 @@
 //! - `events`: the append-only event store.
 //! - `projections`: the projector that keeps the read models up to date.
 //! - `live`: the order updates the projector publishes, streamed to clients over SSE.
-//! - `menu`, `orders`, `analytics`: vertical slices; one file per command or query
+//! - `menu`, `orders`, `pricing`, `analytics`: vertical slices; one file per command or query
 //!   handler, one per read model (`views/`).
 //! - `staff`: accounts, sessions and the authorization behavior.
 //! - `wiring`: the mediator's behaviors, in order, and every handler.
@@ -34,6 +34,7 @@ mod menu;
 mod metrics;
 mod notifications;
 mod orders;
+mod pricing;
 mod projections;
 #[cfg(test)]
 mod read_side_tests;

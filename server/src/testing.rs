@@ -146,7 +146,8 @@ pub(crate) fn customer(username: &str) -> Caller {
     })
 }
 
-fn an_order(phone: &str, pizzas: &[(&str, u32)]) -> PlaceOrder {
+/// The order [`place_order`] sends: `(pizza_id, quantity)` medium pizzas for `phone`.
+pub(crate) fn an_order(phone: &str, pizzas: &[(&str, u32)]) -> PlaceOrder {
     PlaceOrder {
         customer_name: "Ada".into(),
         customer_phone: phone.into(),
@@ -162,6 +163,7 @@ fn an_order(phone: &str, pizzas: &[(&str, u32)]) -> PlaceOrder {
                 special_instructions: None,
             })
             .collect(),
+        promo_code: None,
     }
 }
 

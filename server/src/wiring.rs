@@ -28,17 +28,24 @@ use crate::orders::commands::{
 };
 use crate::orders::queries::{
     GetCustomerHistoryHandler, GetDeliveryBoardHandler, GetKitchenQueueHandler, GetMyOrdersHandler,
-    GetOrderHandler, GetOrderStatusHandler, ListOrdersHandler,
+    GetOrderHandler, GetOrderStatusHandler, GetPriceQuoteHandler, ListOrdersHandler,
 };
 use crate::orders::views::{
     CustomerHistoryView, DeliveryBoardView, KitchenQueueView, OrderDetailView, OrderSummaryView,
 };
+use crate::pricing::commands::{
+    AddPromoCodeHandler, RemovePromoCodeHandler, UpdateShopPricingHandler,
+};
+use crate::pricing::queries::{GetShopPricingHandler, ListPromoCodesHandler};
 use crate::projections::{Projection, ProjectionWatch, ReadModels};
 use crate::staff::{ANY_STAFF, Authorization, ListDriversHandler};
 use app::contracts::StaffRole::{Chef, Driver};
 use app::contracts::{
     AddPizza, AssignDelivery, CancelOrder, GetMenu, GetOrder, GetOrderStatus, MarkOrderDelivered,
     MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
+};
+use app::contracts::{
+    AddPromoCode, GetPriceQuote, GetShopPricing, ListPromoCodes, RemovePromoCode, UpdateShopPricing,
 };
 use app::contracts::{
     DismissNotification, GetMyProfile, ListMyNotifications, MarkNotificationRead, UpdateMyProfile,
@@ -109,6 +116,7 @@ fn authorization() -> Authorization {
         .public::<GetOrder>()
         .public::<GetOrderStatus>()
         .public::<WatchOrder>()
+        .public::<GetPriceQuote>()
         // A phone number is no secret: a guest's history by phone is for staff only.
         .staff::<GetCustomerHistory>(ANY_STAFF)
         .customers::<GetMyOrders>()
@@ -136,6 +144,11 @@ fn authorization() -> Authorization {
         .managers::<GetOrderCountsByStatus>()
         .managers::<GetPopularPizzas>()
         .managers::<GetRevenue>()
+        .managers::<GetShopPricing>()
+        .managers::<UpdateShopPricing>()
+        .managers::<ListPromoCodes>()
+        .managers::<AddPromoCode>()
+        .managers::<RemovePromoCode>()
 }
 
 /// Builds the mediator with its pipeline and handlers. The order of behaviors is the
@@ -222,6 +235,9 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
         .handler::<AddPizza, _>(AddPizzaHandler)
         .handler::<UpdatePizza, _>(UpdatePizzaHandler)
         .handler::<RemovePizza, _>(RemovePizzaHandler)
+        .handler::<UpdateShopPricing, _>(UpdateShopPricingHandler)
+        .handler::<AddPromoCode, _>(AddPromoCodeHandler)
+        .handler::<RemovePromoCode, _>(RemovePromoCodeHandler)
 }
 
 /// Registers every query handler, each reading only read models, and what keeps the
@@ -257,6 +273,16 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .handler::<GetOrderCountsByStatus, _>(GetOrderCountsByStatusHandler { read: read.clone() })
         .handler::<GetPopularPizzas, _>(GetPopularPizzasHandler { read: read.clone() })
         .handler::<GetRevenue, _>(GetRevenueHandler { read })
+        // Pricing is read where it is kept: one row, and what placing charges by.
+        .handler::<GetPriceQuote, _>(GetPriceQuoteHandler {
+            pool: services.pool.clone(),
+        })
+        .handler::<GetShopPricing, _>(GetShopPricingHandler {
+            pool: services.pool.clone(),
+        })
+        .handler::<ListPromoCodes, _>(ListPromoCodesHandler {
+            pool: services.pool.clone(),
+        })
         .event_handler::<MenuEvent, _>(caught_up)
 }
 
@@ -290,6 +316,9 @@ mod tests {
             "AddPizza",
             "UpdatePizza",
             "RemovePizza",
+            "UpdateShopPricing",
+            "AddPromoCode",
+            "RemovePromoCode",
             "UpdateMyProfile",
             "MarkNotificationRead",
             "DismissNotification",

@@ -12,10 +12,22 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 use uuid::Uuid;
 
-/// Lists the menu, optionally one category.
+/// Lists the pizzas customers can order, seasonal ones included, optionally one category.
 #[server(name = GetMenuCall, prefix = "/api/fn", endpoint = "get_menu", input = Json)]
 pub async fn get_menu(category: Option<String>) -> Result<Vec<MenuItem>, AppError> {
-    dispatch(crate::contracts::GetMenu { category }).await
+    let query = crate::contracts::GetMenu {
+        category,
+        ..Default::default()
+    };
+    dispatch(query).await
+}
+
+/// What the cart would cost if placed now, with the promo code typed: the checkout's bill.
+#[server(name = GetPriceQuoteCall, prefix = "/api/fn", endpoint = "get_price_quote", input = Json)]
+pub async fn get_price_quote(
+    query: crate::contracts::GetPriceQuote,
+) -> Result<crate::contracts::TotalBreakdown, AppError> {
+    dispatch(query).await
 }
 
 /// Places an order; the server prices it from its own menu. Every attempt at one order

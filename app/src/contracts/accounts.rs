@@ -68,6 +68,7 @@ pub struct AccountBadge {
     "email": "ada@example.com",
     "phone": "+44 20 7946 0000"
 })))]
+#[serde(deny_unknown_fields)]
 pub struct RegisterCustomer {
     /// 3 to 32 lowercase letters, digits, `.`, `_` or `-`; unique among all accounts.
     pub username: String,

@@ -3,11 +3,12 @@
 //! start-up fail, naming the type.
 
 use super::{
-    AddPizza, AssignDelivery, CancelOrder, DismissNotification, GetCustomerHistory,
+    AddPizza, AddPromoCode, AssignDelivery, CancelOrder, DismissNotification, GetCustomerHistory,
     GetDeliveryBoard, GetEditableMenu, GetKitchenQueue, GetMenu, GetMyOrders, GetMyProfile,
-    GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas, GetRevenue, ListDrivers,
-    ListMyNotifications, ListOrders, MarkNotificationRead, MarkOrderDelivered, MarkOrderReady,
-    PlaceOrder, RemovePizza, StartCooking, UpdateMyProfile, UpdatePizza,
+    GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas, GetPriceQuote, GetRevenue,
+    GetShopPricing, ListDrivers, ListMyNotifications, ListOrders, ListPromoCodes,
+    MarkNotificationRead, MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza,
+    RemovePromoCode, StartCooking, UpdateMyProfile, UpdatePizza, UpdateShopPricing,
 };
 use mediator::Catalog;
 
@@ -23,6 +24,9 @@ pub fn catalog() -> Catalog {
         .expect::<AddPizza>()
         .expect::<UpdatePizza>()
         .expect::<RemovePizza>()
+        .expect::<UpdateShopPricing>()
+        .expect::<AddPromoCode>()
+        .expect::<RemovePromoCode>()
         .expect::<UpdateMyProfile>()
         .expect::<MarkNotificationRead>()
         .expect::<DismissNotification>()
@@ -41,6 +45,9 @@ pub fn catalog() -> Catalog {
         .expect::<GetOrderCountsByStatus>()
         .expect::<GetPopularPizzas>()
         .expect::<GetRevenue>()
+        .expect::<GetPriceQuote>()
+        .expect::<GetShopPricing>()
+        .expect::<ListPromoCodes>()
 }
 
 #[cfg(test)]
@@ -50,7 +57,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 27);
+        assert_eq!(names.len(), 33);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

@@ -4,13 +4,34 @@ use mediator::{Request, RequestKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// Lists the pizzas on the menu, optionally only those of one category.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Lists the pizzas on the menu, optionally only those of one category. By default the
+/// pizzas customers can order: seasonal ones included, those taken off the menu left out.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetMenu {
     /// Category name as shown on the menu (case-insensitive match); `None` lists all.
     #[serde(default)]
     pub category: Option<String>,
+    /// Also list pizzas customers cannot order now (`available: false`). Default `false`.
+    #[serde(default)]
+    pub include_unavailable: bool,
+    /// List seasonal pizzas (`is_seasonal: true`). Default `true`.
+    #[serde(default = "yes")]
+    pub include_seasonal: bool,
+}
+
+impl Default for GetMenu {
+    fn default() -> Self {
+        Self {
+            category: None,
+            include_unavailable: false,
+            include_seasonal: true,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Request for GetMenu {
@@ -86,4 +107,9 @@ pub struct MenuItem {
     /// Extra toppings a customer may add, each at [`crate::contracts::TOPPING_PRICE`].
     pub available_toppings: Vec<String>,
     pub preparation_time_minutes: u32,
+    /// Whether customers can order it now; `false` only when the query asked for
+    /// `include_unavailable`.
+    pub available: bool,
+    /// Offered for a season only.
+    pub is_seasonal: bool,
 }

@@ -34,6 +34,7 @@ pub struct MenuChanged {
     "available_toppings": ["basil"],
     "preparation_time_minutes": 14
 })))]
+#[serde(deny_unknown_fields)]
 pub struct AddPizza {
     /// Slug: 2 to 40 lowercase letters, digits or dashes (`quattro-formaggi`).
     pub id: String,
@@ -51,19 +52,32 @@ pub struct AddPizza {
     pub available_toppings: Vec<String>,
     /// 1 to 120.
     pub preparation_time_minutes: u32,
+    /// Offered for a season only; `GetMenu` can leave seasonal pizzas out. Default `false`.
+    #[serde(default)]
+    pub is_seasonal: bool,
 }
 
 /// Changes what is given of a pizza and leaves the rest; at least one change is needed.
 /// An unknown pizza is a 404.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct UpdatePizza {
     pub pizza_id: String,
+    /// A new name: not blank, at most [`MAX_NAME_LEN`] characters.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
     pub base_price: Option<Decimal>,
     /// `false` takes the pizza off the menu customers see, without removing it.
+    #[serde(default)]
     pub available: Option<bool>,
+    #[serde(default)]
     pub description: Option<String>,
+    #[serde(default)]
     pub available_toppings: Option<Vec<String>>,
+    #[serde(default)]
+    pub is_seasonal: Option<bool>,
 }
 
 /// Removes a pizza from the menu for good. An unknown pizza is a 404.
@@ -104,6 +118,8 @@ pub struct EditablePizza {
     pub preparation_time_minutes: u32,
     /// Whether customers see it on the menu.
     pub available: bool,
+    /// Offered for a season only.
+    pub is_seasonal: bool,
 }
 
 impl Request for AddPizza {
@@ -136,6 +152,9 @@ impl Request for UpdatePizza {
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         slug(&mut errors, "pizza_id", &self.pizza_id);
+        if let Some(value) = &self.name {
+            required_text(&mut errors, "name", value, MAX_NAME_LEN);
+        }
         if let Some(value) = self.base_price {
             price(&mut errors, "base_price", value);
         }
@@ -149,7 +168,8 @@ impl Request for UpdatePizza {
             // No single field is at fault; "." names the whole body, as for JSON errors.
             errors.push(FieldError::new(
                 ".",
-                "Give at least one of base_price, available, description or available_toppings.",
+                "Give at least one of name, base_price, available, description, \
+                 available_toppings or is_seasonal.",
             ));
         }
         verdict(errors)
@@ -157,11 +177,27 @@ impl Request for UpdatePizza {
 }
 
 impl UpdatePizza {
-    fn changes_something(&self) -> bool {
-        self.base_price.is_some()
+    /// An update of `pizza_id` that changes nothing yet: set the fields that change.
+    pub fn of(pizza_id: impl Into<String>) -> Self {
+        Self {
+            pizza_id: pizza_id.into(),
+            name: None,
+            base_price: None,
+            available: None,
+            description: None,
+            available_toppings: None,
+            is_seasonal: None,
+        }
+    }
+
+    /// Whether the command names at least one change.
+    pub fn changes_something(&self) -> bool {
+        self.name.is_some()
+            || self.base_price.is_some()
             || self.available.is_some()
             || self.description.is_some()
             || self.available_toppings.is_some()
+            || self.is_seasonal.is_some()
     }
 }
 
@@ -190,17 +226,12 @@ mod tests {
             category: "Specialty".into(),
             available_toppings: vec!["mushrooms".into(), "olives".into()],
             preparation_time_minutes: 15,
+            is_seasonal: false,
         }
     }
 
     fn nothing_changed() -> UpdatePizza {
-        UpdatePizza {
-            pizza_id: "margherita".into(),
-            base_price: None,
-            available: None,
-            description: None,
-            available_toppings: None,
-        }
+        UpdatePizza::of("margherita")
     }
 
     fn fields(result: Result<(), Vec<FieldError>>) -> Vec<String> {
@@ -222,6 +253,7 @@ mod tests {
             category: "x".repeat(MAX_NAME_LEN + 1),
             available_toppings: vec!["olives".into(), "olives".into()],
             preparation_time_minutes: 0,
+            is_seasonal: true,
         };
         let expected = [
             "id",
@@ -256,6 +288,25 @@ mod tests {
             fields(update.validate()),
             ["base_price", "available_toppings[0]"]
         );
+        let rename = |name: &str| {
+            UpdatePizza {
+                name: Some(name.into()),
+                ..nothing_changed()
+            }
+            .validate()
+        };
+        assert_eq!(rename("Margherita DOP"), Ok(()));
+        assert_eq!(fields(rename("  ")), ["name"]);
+        assert_eq!(fields(rename(&"x".repeat(MAX_NAME_LEN + 1))), ["name"]);
+    }
+
+    #[test]
+    fn marking_a_pizza_seasonal_is_a_change() {
+        let seasonal = UpdatePizza {
+            is_seasonal: Some(true),
+            ..nothing_changed()
+        };
+        assert_eq!(seasonal.validate(), Ok(()));
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod accounts;
 mod analytics;
 mod caller;
 mod catalog;
+mod charges;
 mod customers;
 mod delivery;
 mod idempotency;
@@ -34,6 +35,11 @@ pub use analytics::{
 };
 pub use caller::{Caller, CustomerUser, StaffRole, StaffUser};
 pub use catalog::catalog;
+pub use charges::{
+    AddPromoCode, DiscountKind, GetPriceQuote, GetShopPricing, ListPromoCodes, MAX_TAX_RATE,
+    PROMO_CODE_LEN, PromoCode, RemovePromoCode, ShopPricing, TotalBreakdown, UpdateShopPricing,
+    promo_code,
+};
 pub use customers::{CustomerHistory, GetCustomerHistory, GetMyOrders, PizzaTally, phone_key};
 pub use delivery::{DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard, ListDrivers};
 pub use idempotency::{

@@ -1,7 +1,7 @@
 //! Order contracts: the `PlaceOrder` command, the `GetOrder` and `GetOrderStatus`
 //! queries, and the DTOs they answer with.
 
-use crate::contracts::{OrderTimelineEntry, PizzaSize};
+use crate::contracts::{OrderTimelineEntry, PizzaSize, TotalBreakdown};
 use chrono::{DateTime, Utc};
 use mediator::{FieldError, Request, RequestKind};
 use rust_decimal::Decimal;
@@ -37,6 +37,7 @@ impl PaymentMethod {
 /// One line of an order as the customer asks for it. Prices are never sent by the client.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct OrderLineRequest {
     pub pizza_id: String,
     pub size: PizzaSize,
@@ -65,12 +66,17 @@ fn one() -> u32 {
         {"pizza_id": "margherita", "size": "medium"}
     ]
 })))]
+#[serde(deny_unknown_fields)]
 pub struct PlaceOrder {
     pub customer_name: String,
     pub customer_phone: String,
     pub customer_address: String,
     pub payment_method: PaymentMethod,
     pub pizza_items: Vec<OrderLineRequest>,
+    /// A promo code (see `AddPromoCode`); unknown, expired, used up or below its minimum
+    /// answers 422 naming `promo_code`.
+    #[serde(default)]
+    pub promo_code: Option<String>,
 }
 
 impl Request for PlaceOrder {
@@ -164,7 +170,10 @@ pub struct OrderDetails {
     pub customer_address: String,
     pub payment_method: PaymentMethod,
     pub items: Vec<OrderLine>,
+    /// What was charged: `total_breakdown.total`.
     pub total_amount: Decimal,
+    /// Pizzas, delivery fee, discount and tax that make up `total_amount`.
+    pub total_breakdown: TotalBreakdown,
     pub created_at: DateTime<Utc>,
     pub estimated_ready_time: DateTime<Utc>,
     /// Every status the order went through, oldest first, starting with `pending`.

@@ -23,6 +23,7 @@ impl Request for GetMyProfile {
 /// empty `address` forgets it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct UpdateMyProfile {
     #[serde(default)]
     pub name: Option<String>,

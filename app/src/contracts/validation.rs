@@ -2,7 +2,7 @@
 //! `Request::validate` so the mediator's validation behavior enforces them before any
 //! handler runs. Shared so the checkout form shows the same messages before sending.
 
-use crate::contracts::{OrderLineRequest, PlaceOrder};
+use crate::contracts::{OrderLineRequest, PlaceOrder, promo_code};
 use mediator::FieldError;
 
 /// Longest name, address or special instruction accepted, in characters.
@@ -37,20 +37,32 @@ impl PlaceOrder {
         if let Some(message) = phone_error(&self.customer_phone) {
             errors.push(FieldError::new("customer_phone", message));
         }
-        if self.pizza_items.is_empty() {
-            errors.push(FieldError::new(
-                "pizza_items",
-                "Add at least one pizza to the order.",
-            ));
-        } else if self.pizza_items.len() > MAX_LINES {
-            let message = format!("An order holds at most {MAX_LINES} lines.");
-            errors.push(FieldError::new("pizza_items", message));
-        }
-        for (index, line) in self.pizza_items.iter().enumerate() {
-            line.validate_into(index, &mut errors);
+        errors.extend(check_lines(&self.pizza_items));
+        if let Some(code) = &self.promo_code
+            && let Err(error) = promo_code("promo_code", code)
+        {
+            errors.push(error);
         }
         (!errors.is_empty()).then_some(errors)
     }
+}
+
+/// Every rule the lines of an order (`pizza_items`) break.
+pub(crate) fn check_lines(items: &[OrderLineRequest]) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if items.is_empty() {
+        errors.push(FieldError::new(
+            "pizza_items",
+            "Add at least one pizza to the order.",
+        ));
+    } else if items.len() > MAX_LINES {
+        let message = format!("An order holds at most {MAX_LINES} lines.");
+        errors.push(FieldError::new("pizza_items", message));
+    }
+    for (index, line) in items.iter().enumerate() {
+        line.validate_into(index, &mut errors);
+    }
+    errors
 }
 
 impl OrderLineRequest {
@@ -151,11 +163,21 @@ mod tests {
                 quantity: 2,
                 special_instructions: None,
             }],
+            promo_code: Some("welcome10".into()),
         }
     }
 
     fn fields(order: &PlaceOrder) -> Vec<String> {
         failing_fields(order.validate())
+    }
+
+    #[test]
+    fn a_promo_code_that_cannot_be_one_is_refused_before_sending() {
+        let order = PlaceOrder {
+            promo_code: Some("10% off".into()),
+            ..valid_order()
+        };
+        assert_eq!(fields(&order), ["promo_code"]);
     }
 
     #[test]

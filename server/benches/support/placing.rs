@@ -45,6 +45,7 @@ impl Customers {
             customer_address: format!("Via Roma {}, Napoli", customer % 150 + 1),
             payment_method: [PaymentMethod::Card, PaymentMethod::Cash][rng.below(2)],
             pizza_items: (0..lines).map(|_| self.line(rng)).collect(),
+            promo_code: None,
         }
     }
 

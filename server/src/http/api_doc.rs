@@ -13,7 +13,7 @@
 use crate::http::api_reference::reference_page;
 use crate::http::problem::ApiProblem;
 use crate::http::{AppState, analytics, auth, customers, delivery, kitchen, menu, orders};
-use crate::http::{staff_orders, streams};
+use crate::http::{pricing, staff_orders, streams};
 use app::contracts::{OrderStatus, TimeBucket};
 use app::error::ProblemDocument;
 use axum::body::Bytes;
@@ -48,6 +48,8 @@ const PROBLEM_JSON: &str = "application/problem+json";
     tags(
         (name = "menu", description = "The pizzas on sale, and the manager's menu editor."),
         (name = "orders", description = "Placing and reading orders."),
+        (name = "pricing", description = "What an order costs beyond its pizzas: a quote \
+            for a cart, and the delivery fee, tax and promo codes managers set."),
         (name = "lifecycle", description = "Moving an order on: cook, ready, assign, \
             deliver, cancel."),
         (name = "live", description = "Server-Sent Event streams of order updates."),
@@ -101,6 +103,7 @@ fn api_parts() -> (Router<AppState>, Document) {
     let api = OpenApiRouter::new()
         .merge(menu::router())
         .merge(orders::router())
+        .merge(pricing::router())
         .merge(staff_orders::router())
         .merge(streams::router())
         .merge(kitchen::router())

@@ -1,7 +1,7 @@
 //! `ApiJson`: a JSON body extractor whose every rejection is a problem naming the field.
 //! Syntax errors answer 400; well-formed JSON of the wrong shape (missing field, wrong
-//! type, unknown enum value) answers 422 with the path of the offending field; a body over
-//! the limit answers 413.
+//! type, unknown enum value, a field the type does not know) answers 422 with the path of
+//! the offending field; a body over the limit answers 413.
 
 use crate::http::problem::ApiProblem;
 use axum::body::Bytes;
@@ -75,6 +75,7 @@ fn strip_position(message: &str) -> String {
 }
 
 /// For "missing field `name`", the path points at the parent object; the field is `name`.
+/// (For an unknown field the path already ends with its name.)
 fn missing_field(message: &str) -> Option<&str> {
     message.strip_prefix("missing field `")?.strip_suffix('`')
 }
@@ -104,6 +105,26 @@ mod tests {
         assert_eq!(
             (problem.code(), fields(&problem)),
             (422, vec!["customer_phone"])
+        );
+    }
+
+    #[test]
+    fn an_unknown_field_is_refused_and_named_by_path() {
+        let body = br#"{"customer_name":"A","customer_phone":"5551234","customer_address":"B",
+            "payment_method":"cash","pizza_items":[{"pizza_id":"margherita","size":"small",
+            "price":"0.01"}]}"#;
+        let problem = parse::<PlaceOrder>(body).unwrap_err();
+        assert_eq!(
+            (problem.code(), fields(&problem)),
+            (422, vec!["pizza_items[0].price"])
+        );
+        let body = br#"{"customer_name":"A","customer_phone":"5551234","customer_address":"B",
+            "payment_method":"cash","pizza_items":[],"discount":"100"}"#;
+        let problem = parse::<PlaceOrder>(body).unwrap_err();
+        assert_eq!(fields(&problem), ["discount"]);
+        assert!(
+            problem.errors[0].message.contains("unknown field"),
+            "{problem:?}"
         );
     }
 

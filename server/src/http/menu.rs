@@ -58,9 +58,12 @@ async fn add_pizza(sender: Sender, ApiJson(command): ApiJson<AddPizza>) -> ApiRe
 }
 
 /// The body of `PUT /api/menu/{id}`: what changes; the id comes from the path. Fields
-/// left out stay as they are.
+/// left out stay as they are; a field the body does not know is a 422.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 struct PizzaChanges {
+    #[serde(default)]
+    name: Option<String>,
     #[serde(default)]
     base_price: Option<Decimal>,
     #[serde(default)]
@@ -69,6 +72,8 @@ struct PizzaChanges {
     description: Option<String>,
     #[serde(default)]
     available_toppings: Option<Vec<String>>,
+    #[serde(default)]
+    is_seasonal: Option<bool>,
 }
 
 /// Changes a pizza (managers).
@@ -83,10 +88,12 @@ async fn update_pizza(
 ) -> ApiResult<MenuChanged> {
     let command = UpdatePizza {
         pizza_id,
+        name: changes.name,
         base_price: changes.base_price,
         available: changes.available,
         description: changes.description,
         available_toppings: changes.available_toppings,
+        is_seasonal: changes.is_seasonal,
     };
     sender.send(command).await
 }

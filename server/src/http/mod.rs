@@ -20,6 +20,7 @@ mod menu;
 mod metrics;
 mod orders;
 mod page_account;
+mod pricing;
 mod problem;
 mod query;
 mod rate_limits;

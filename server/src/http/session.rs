@@ -89,6 +89,7 @@ fn cookie(
 
 /// What a sign-in sends: JSON or a plain HTML form.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub(super) struct Credentials {
     pub(super) username: String,
     pub(super) password: String,

@@ -92,6 +92,7 @@ async fn step<C: OrderStep>(
 
 /// The body of `PUT /orders/{id}/assign`.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 struct Assignment {
     /// The driver's username.
     driver: String,
@@ -115,6 +116,7 @@ async fn assign_delivery(
 
 /// The body of `PUT /orders/{id}/cancel`.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 struct Cancellation {
     /// Why, in words the customer will read.
     reason: String,

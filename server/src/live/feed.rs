@@ -129,6 +129,7 @@ mod tests {
             payment_method: PaymentMethod::Card,
             lines: Vec::new(),
             total_amount: Decimal::new(1299, 2),
+            breakdown: None,
             total_prep_minutes: 12,
             placed_at: at(),
             estimated_ready_at: at(),

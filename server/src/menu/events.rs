@@ -24,6 +24,9 @@ pub(crate) struct PizzaState {
     pub available: bool,
     /// Position on the menu, lowest first.
     pub sort_order: i64,
+    /// Offered for a season only. Events recorded before seasons existed lack it: `false`.
+    #[serde(default)]
+    pub seasonal: bool,
 }
 
 /// A pizza was put on the menu.
@@ -33,7 +36,8 @@ pub(crate) struct PizzaAdded {
     pub at: DateTime<Utc>,
 }
 
-/// A pizza's price, availability, description or toppings changed; `pizza` is the new state.
+/// A pizza's name, price, availability, description, toppings or season changed; `pizza`
+/// is the new state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct PizzaUpdated {
     pub pizza: PizzaState,

@@ -124,6 +124,17 @@ const MENU: &[SeedPizza] = &[
     },
 ];
 
+/// Pizzas of the season, put on the menu after [`MENU`] with `seasonal` set.
+const SEASONAL_MENU: &[SeedPizza] = &[SeedPizza {
+    id: "zucca",
+    name: "Zucca e Salsiccia",
+    description: "Roast pumpkin cream, fennel sausage, smoked scamorza and crispy sage.",
+    base_price: "14.99",
+    category: "Specialty",
+    toppings: &["chili flakes", "rocket", "walnuts"],
+    minutes: 15,
+}];
+
 /// Writes the opening menu when no pizza is stored yet (a non-empty menu is left alone),
 /// then records a `PizzaAdded` for every pizza whose stream holds no event: the seeded
 /// ones, and those of menus written before the event store. One transaction, so the read
@@ -134,10 +145,13 @@ pub(crate) async fn seed_menu(pool: &AnyPool) -> anyhow::Result<()> {
         .fetch_one(&mut *tx)
         .await?;
     if count == 0 {
-        for (order, pizza) in MENU.iter().enumerate() {
-            insert_pizza(&mut tx, &pizza.state(order as i64)?, 0).await?;
+        let seasons = MENU.iter().map(|p| (p, false));
+        let pizzas = seasons.chain(SEASONAL_MENU.iter().map(|p| (p, true)));
+        for (order, (pizza, seasonal)) in pizzas.enumerate() {
+            insert_pizza(&mut tx, &pizza.state(order as i64, seasonal)?, 0).await?;
         }
-        tracing::info!(pizzas = MENU.len(), "seeded the menu");
+        let seeded = MENU.len() + SEASONAL_MENU.len();
+        tracing::info!(pizzas = seeded, "seeded the menu");
     }
     record_unrecorded(&mut tx).await?;
     tx.commit().await?;
@@ -162,7 +176,7 @@ async fn record_unrecorded(tx: &mut Tx) -> Result<(), Problem> {
 
 impl SeedPizza {
     /// The pizza as the menu events describe it, available, at `sort_order`.
-    fn state(&self, sort_order: i64) -> Result<PizzaState, DbError> {
+    fn state(&self, sort_order: i64, seasonal: bool) -> Result<PizzaState, DbError> {
         Ok(PizzaState {
             pizza_id: self.id.to_owned(),
             name: self.name.to_owned(),
@@ -173,6 +187,7 @@ impl SeedPizza {
             preparation_minutes: self.minutes,
             available: true,
             sort_order,
+            seasonal,
         })
     }
 }
@@ -183,6 +198,10 @@ mod tests {
     //! `test_database` has already seeded it once, as a server start does.
     use super::*;
     use crate::db::test_support::test_database;
+
+    fn seeded_pizzas() -> i64 {
+        (MENU.len() + SEASONAL_MENU.len()) as i64
+    }
 
     async fn added_events(pool: &AnyPool) -> i64 {
         let (count,): (i64,) =
@@ -196,9 +215,9 @@ mod tests {
     #[tokio::test]
     async fn each_seeded_pizza_is_recorded_once_even_when_seeding_runs_again() {
         let db = test_database().await;
-        assert_eq!(added_events(&db.pool).await, MENU.len() as i64);
+        assert_eq!(added_events(&db.pool).await, seeded_pizzas());
         seed_menu(&db.pool).await.unwrap();
-        assert_eq!(added_events(&db.pool).await, MENU.len() as i64);
+        assert_eq!(added_events(&db.pool).await, seeded_pizzas());
         let (unrecorded,): (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM pizzas WHERE version <> 1")
                 .fetch_one(&db.pool)

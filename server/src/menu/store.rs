@@ -29,12 +29,13 @@ pub(super) struct PizzaRow {
     preparation_minutes: i64,
     available: i64,
     sort_order: i64,
+    seasonal: i64,
     version: i64,
 }
 
 /// The columns a [`PizzaRow`] is selected with.
 pub(super) const COLUMNS: &str = "id, name, description, base_price, category, toppings, \
-                       preparation_minutes, available, sort_order, version";
+                       preparation_minutes, available, sort_order, seasonal, version";
 
 /// The pizza with that id, or `None`.
 pub(crate) async fn find_pizza(tx: &mut Tx, id: &str) -> Result<Option<StoredPizza>, DbError> {
@@ -73,8 +74,8 @@ pub(crate) async fn insert_pizza(
 ) -> Result<bool, DbError> {
     let inserted = sqlx::query(
         "INSERT INTO pizzas (id, name, description, base_price, category, toppings, \
-         preparation_minutes, available, sort_order, version) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         preparation_minutes, available, sort_order, seasonal, version) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(&pizza.pizza_id)
     .bind(&pizza.name)
@@ -85,6 +86,7 @@ pub(crate) async fn insert_pizza(
     .bind(i64::from(pizza.preparation_minutes))
     .bind(i64::from(pizza.available))
     .bind(pizza.sort_order)
+    .bind(i64::from(pizza.seasonal))
     .bind(version)
     .execute(&mut **tx)
     .await;
@@ -95,21 +97,23 @@ pub(crate) async fn insert_pizza(
     }
 }
 
-/// Stores `pizza`'s price, availability, description and toppings and moves the row from
-/// `version` to the next; 409 when another command moved it first.
+/// Stores `pizza`'s name, price, availability, description, toppings and season and moves
+/// the row from `version` to the next; 409 when another command moved it first.
 pub(crate) async fn update_pizza(
     tx: &mut Tx,
     pizza: &PizzaState,
     version: i64,
 ) -> Result<(), Problem> {
     let updated = sqlx::query(
-        "UPDATE pizzas SET base_price = $1, available = $2, description = $3, toppings = $4, \
-         version = $5 WHERE id = $6 AND version = $7",
+        "UPDATE pizzas SET name = $1, base_price = $2, available = $3, description = $4, \
+         toppings = $5, seasonal = $6, version = $7 WHERE id = $8 AND version = $9",
     )
+    .bind(&pizza.name)
     .bind(pizza.base_price.to_string())
     .bind(i64::from(pizza.available))
     .bind(&pizza.description)
     .bind(toppings_json(&pizza.toppings))
+    .bind(i64::from(pizza.seasonal))
     .bind(version + 1)
     .bind(&pizza.pizza_id)
     .bind(version)
@@ -178,6 +182,7 @@ impl TryFrom<PizzaRow> for StoredPizza {
             preparation_minutes: count("pizzas.preparation_minutes", row.preparation_minutes)?,
             available: row.available != 0,
             sort_order: row.sort_order,
+            seasonal: row.seasonal != 0,
         };
         Ok(StoredPizza {
             state,

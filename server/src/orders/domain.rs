@@ -3,7 +3,7 @@
 
 use crate::menu::PizzaState;
 use app::contracts::{
-    OrderLine, OrderLineRequest, OrderStatus, PlaceOrder, line_price, unit_price,
+    OrderLine, OrderLineRequest, OrderStatus, PlaceOrder, TotalBreakdown, line_price, unit_price,
 };
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use mediator::FieldError;
@@ -22,7 +22,10 @@ pub(crate) struct Order {
     /// The customer account placing it; `None` for a guest.
     pub owner: Option<String>,
     pub lines: Vec<OrderLine>,
+    /// What is charged: `breakdown.total`.
     pub total_amount: Decimal,
+    /// The bill: the pizzas, then the shop's charges (see [`Order::bill`]).
+    pub breakdown: TotalBreakdown,
     /// Quantity × preparation minutes, summed over lines: the kitchen's work.
     pub total_prep_minutes: u32,
     pub created_at: DateTime<Utc>,
@@ -58,7 +61,7 @@ impl Order {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let total_amount = lines.iter().map(|line| line.line_price).sum();
+        let total_amount: Decimal = lines.iter().map(|line| line.line_price).sum();
         let pizzas: i64 = lines.iter().map(|line| i64::from(line.quantity)).sum();
         let minutes = i64::from(longest_prep) + MINUTES_PER_EXTRA_PIZZA * (pizzas - 1).max(0);
         Ok(Order {
@@ -68,10 +71,45 @@ impl Order {
             owner: None,
             lines,
             total_amount,
+            breakdown: TotalBreakdown::pizzas_only(total_amount),
             total_prep_minutes,
             created_at: now,
             estimated_ready_at: now + Duration::minutes(minutes),
         })
+    }
+}
+
+impl Order {
+    /// What the pizzas cost, before the shop's charges.
+    pub fn subtotal(&self) -> Decimal {
+        self.breakdown.subtotal
+    }
+
+    /// Charges the order `breakdown` (from `pricing::bill` on [`Order::subtotal`]).
+    pub fn bill(&mut self, breakdown: TotalBreakdown) {
+        self.total_amount = breakdown.total;
+        self.breakdown = breakdown;
+    }
+}
+
+/// What the pizzas of `items` cost on `menu`, or one error per line `Order::place` would
+/// refuse: the subtotal a quote starts from.
+pub(crate) fn subtotal_of(
+    items: &[OrderLineRequest],
+    menu: &[PizzaState],
+) -> Result<Decimal, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut subtotal = Decimal::ZERO;
+    for (index, item) in items.iter().enumerate() {
+        match price_line(index, item, menu) {
+            Ok((line, _)) => subtotal += line.line_price,
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() {
+        Ok(subtotal)
+    } else {
+        Err(errors)
     }
 }
 
@@ -134,6 +172,7 @@ mod tests {
             preparation_minutes: minutes,
             available: true,
             sort_order: 0,
+            seasonal: false,
         }
     }
 
@@ -154,6 +193,7 @@ mod tests {
             customer_address: "1 Main St".into(),
             payment_method: PaymentMethod::Cash,
             pizza_items: items,
+            promo_code: None,
         }
     }
 

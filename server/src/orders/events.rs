@@ -4,7 +4,7 @@
 
 use crate::events::DomainEvent;
 use crate::orders::domain::Order;
-use app::contracts::{OrderLine, OrderStatus, PaymentMethod, phone_key};
+use app::contracts::{OrderLine, OrderStatus, PaymentMethod, TotalBreakdown, phone_key};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -28,7 +28,12 @@ pub(crate) struct OrderPlaced {
     pub customer_username: Option<String>,
     pub payment_method: PaymentMethod,
     pub lines: Vec<OrderLine>,
+    /// What was charged.
     pub total_amount: Decimal,
+    /// The bill that makes up `total_amount`; `None` for orders placed before the shop
+    /// had charges, whose pizzas were their total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<Box<TotalBreakdown>>,
     /// Sum over lines of quantity × the pizza's preparation minutes, for the kitchen.
     #[serde(default)]
     pub total_prep_minutes: u32,
@@ -47,6 +52,7 @@ impl From<&Order> for OrderPlaced {
             payment_method: order.command.payment_method,
             lines: order.lines.clone(),
             total_amount: order.total_amount,
+            breakdown: Some(Box::new(order.breakdown.clone())),
             total_prep_minutes: order.total_prep_minutes,
             placed_at: order.created_at,
             estimated_ready_at: order.estimated_ready_at,

@@ -133,6 +133,7 @@ mod tests {
             payment_method: PaymentMethod::Card,
             lines: Vec::new(),
             total_amount: Decimal::new(1099, 2),
+            breakdown: None,
             total_prep_minutes: 12,
             placed_at: at(),
             estimated_ready_at: at(),

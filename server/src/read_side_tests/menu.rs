@@ -18,11 +18,8 @@ async fn a_menu_change_is_on_the_cached_menu_as_soon_as_its_command_answers() {
         // Fill the cache with the menu as it is.
         ask(&app, GetMenu::default()).await;
         let change = UpdatePizza {
-            pizza_id: "margherita".into(),
             base_price: Some(Decimal::new(cents, 2)),
-            available: None,
-            description: None,
-            available_toppings: None,
+            ..UpdatePizza::of("margherita")
         };
         app.mediator.send(change).await.expect("updated");
         // No `min_position`: the next read, cached or not, already has the change.
@@ -48,10 +45,12 @@ async fn a_menu_change_is_on_the_cached_menu_as_soon_as_its_command_answers() {
         category: "Specialty".into(),
         available_toppings: Vec::new(),
         preparation_time_minutes: 15,
+        is_seasonal: false,
     };
     app.mediator.send(add).await.expect("added");
     let specialty = GetMenu {
         category: Some("specialty".into()),
+        ..GetMenu::default()
     };
     let menu = ask(&app, specialty).await;
     assert_eq!(price_of(&menu, "calzone"), Some("13.50".into()));

@@ -172,11 +172,8 @@ async fn a_customers_evening(app: &TestApp, after: i64) -> i64 {
 /// A new price for the margherita; the marinara goes.
 async fn change_the_menu(app: &TestApp) {
     let update = UpdatePizza {
-        pizza_id: "margherita".into(),
         base_price: Some(Decimal::new(1149, 2)),
-        available: None,
-        description: None,
-        available_toppings: None,
+        ..UpdatePizza::of("margherita")
     };
     app.mediator.send(update).await.expect("updated");
     let remove = RemovePizza {

@@ -25,6 +25,7 @@ mod openapi;
 mod orders;
 mod outage;
 mod pages;
+mod pricing;
 mod profile;
 mod rate_limits;
 mod reads_follow_writes;

@@ -108,3 +108,80 @@ async fn the_staff_menu_lists_pizzas_taken_off_the_menu_too() {
     let bad = app.get("/api/staff/menu?min_position=soon").await;
     assert_eq!(bad.status(), 422);
 }
+
+#[tokio::test]
+async fn the_menu_can_leave_out_seasonal_pizzas_and_list_unavailable_ones() {
+    let mut app = crate::helpers::spawn_app().await;
+    let ids = |menu: &Value| -> Vec<String> {
+        let pizzas = menu.as_array().unwrap().iter();
+        pizzas
+            .map(|p| p["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let menu: Value = app.get("/api/menu").await.json().await.unwrap();
+    let zucca = menu.as_array().unwrap().iter().find(|p| p["id"] == "zucca");
+    assert_eq!(zucca.expect("seasonal by default")["is_seasonal"], true);
+
+    let year_round: Value = app
+        .get("/api/menu?include_seasonal=false")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(!ids(&year_round).contains(&"zucca".to_owned()));
+    assert_eq!(ids(&year_round).len(), ids(&menu).len() - 1);
+
+    app.sign_in("manager").await;
+    let off = serde_json::json!({"available": false});
+    let path = "/api/menu/marinara";
+    let changed = app.call(reqwest::Method::PUT, path, None, Some(&off)).await;
+    assert_eq!(changed.status(), 200);
+    let all: Value = app
+        .get("/api/menu?include_unavailable=true")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let marinara = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "marinara");
+    assert_eq!(marinara.expect("listed when asked")["available"], false);
+    assert!(!ids(&app.get("/api/menu").await.json().await.unwrap()).contains(&"marinara".into()));
+
+    let bad = app.get("/api/menu?include_seasonal=maybe").await;
+    assert_eq!(bad.status(), 400);
+}
+
+#[tokio::test]
+async fn a_manager_can_rename_a_pizza_and_unknown_fields_are_refused() {
+    let mut app = crate::helpers::spawn_app().await;
+    app.sign_in("manager").await;
+    let path = "/api/menu/funghi";
+    let rename = serde_json::json!({"name": "Funghi Porcini"});
+    let renamed = app
+        .call(reqwest::Method::PUT, path, None, Some(&rename))
+        .await;
+    assert_eq!(renamed.status(), 200);
+    let menu: Value = app.get("/api/menu").await.json().await.unwrap();
+    let funghi = menu
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "funghi");
+    assert_eq!(funghi.unwrap()["name"], "Funghi Porcini");
+
+    let typo = serde_json::json!({"nmae": "Funghi"});
+    let refused = app
+        .call(reqwest::Method::PUT, path, None, Some(&typo))
+        .await;
+    let problem = crate::helpers::assert_problem(refused, 422).await;
+    assert_eq!(crate::helpers::error_fields(&problem), ["nmae"]);
+    let blank = serde_json::json!({"name": " "});
+    let refused = app
+        .call(reqwest::Method::PUT, path, None, Some(&blank))
+        .await;
+    let problem = crate::helpers::assert_problem(refused, 422).await;
+    assert_eq!(crate::helpers::error_fields(&problem), ["name"]);
+}

@@ -103,12 +103,24 @@ async fn an_unknown_order_is_404_and_a_malformed_id_is_400() {
 }
 
 #[tokio::test]
-async fn prices_sent_by_the_client_are_ignored() {
-    let app = spawn_app().await;
+async fn prices_sent_by_the_client_are_refused_and_the_server_prices_the_order() {
+    let mut app = spawn_app().await;
     let mut order = valid_order();
     order["total_amount"] = json!("0.01");
+    let refused = app.post_json("/api/orders", &order).await;
+    let problem = crate::helpers::assert_problem(refused, 422).await;
+    assert_eq!(crate::helpers::error_fields(&problem), ["total_amount"]);
+    let mut order = valid_order();
     order["pizza_items"][0]["line_price"] = json!("0.01");
-    let placed = app.place(&order).await;
+    let refused = app.post_json("/api/orders", &order).await;
+    let problem = crate::helpers::assert_problem(refused, 422).await;
+    let field = "pizza_items[0].line_price";
+    assert_eq!(crate::helpers::error_fields(&problem), [field]);
+    app.sign_in("manager").await;
+    let listed: Value = app.get("/api/orders").await.json().await.unwrap();
+    assert_eq!(listed["total"], 0, "nothing was stored: {listed}");
+
+    let placed = app.place(&valid_order()).await;
     assert_eq!(placed["total_amount"], "47.77");
 }
 

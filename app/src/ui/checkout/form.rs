@@ -53,14 +53,15 @@ impl Delivery {
         fill(self.address, profile.address);
     }
 
-    /// The command for these details and the cart's lines.
-    fn command(self, cart: &Cart) -> PlaceOrder {
+    /// The command for these details, the cart's lines and the promo code applied.
+    fn command(self, cart: &Cart, promo_code: Option<String>) -> PlaceOrder {
         PlaceOrder {
             customer_name: self.name.get_untracked().trim().to_owned(),
             customer_phone: self.phone.get_untracked().trim().to_owned(),
             customer_address: self.address.get_untracked().trim().to_owned(),
             payment_method: self.payment.get_untracked(),
             pizza_items: cart.to_requests(),
+            promo_code,
         }
     }
 }
@@ -68,7 +69,11 @@ impl Delivery {
 /// The checkout form. `placed` turns true once the order exists, so the page can say
 /// so while the cart empties and the confirmation loads.
 #[component]
-pub(super) fn CheckoutForm(feedback: Feedback, placed: RwSignal<bool>) -> impl IntoView {
+pub(super) fn CheckoutForm(
+    feedback: Feedback,
+    placed: RwSignal<bool>,
+    applied: RwSignal<Option<String>>,
+) -> impl IntoView {
     let cart = use_cart().cart;
     let delivery = Delivery::new();
     // True while the order is on its way to the server.
@@ -96,7 +101,8 @@ pub(super) fn CheckoutForm(feedback: Feedback, placed: RwSignal<bool>) -> impl I
         if pending.get_untracked() {
             return;
         }
-        let command = cart.with_untracked(|cart| delivery.command(cart));
+        let promo_code = applied.get_untracked();
+        let command = cart.with_untracked(|cart| delivery.command(cart, promo_code));
         match command.validate() {
             Ok(()) => {
                 feedback.set(None);

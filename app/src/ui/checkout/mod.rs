@@ -1,5 +1,6 @@
 //! The checkout page: summary, delivery form, and the feedback they share.
 
+mod bill;
 mod feedback;
 mod form;
 mod page;

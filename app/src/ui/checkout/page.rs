@@ -16,6 +16,8 @@ pub(crate) fn CheckoutPage() -> impl IntoView {
     let cart = use_cart();
     let feedback = RwSignal::new(None);
     let placed = RwSignal::new(false);
+    // The promo code the bill applied, which placing the order sends.
+    let applied = RwSignal::new(None::<String>);
     // A memo, so editing a line (which changes the cart) does not rebuild the form and
     // lose what the customer typed: only becoming empty or not does.
     let is_empty = Memo::new(move |_| cart.cart.with(Cart::is_empty));
@@ -31,8 +33,8 @@ pub(crate) fn CheckoutPage() -> impl IntoView {
         } else {
             EitherOf3::C(view! {
                 <div class="checkout-layout">
-                    <OrderSummary feedback/>
-                    <CheckoutForm feedback placed/>
+                    <OrderSummary feedback applied/>
+                    <CheckoutForm feedback placed applied/>
                 </div>
             })
         };

@@ -1,6 +1,8 @@
 //! The order summary beside the checkout form: the cart's lines with their prices, a
-//! place for special instructions per line, and any problem the server found with a line.
+//! place for special instructions per line, any problem the server found with a line,
+//! and the bill.
 
+use super::bill::Bill;
 use super::feedback::{Feedback, field_message, line_messages};
 use crate::contracts::MAX_TEXT_LEN;
 use crate::ui::cart::{Cart, CartLine, use_cart};
@@ -8,9 +10,10 @@ use crate::ui::erase::Erase;
 use crate::ui::format::money;
 use leptos::prelude::*;
 
-/// The lines and the total of the order about to be placed.
+/// The lines and the bill of the order about to be placed, with the promo code
+/// `applied` to it.
 #[component]
-pub(super) fn OrderSummary(feedback: Feedback) -> impl IntoView {
+pub(super) fn OrderSummary(feedback: Feedback, applied: RwSignal<Option<String>>) -> impl IntoView {
     let cart = use_cart().cart;
     // Only adding or removing a line renders the rows again: typing instructions (which
     // updates the cart) keeps the row, and with it the focus. Erased rows are rebuilt
@@ -40,12 +43,7 @@ pub(super) fn OrderSummary(feedback: Feedback) -> impl IntoView {
             <ul class="summary-lines">
                 {rows}
             </ul>
-            <p class="cart-total">
-                <span>"Total"</span>
-                <span class="price" data-testid="checkout-total">
-                    {move || cart.with(|cart| money(cart.total()))}
-                </span>
-            </p>
+            <Bill applied/>
             <p class="summary-edit"><a href="/">"Change your order"</a></p>
         </section>
     }

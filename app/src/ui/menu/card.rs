@@ -41,6 +41,7 @@ pub(crate) fn PizzaCard(item: MenuItem) -> impl IntoView {
         <article class="card pizza" aria-label=item.name.clone()>
             <header class="pizza-head">
                 <h2 class="pizza-name">{item.name.clone()}</h2>
+                {item.is_seasonal.then(|| view! { <span class="badge badge-seasonal">"Seasonal"</span> })}
                 <span class="pizza-time">{format!("{} min", item.preparation_time_minutes)}</span>
             </header>
             <p class="pizza-description">{item.description.clone()}</p>

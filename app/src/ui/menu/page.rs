@@ -121,6 +121,8 @@ mod tests {
             available_sizes: PizzaSize::ALL.to_vec(),
             available_toppings: Vec::new(),
             preparation_time_minutes: 10,
+            available: true,
+            is_seasonal: false,
         }
     }
 

@@ -1,11 +1,11 @@
 //! A found order: its status and progress (live), the cancel button while it is
-//! pending, the delivery details, the priced lines and the timeline.
+//! pending, the delivery details, the priced lines with the bill, and the timeline.
 
 use super::cancel::CancelPanel;
 use super::follow::follow;
 use super::progress::{ProgressSteps, StatusBadge, Timeline};
 use super::tracking::Tracking;
-use crate::contracts::{OrderDetails, OrderLine, OrderStatus};
+use crate::contracts::{OrderDetails, OrderLine, OrderStatus, TotalBreakdown};
 use crate::ui::format::{clock_time, long_date, money, payment_label, short_id, size_label};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -58,6 +58,7 @@ pub(super) fn OrderView(order: OrderDetails, seen: Option<i64>) -> impl IntoView
                 </thead>
                 <tbody>{order.items.into_iter().map(|line| view! { <OrderRow line/> }).collect_view()}</tbody>
                 <tfoot>
+                    {bill_rows(&order.total_breakdown)}
                     <tr>
                         <th scope="row" colspan="3">"Total"</th>
                         <td class="num price" data-testid="order-total">{money(order.total_amount)}</td>
@@ -72,6 +73,35 @@ pub(super) fn OrderView(order: OrderDetails, seen: Option<i64>) -> impl IntoView
             </p>
         </section>
     }
+}
+
+/// The lines of the bill above the total, when the order paid more (or less) than its
+/// pizzas: what they cost, the discount, the delivery and the tax.
+fn bill_rows(bill: &TotalBreakdown) -> Option<impl IntoView + use<>> {
+    let charged = [bill.delivery_fee, bill.discount, bill.tax];
+    if charged.iter().all(|amount| amount.is_zero()) {
+        return None;
+    }
+    let row = |label: String, amount: String| {
+        view! { <tr class="bill-row"><th scope="row" colspan="3">{label}</th><td class="num">{amount}</td></tr> }
+    };
+    let discount = (bill.promo_code.clone()).map(|code| {
+        row(
+            format!("Discount ({code})"),
+            format!("−{}", money(bill.discount)),
+        )
+    });
+    let tax = if bill.prices_include_tax {
+        "Tax included"
+    } else {
+        "Tax"
+    };
+    Some(view! {
+        {row("Pizzas".into(), money(bill.subtotal))}
+        {discount}
+        {row("Delivery".into(), money(bill.delivery_fee))}
+        {(!bill.tax.is_zero()).then(|| row(tax.into(), money(bill.tax)))}
+    })
 }
 
 /// The page's heading for a status.

@@ -198,6 +198,7 @@ mod tests {
             payment_method: PaymentMethod::Card,
             items: Vec::new(),
             total_amount: Decimal::from(10),
+            total_breakdown: crate::contracts::TotalBreakdown::pizzas_only(Decimal::from(10)),
             created_at: minute(0),
             estimated_ready_time: minute(30),
             timeline,

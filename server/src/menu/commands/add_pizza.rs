@@ -50,6 +50,7 @@ fn new_pizza(command: AddPizza, sort_order: i64) -> PizzaState {
         preparation_minutes: command.preparation_time_minutes,
         available: true,
         sort_order,
+        seasonal: command.is_seasonal,
     }
 }
 

@@ -19,17 +19,12 @@ fn calzone() -> AddPizza {
         category: "Specialty".into(),
         available_toppings: vec!["mushrooms".into(), " olives ".into()],
         preparation_time_minutes: 15,
+        is_seasonal: false,
     }
 }
 
 fn update(pizza_id: &str) -> UpdatePizza {
-    UpdatePizza {
-        pizza_id: pizza_id.into(),
-        base_price: None,
-        available: None,
-        description: None,
-        available_toppings: None,
-    }
+    UpdatePizza::of(pizza_id)
 }
 
 /// The menu customers see once the read side has caught up with `change`.
@@ -140,6 +135,7 @@ async fn a_pizza_made_unavailable_leaves_the_menu_and_cannot_be_ordered() {
             quantity: 1,
             special_instructions: None,
         }],
+        promo_code: None,
     };
     let problem = app.mediator.send(order).await.unwrap_err();
     assert_eq!(problem.code(), 422);
@@ -225,4 +221,77 @@ async fn placing_reads_only_the_pizzas_an_order_names() {
     assert!(pizzas.iter().all(|p| p.base_price > Decimal::ZERO));
     let none = crate::menu::load_pizzas(&app.pool, []).await.unwrap();
     assert!(none.is_empty());
+}
+
+#[tokio::test]
+async fn a_renamed_pizza_keeps_its_id_and_the_menu_shows_its_new_name() {
+    let app = test_app().await;
+    let rename = UpdatePizza {
+        name: Some("  Funghi Porcini ".into()),
+        ..update("funghi")
+    };
+    let done = app.mediator.send(rename).await.expect("renamed");
+    let event = app.last_payload(&pizza_stream("funghi")).await;
+    assert_eq!(event["pizza"]["name"], "Funghi Porcini");
+    let menu = menu_after(&app, &done.value).await;
+    let funghi = menu.iter().find(|pizza| pizza.id == "funghi").unwrap();
+    assert_eq!(funghi.name, "Funghi Porcini");
+    assert_eq!(funghi.base_price.to_string(), "11.99");
+}
+
+#[tokio::test]
+async fn seasonal_pizzas_are_listed_unless_the_query_leaves_them_out() {
+    let app = test_app().await;
+    let seasonal = UpdatePizza {
+        is_seasonal: Some(true),
+        ..update("ortolana")
+    };
+    let done = app.mediator.send(seasonal).await.expect("updated");
+    let added = AddPizza {
+        is_seasonal: true,
+        ..calzone()
+    };
+    app.mediator.send(added).await.expect("added");
+    let everything = menu_after(&app, &done.value).await;
+    let flagged: Vec<&str> = everything
+        .iter()
+        .filter(|pizza| pizza.is_seasonal)
+        .map(|pizza| pizza.id.as_str())
+        .collect();
+    // The opening menu's own seasonal pizza, then the two marked here, in menu order.
+    assert_eq!(flagged, ["ortolana", "zucca", "calzone"]);
+
+    let year_round = GetMenu {
+        include_seasonal: false,
+        ..GetMenu::default()
+    };
+    let menu = app.mediator.send(year_round).await.unwrap().value;
+    assert_eq!(menu.len(), everything.len() - 3);
+    assert!(menu.iter().all(|pizza| !pizza.is_seasonal));
+}
+
+#[tokio::test]
+async fn pizzas_taken_off_the_menu_are_listed_only_when_the_query_asks() {
+    let app = test_app().await;
+    let hide = UpdatePizza {
+        available: Some(false),
+        ..update("diavola")
+    };
+    let done = app.mediator.send(hide).await.unwrap();
+    let menu = menu_after(&app, &done.value).await;
+    assert!(menu.iter().all(|pizza| pizza.available));
+    assert!(menu.iter().all(|pizza| pizza.id != "diavola"));
+
+    let all = GetMenu {
+        include_unavailable: true,
+        category: Some("Specialty".into()),
+        ..GetMenu::default()
+    };
+    let listed = app.mediator.send(all).await.unwrap().value;
+    let diavola = listed.iter().find(|pizza| pizza.id == "diavola").unwrap();
+    assert!(!diavola.available);
+    assert_eq!(
+        listed.iter().filter(|pizza| pizza.available).count(),
+        listed.len() - 1
+    );
 }

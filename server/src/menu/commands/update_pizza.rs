@@ -1,5 +1,5 @@
-//! `UpdatePizza`: changes a pizza's price, availability, description or toppings (those
-//! given) and records `PizzaUpdated` with its whole new state, in the command's
+//! `UpdatePizza`: changes a pizza's name, price, availability, description, toppings or
+//! season (those given) and records `PizzaUpdated` with its whole new state, in the command's
 //! transaction. An unavailable pizza leaves the menu customers see and cannot be ordered.
 
 use crate::db::transaction;
@@ -38,6 +38,9 @@ impl RequestHandler<UpdatePizza> for UpdatePizzaHandler {
 
 /// Overwrites what the command gives and keeps the rest.
 fn apply(pizza: &mut PizzaState, command: UpdatePizza) {
+    if let Some(name) = command.name {
+        pizza.name = name.trim().to_owned();
+    }
     if let Some(price) = command.base_price {
         pizza.base_price = in_cents(price);
     }
@@ -49,5 +52,8 @@ fn apply(pizza: &mut PizzaState, command: UpdatePizza) {
     }
     if let Some(toppings) = command.available_toppings {
         pizza.toppings = trimmed(toppings);
+    }
+    if let Some(seasonal) = command.is_seasonal {
+        pizza.seasonal = seasonal;
     }
 }

@@ -38,11 +38,8 @@ mod tests {
 
     fn hide(pizza_id: &str) -> UpdatePizza {
         UpdatePizza {
-            pizza_id: pizza_id.into(),
-            base_price: None,
             available: Some(false),
-            description: None,
-            available_toppings: None,
+            ..UpdatePizza::of(pizza_id)
         }
     }
 
@@ -83,6 +80,7 @@ mod tests {
             category: "Specialty".into(),
             available_toppings: vec!["olives".into()],
             preparation_time_minutes: 15,
+            is_seasonal: false,
         };
         let added = app.mediator.send(calzone.clone()).await.expect("added");
         let min_position = Some(added.value.position);

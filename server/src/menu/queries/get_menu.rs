@@ -1,5 +1,6 @@
-//! `GetMenu`: the pizzas customers can order, optionally of one category, read from the
-//! menu view. Cached by the mediator (see `wiring` and `views::MenuViewCaughtUp`).
+//! `GetMenu`: the pizzas on the menu, optionally of one category, read from the menu view:
+//! by default those customers can order, seasonal ones included. Cached by the mediator
+//! (see `wiring` and `views::MenuViewCaughtUp`), one entry per distinct query.
 
 use crate::db::DbError;
 use crate::menu::queries::menu_row::{MENU_COLUMNS, MenuRow};
@@ -7,13 +8,18 @@ use app::contracts::{GetMenu, MenuItem};
 use mediator::{Context, Done, Outcome, RequestHandler};
 use sqlx::AnyPool;
 
-/// Answers [`GetMenu`] from `menu_view`; unavailable pizzas are left out.
+/// Answers [`GetMenu`] from `menu_view`; unavailable pizzas are left out unless the query
+/// includes them, and seasonal ones are listed unless it leaves them out.
 pub(crate) struct GetMenuHandler {
     pub pool: AnyPool,
 }
 
 impl RequestHandler<GetMenu> for GetMenuHandler {
-    #[tracing::instrument(name = "GetMenu", skip_all, fields(category = query.category.as_deref()))]
+    #[tracing::instrument(name = "GetMenu", skip_all, fields(
+        category = query.category.as_deref(),
+        include_unavailable = query.include_unavailable,
+        include_seasonal = query.include_seasonal,
+    ))]
     async fn handle(&self, query: GetMenu, _ctx: &mut Context) -> Outcome<Vec<MenuItem>> {
         let category = query
             .category
@@ -21,10 +27,15 @@ impl RequestHandler<GetMenu> for GetMenuHandler {
             .map(str::trim)
             .filter(|c| !c.is_empty());
         let sql = format!(
-            "SELECT {MENU_COLUMNS} FROM menu_view WHERE available = 1 \
+            "SELECT {MENU_COLUMNS} FROM menu_view WHERE available >= $1 AND seasonal <= $2 \
              ORDER BY sort_order, pizza_id"
         );
+        // Both columns are 0/1: `>= 0` and `<= 1` keep every row.
+        let lowest_available = i64::from(!query.include_unavailable);
+        let highest_seasonal = i64::from(query.include_seasonal);
         let rows: Vec<MenuRow> = sqlx::query_as(&sql)
+            .bind(lowest_available)
+            .bind(highest_seasonal)
             .fetch_all(&self.pool)
             .await
             .map_err(DbError::from)?;

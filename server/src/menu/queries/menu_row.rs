@@ -5,7 +5,7 @@ use app::contracts::{EditablePizza, MenuItem, PizzaSize};
 
 /// The columns both menu queries read, in this order.
 pub(super) const MENU_COLUMNS: &str = "pizza_id, name, description, base_price, category, \
-     toppings, preparation_minutes, available";
+     toppings, preparation_minutes, available, seasonal";
 
 /// One pizza of `menu_view`.
 #[derive(Debug, sqlx::FromRow)]
@@ -18,6 +18,7 @@ pub(super) struct MenuRow {
     toppings: String,
     preparation_minutes: i64,
     available: i64,
+    seasonal: i64,
 }
 
 impl TryFrom<MenuRow> for EditablePizza {
@@ -32,6 +33,7 @@ impl TryFrom<MenuRow> for EditablePizza {
                 row.preparation_minutes,
             )?,
             available: row.available != 0,
+            is_seasonal: row.seasonal != 0,
             id: row.pizza_id,
             name: row.name,
             description: row.description,
@@ -55,6 +57,8 @@ impl TryFrom<MenuRow> for MenuItem {
             available_sizes: PizzaSize::ALL.to_vec(),
             available_toppings: pizza.available_toppings,
             preparation_time_minutes: pizza.preparation_time_minutes,
+            available: pizza.available,
+            is_seasonal: pizza.is_seasonal,
         })
     }
 }

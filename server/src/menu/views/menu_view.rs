@@ -34,12 +34,13 @@ async fn upsert(tx: &mut Tx, pizza: &PizzaState) -> Result<(), DbError> {
     let toppings = serde_json::to_string(&pizza.toppings).unwrap_or_else(|_| "[]".into());
     sqlx::query(
         "INSERT INTO menu_view (pizza_id, name, description, base_price, category, toppings, \
-         preparation_minutes, available, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         preparation_minutes, available, sort_order, seasonal) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
          ON CONFLICT (pizza_id) DO UPDATE SET name = excluded.name, \
          description = excluded.description, base_price = excluded.base_price, \
          category = excluded.category, toppings = excluded.toppings, \
          preparation_minutes = excluded.preparation_minutes, available = excluded.available, \
-         sort_order = excluded.sort_order",
+         sort_order = excluded.sort_order, seasonal = excluded.seasonal",
     )
     .bind(&pizza.pizza_id)
     .bind(&pizza.name)
@@ -50,6 +51,7 @@ async fn upsert(tx: &mut Tx, pizza: &PizzaState) -> Result<(), DbError> {
     .bind(i64::from(pizza.preparation_minutes))
     .bind(i64::from(pizza.available))
     .bind(pizza.sort_order)
+    .bind(i64::from(pizza.seasonal))
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -1,18 +1,20 @@
-//! `PlaceOrder`: prices the customer's order from the server's menu and stores it, with
-//! its `OrderPlaced` event appended to the event store, in the command's transaction. Input rules were already
+//! `PlaceOrder`: prices the customer's order from the server's menu, bills it with the
+//! shop's charges and promo code (`pricing::bill`), and stores it, with its `OrderPlaced`
+//! event appended to the event store, in the command's transaction. Input rules were already
 //! enforced by the validation behavior (`PlaceOrder::validate`). Sent with an
 //! [`IdempotencyKey`] in its context, a retry answers the first placement again.
 
-use crate::db::transaction;
+use crate::db::{Tx, transaction};
 use crate::events::{lock_for_append, record};
 use crate::idempotency::{Remembered, recall, remember};
 use crate::menu::load_pizzas;
 use crate::orders::domain::Order;
 use crate::orders::store::insert_placed_order;
 use crate::orders::{OrderEvent, OrderLimits, OrderPlaced};
+use crate::pricing::{bill, use_promo};
 use app::contracts::{Caller, IdempotencyKey, PlaceOrder, PlacedOrder};
 use chrono::Utc;
-use mediator::{Context, Done, Outcome, Problem, RequestHandler};
+use mediator::{Context, Done, FieldError, Outcome, Problem, RequestHandler};
 use uuid::Uuid;
 
 /// Handles [`PlaceOrder`]; answers 201 with the id, total and estimated ready time.
@@ -50,9 +52,11 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
             .iter()
             .map(|item| item.pizza_id.as_str());
         let menu = load_pizzas(&mut **tx, ordered).await?;
+        let promo_code = command.promo_code.clone();
         let mut order = Order::place(Uuid::new_v4(), command, &menu, Utc::now())
             .map_err(Problem::validation)?;
         order.owner = owner;
+        charge(tx, &mut order, promo_code.as_deref()).await?;
         let pizzas = order
             .lines
             .iter()
@@ -75,4 +79,20 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
         }
         Ok(Done::created(placed))
     }
+}
+
+/// Bills `order` with the shop's charges and `promo_code`, and counts the code's use.
+async fn charge(tx: &mut Tx, order: &mut Order, promo_code: Option<&str>) -> Result<(), Problem> {
+    order.bill(bill(tx, order.subtotal(), promo_code, order.created_at).await?);
+    if let Some(code) = &order.breakdown.promo_code
+        && !use_promo(tx, code).await?
+    {
+        // The last use went to an order that committed after the code was read.
+        let message = format!("{code} has been used up.");
+        return Err(Problem::validation(vec![FieldError::new(
+            "promo_code",
+            message,
+        )]));
+    }
+    Ok(())
 }

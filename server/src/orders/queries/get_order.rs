@@ -5,7 +5,7 @@ use crate::db::{DbError, Tx, corrupt, count, decimal, json_list, timestamp, uuid
 use crate::orders::views::stored_status;
 use crate::projections::ReadModels;
 use app::contracts::{
-    GetOrder, OrderDetails, OrderLine, OrderTimelineEntry, PaymentMethod, PizzaSize,
+    GetOrder, OrderDetails, OrderLine, OrderTimelineEntry, PaymentMethod, PizzaSize, TotalBreakdown,
 };
 use mediator::{Context, Done, Outcome, Problem, RequestHandler};
 use uuid::Uuid;
@@ -74,6 +74,7 @@ struct HeaderRow {
     customer_address: String,
     payment_method: String,
     total_amount: String,
+    breakdown: Option<String>,
     placed_at: String,
     estimated_ready_at: String,
 }
@@ -83,6 +84,7 @@ impl TryFrom<HeaderRow> for OrderDetails {
 
     /// The order without its lines and timeline, which come from other tables.
     fn try_from(row: HeaderRow) -> Result<Self, DbError> {
+        let total_amount = decimal("order_detail_view.total_amount", &row.total_amount)?;
         Ok(OrderDetails {
             order_id: uuid("order_detail_view.order_id", &row.order_id)?,
             status: stored_status("order_detail_view.status", &row.status)?,
@@ -91,7 +93,13 @@ impl TryFrom<HeaderRow> for OrderDetails {
             payment_method: PaymentMethod::parse(&row.payment_method)
                 .ok_or_else(|| corrupt("order_detail_view.payment_method", &row.payment_method))?,
             items: Vec::new(),
-            total_amount: decimal("order_detail_view.total_amount", &row.total_amount)?,
+            total_breakdown: match &row.breakdown {
+                Some(json) => serde_json::from_str(json)
+                    .map_err(|_| corrupt("order_detail_view.breakdown", json))?,
+                // Placed before the shop had charges: the pizzas were the total.
+                None => TotalBreakdown::pizzas_only(total_amount),
+            },
+            total_amount,
             created_at: timestamp("order_detail_view.placed_at", &row.placed_at)?,
             estimated_ready_time: timestamp(
                 "order_detail_view.estimated_ready_at",
@@ -106,7 +114,8 @@ impl TryFrom<HeaderRow> for OrderDetails {
 pub(super) async fn find_header(tx: &mut Tx, id: Uuid) -> Result<Option<OrderDetails>, DbError> {
     let row: Option<HeaderRow> = sqlx::query_as(
         "SELECT order_id, status, customer_name, customer_address, payment_method, \
-         total_amount, placed_at, estimated_ready_at FROM order_detail_view WHERE order_id = $1",
+         total_amount, breakdown, placed_at, estimated_ready_at FROM order_detail_view \
+         WHERE order_id = $1",
     )
     .bind(id.to_string())
     .fetch_optional(&mut **tx)

@@ -2,7 +2,8 @@
 //! and the timeline of its statuses (tables `order_detail_view`, `order_detail_items_view`,
 //! `order_timeline_view`). Read by `GetOrder`, `GetOrderStatus` and the kitchen queue.
 //!
-//! - `OrderPlaced`: the order, its lines, and the timeline's first step (`pending`).
+//! - `OrderPlaced`: the order with its bill, its lines, and the timeline's first step
+//!   (`pending`).
 //! - `CookingStarted` … `OrderCancelled`: the new status, and one more timeline step,
 //!   keyed by the event's position.
 
@@ -32,6 +33,13 @@ impl OrderView for OrderDetailView {
     }
 }
 
+/// The order's bill as stored: JSON, or NULL for an order placed before the shop had
+/// charges (`GetOrder` then shows its pizzas as its total).
+fn breakdown_json(order: &OrderPlaced) -> Option<String> {
+    let breakdown = order.breakdown.as_ref()?;
+    serde_json::to_string(breakdown).ok()
+}
+
 /// Each order of `run`, its lines, and the first step of its timeline: one statement
 /// per table.
 fn insert_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> {
@@ -39,8 +47,9 @@ fn insert_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<
         insert_rows(
             tx,
             "INSERT INTO order_detail_view (order_id, status, customer_name, customer_phone, \
-             customer_address, payment_method, total_amount, placed_at, estimated_ready_at)",
-            9,
+             customer_address, payment_method, total_amount, breakdown, placed_at, \
+             estimated_ready_at)",
+            10,
             "ON CONFLICT (order_id) DO NOTHING",
             run,
             |query, Placed { order, .. }| {
@@ -52,6 +61,7 @@ fn insert_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<
                     .bind(&order.customer_address)
                     .bind(order.payment_method.as_str())
                     .bind(order.total_amount.to_string())
+                    .bind(breakdown_json(order))
                     .bind(timestamp_text(order.placed_at))
                     .bind(timestamp_text(order.estimated_ready_at))
             },

@@ -4,7 +4,9 @@
 //! beside the fields are the server's.
 
 use super::editor::Editor;
-use super::fields::{Feedback, Field, invalid, parse_price, parse_toppings, slug_of, summary};
+use super::fields::{
+    Feedback, Field, Toggle, invalid, parse_price, parse_toppings, slug_of, summary,
+};
 use crate::api::add_pizza;
 use crate::contracts::AddPizza;
 use crate::ui::format::money;
@@ -23,6 +25,7 @@ pub(super) struct NewPizza {
     pub minutes: String,
     pub description: String,
     pub toppings: String,
+    pub seasonal: bool,
 }
 
 impl NewPizza {
@@ -50,6 +53,7 @@ impl NewPizza {
             category: self.category.trim().to_owned(),
             available_toppings: parse_toppings(&self.toppings),
             preparation_time_minutes: minutes,
+            is_seasonal: self.seasonal,
         };
         if let Err(more) = command.validate() {
             errors.extend(more);
@@ -92,6 +96,7 @@ fn AddPizzaForm(
     let [name, id, category, price, minutes, description, toppings] =
         std::array::from_fn(|_| RwSignal::new(String::new()));
     minutes.set("12".to_owned());
+    let seasonal = RwSignal::new(false);
     let feedback: Feedback = RwSignal::new(None);
     // The id follows the name for as long as it still is the name's slug.
     Effect::new(move |previous: Option<String>| {
@@ -112,6 +117,7 @@ fn AddPizzaForm(
             minutes: minutes.get_untracked(),
             description: description.get_untracked(),
             toppings: toppings.get_untracked(),
+            seasonal: seasonal.get_untracked(),
         };
         match typed.command() {
             Ok(command) => {
@@ -152,6 +158,7 @@ fn AddPizzaForm(
                     inputmode="decimal"/>
                 <Field label="Preparation (minutes)" field="preparation_time_minutes" id="add-minutes"
                     value=minutes feedback inputmode="numeric"/>
+                <Toggle name="is_seasonal" checked=seasonal label="Seasonal (offered for a season only)"/>
             </div>
             <datalist id="add-categories">{options}</datalist>
             <Field label="Description" field="description" id="add-description" value=description
@@ -184,6 +191,7 @@ mod tests {
             minutes: "15".into(),
             description: "Folded.".into(),
             toppings: "olives, ricotta".into(),
+            seasonal: true,
         }
     }
 
@@ -194,6 +202,7 @@ mod tests {
         assert_eq!(command.base_price, Decimal::new(135, 1));
         assert_eq!(command.preparation_time_minutes, 15);
         assert_eq!(command.available_toppings, ["olives", "ricotta"]);
+        assert!(command.is_seasonal);
     }
 
     #[test]

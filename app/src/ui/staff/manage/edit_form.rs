@@ -1,9 +1,9 @@
-//! The form that changes one pizza: its price, whether customers see it, its description
-//! and its extra toppings (what `UpdatePizza` can change). Only the fields that differ
+//! The form that changes one pizza: its name, price, whether customers see it, whether
+//! it is seasonal, its description and its extra toppings (what `UpdatePizza` can change). Only the fields that differ
 //! from the pizza are sent, and the toast then says what changed, in words.
 
 use super::editor::Editor;
-use super::fields::{Feedback, Field, invalid, parse_price, parse_toppings, summary};
+use super::fields::{Feedback, Field, Toggle, invalid, parse_price, parse_toppings, summary};
 use crate::api::update_pizza;
 use crate::contracts::{EditablePizza, UpdatePizza};
 use crate::ui::format::money;
@@ -14,20 +14,24 @@ use mediator::{FieldError, Request as _};
 /// What the form holds, as typed.
 #[derive(Debug, Clone)]
 pub(super) struct Draft {
+    pub name: String,
     pub price: String,
     pub description: String,
     pub toppings: String,
     pub available: bool,
+    pub seasonal: bool,
 }
 
 impl Draft {
     /// The form as it opens: the pizza as it is.
     pub(super) fn of(pizza: &EditablePizza) -> Self {
         Self {
+            name: pizza.name.clone(),
             price: pizza.base_price.to_string(),
             description: pizza.description.clone(),
             toppings: pizza.available_toppings.join(", "),
             available: pizza.available,
+            seasonal: pizza.is_seasonal,
         }
     }
 
@@ -43,19 +47,18 @@ impl Draft {
             errors.push(error);
             pizza.base_price
         });
-        let description = self.description.trim();
+        let (name, description) = (self.name.trim(), self.description.trim());
         let toppings = parse_toppings(&self.toppings);
         let update = UpdatePizza {
-            pizza_id: pizza.id.clone(),
+            name: (name != pizza.name).then(|| name.to_owned()),
             base_price: (price != pizza.base_price).then_some(price),
             available: (self.available != pizza.available).then_some(self.available),
             description: (description != pizza.description).then(|| description.to_owned()),
             available_toppings: (toppings != pizza.available_toppings).then_some(toppings),
+            is_seasonal: (self.seasonal != pizza.is_seasonal).then_some(self.seasonal),
+            ..UpdatePizza::of(pizza.id.clone())
         };
-        let unchanged = update.base_price.is_none()
-            && update.available.is_none()
-            && update.description.is_none()
-            && update.available_toppings.is_none();
+        let unchanged = !update.changes_something();
         // Unchanged, the contract would only say that nothing changed.
         if !unchanged && let Err(more) = update.validate() {
             errors.extend(more);
@@ -72,6 +75,10 @@ impl Draft {
 /// `Price of Margherita is now $11.50.`
 pub(super) fn saved_message(name: &str, update: &UpdatePizza) -> String {
     let mut sentences = Vec::new();
+    if let Some(new_name) = &update.name {
+        sentences.push(format!("{name} is now called {new_name}."));
+    }
+    let name = update.name.as_deref().unwrap_or(name);
     if let Some(price) = update.base_price {
         sentences.push(format!("Price of {name} is now {}.", money(price)));
     }
@@ -86,6 +93,11 @@ pub(super) fn saved_message(name: &str, update: &UpdatePizza) -> String {
     if update.available_toppings.is_some() {
         sentences.push(format!("Extra toppings of {name} saved."));
     }
+    match update.is_seasonal {
+        Some(true) => sentences.push(format!("{name} is now a seasonal pizza.")),
+        Some(false) => sentences.push(format!("{name} is no longer seasonal.")),
+        None => {}
+    }
     sentences.join(" ")
 }
 
@@ -98,10 +110,12 @@ pub(super) fn EditForm(
     open: RwSignal<bool>,
 ) -> impl IntoView {
     let draft = Draft::of(&pizza);
+    let new_name = RwSignal::new(draft.name);
     let price = RwSignal::new(draft.price);
     let description = RwSignal::new(draft.description);
     let toppings = RwSignal::new(draft.toppings);
     let available = RwSignal::new(draft.available);
+    let seasonal = RwSignal::new(draft.seasonal);
     let feedback: Feedback = RwSignal::new(None);
     let id = {
         let prefix = format!("edit-{}", pizza.id);
@@ -112,10 +126,12 @@ pub(super) fn EditForm(
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let draft = Draft {
+            name: new_name.get_untracked(),
             price: price.get_untracked(),
             description: description.get_untracked(),
             toppings: toppings.get_untracked(),
             available: available.get_untracked(),
+            seasonal: seasonal.get_untracked(),
         };
         match pizza.with_value(|pizza| draft.changes(pizza)) {
             Ok(Some(update)) => {
@@ -138,13 +154,12 @@ pub(super) fn EditForm(
         <form class="edit-form" novalidate on:submit=submit aria-label=format!("Edit {name}")>
             {move || feedback.get().map(|error| view! { <p class="alert" role="alert">{summary(&error)}</p> })}
             <div class="edit-grid">
+                <Field label="Name" field="name" id=id("name") value=new_name feedback/>
                 <Field label="Price (medium)" field="base_price" id=id("price") value=price feedback
                     inputmode="decimal" hint="Small is 80%, large 130% of it."/>
-                <label class="toggle">
-                    <input type="checkbox" name="available" prop:checked=available
-                        on:change=move |ev| available.set(event_target_checked(&ev))/>
-                    <span>"On the menu (customers can order it)"</span>
-                </label>
+                <Toggle name="available" checked=available
+                    label="On the menu (customers can order it)"/>
+                <Toggle name="is_seasonal" checked=seasonal label="Seasonal (offered for a season only)"/>
             </div>
             <Field label="Description" field="description" id=id("description") value=description
                 feedback multiline=true hint=DESCRIPTION_HINT/>
@@ -182,6 +197,7 @@ mod tests {
             available_toppings: vec!["olives".into(), "basil".into()],
             preparation_time_minutes: 12,
             available: true,
+            is_seasonal: false,
         }
     }
 
@@ -224,6 +240,25 @@ mod tests {
     }
 
     #[test]
+    fn a_new_name_and_a_season_are_sent_and_said_under_the_new_name() {
+        let pizza = margherita();
+        let mut draft = Draft::of(&pizza);
+        draft.name = " Margherita DOP ".into();
+        draft.seasonal = true;
+        let update = draft.changes(&pizza).unwrap().unwrap();
+        assert_eq!(update.name.as_deref(), Some("Margherita DOP"));
+        assert_eq!(update.is_seasonal, Some(true));
+        assert_eq!(update.base_price, None);
+        assert_eq!(
+            saved_message("Margherita", &update),
+            "Margherita is now called Margherita DOP. \
+             Margherita DOP is now a seasonal pizza."
+        );
+        draft.name = "  ".into();
+        assert_eq!(failing_fields(draft.changes(&pizza)), ["name"]);
+    }
+
+    #[test]
     fn a_broken_field_is_named_before_anything_is_sent() {
         let pizza = margherita();
         let mut draft = Draft::of(&pizza);
@@ -240,11 +275,10 @@ mod tests {
     #[test]
     fn descriptions_and_toppings_have_their_own_sentences() {
         let update = UpdatePizza {
-            pizza_id: "funghi".into(),
-            base_price: None,
             available: Some(true),
             description: Some(String::new()),
             available_toppings: Some(Vec::new()),
+            ..UpdatePizza::of("funghi")
         };
         assert_eq!(
             saved_message("Funghi", &update),

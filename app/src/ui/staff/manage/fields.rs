@@ -148,6 +148,22 @@ pub(super) fn Field(
     }
 }
 
+/// A labelled checkbox bound to `checked`.
+#[component]
+pub(super) fn Toggle(
+    name: &'static str,
+    checked: RwSignal<bool>,
+    label: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="toggle">
+            <input type="checkbox" name=name prop:checked=checked
+                on:change=move |ev| checked.set(event_target_checked(&ev))/>
+            <span>{label}</span>
+        </label>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -50,11 +50,8 @@ pub(super) fn PizzaRow(pizza: EditablePizza, editor: Editor) -> impl IntoView {
     let toggle = move |_| {
         let (update, done) = row.with_value(|pizza| {
             let update = UpdatePizza {
-                pizza_id: pizza.id.clone(),
-                base_price: None,
                 available: Some(!pizza.available),
-                description: None,
-                available_toppings: None,
+                ..UpdatePizza::of(pizza.id.clone())
             };
             let done = saved_message(&pizza.name, &update);
             (update, done)
@@ -75,6 +72,7 @@ pub(super) fn PizzaRow(pizza: EditablePizza, editor: Editor) -> impl IntoView {
             <div class="pizza-row-title">
                 <h3>{pizza.name.clone()}</h3>
                 <span class=status_class>{status}</span>
+                {pizza.is_seasonal.then(|| view! { <span class="badge badge-seasonal">"Seasonal"</span> })}
             </div>
             <p class="pizza-row-meta">
                 {pizza.category.clone()} " · " {pizza.preparation_time_minutes} " min · id "
