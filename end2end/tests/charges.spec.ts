@@ -1,4 +1,4 @@
-import { cart, expect, openMenuAndAddOnceHydrated, STAFF, test, UUID } from './support';
+import { cart, expect, openMenuAndAddOnceHydrated, signIn, STAFF, test, UUID } from './support';
 
 /**
  * Promo codes at checkout: the bill comes from the server's quote, a code that does not
@@ -44,4 +44,31 @@ test('a promo code lowers the total at checkout and on the confirmation', async 
   await expect(page).toHaveURL(new RegExp(`/orders/${UUID}`, 'i'));
   await expect(page.getByTestId('order-total')).toHaveText(total(priceCents - 250));
   await expect(page.getByRole('rowheader', { name: `Discount (${code})` })).toBeVisible();
+});
+
+test('a manager saves the pricing and creates and deletes a promo code on the management page', async ({ page }) => {
+  await signIn(page, STAFF.manager, '/staff/manage');
+  const pricing = page.getByRole('form', { name: 'Delivery and tax' });
+  // Saved as it is (no fee, no tax): the other tests price orders without charges.
+  await expect(pricing.getByLabel('Delivery fee')).toHaveValue('0.00');
+  await expect(async () => {
+    await pricing.getByRole('button', { name: 'Save pricing' }).click({ timeout: 2_000 });
+    await expect(pricing.getByRole('status')).toHaveText('Saved: free delivery, tax 0 % included.', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+
+  const code = `MGR${Date.now() % 1_000_000_000}`;
+  const form = page.getByRole('form', { name: 'New promo code' });
+  await form.getByLabel('Code').fill(code);
+  await form.getByLabel('Value').fill('150');
+  await form.getByRole('button', { name: 'Create code' }).click();
+  await expect(form.getByText('A percentage is above 0, up to 100.')).toBeVisible();
+  await form.getByLabel('Value').fill('15');
+  await form.getByLabel('Most uses').fill('50');
+  await form.getByRole('button', { name: 'Create code' }).click();
+  const row = page.getByRole('row').filter({ hasText: code });
+  await expect(row).toContainText('15 % off');
+  await expect(row).toContainText('50 uses');
+  await row.getByRole('button', { name: `Delete ${code}` }).click();
+  await expect(page.getByText(`${code} was deleted.`)).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: code })).toHaveCount(0);
 });

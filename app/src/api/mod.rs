@@ -1,10 +1,12 @@
 //! Server functions: the client's way into the mediator. Each one only forwards its
 //! contract to `dispatch`, which runs on the server; the same handlers serve REST.
 //! (The generated request types are named `...Call` so they never shadow the contracts.)
-//! One file per audience: what a customer calls, their account, the kitchen, delivery, the menu editor.
+//! One file per audience: what a customer calls, their account, the kitchen, delivery, the menu
+//! editor, the shop's charges.
 
 mod account;
 mod analytics;
+mod charges_admin;
 mod customer;
 mod delivery;
 #[cfg(feature = "ssr")]
@@ -15,6 +17,7 @@ mod staff;
 
 pub use account::*;
 pub use analytics::*;
+pub use charges_admin::*;
 pub use customer::*;
 pub use delivery::*;
 pub use kitchen::*;

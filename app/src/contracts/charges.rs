@@ -6,7 +6,7 @@
 use crate::contracts::OrderLineRequest;
 use crate::contracts::rules::{price, verdict};
 use crate::contracts::validation::check_lines;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use mediator::{FieldError, Request, RequestKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -161,6 +161,17 @@ impl Request for AddPromoCode {
                 }
             }
             DiscountKind::Amount => price(&mut errors, "value", self.value),
+        }
+        for (field, time) in [
+            ("valid_from", self.valid_from),
+            ("valid_until", self.valid_until),
+        ] {
+            if time.is_some_and(|time| !(2000..=2999).contains(&time.year())) {
+                errors.push(FieldError::new(
+                    field,
+                    "Pick a day between the years 2000 and 2999.",
+                ));
+            }
         }
         if let (Some(from), Some(until)) = (self.valid_from, self.valid_until)
             && until <= from
@@ -376,6 +387,11 @@ mod tests {
         let fields = failing_fields(code.validate());
         let expected = ["code", "value", "valid_until", "max_uses", "min_subtotal"];
         assert_eq!(fields, expected);
+        let ancient = AddPromoCode {
+            valid_until: DateTime::from_timestamp(-62_000_000_000, 0),
+            ..welcome()
+        };
+        assert_eq!(failing_fields(ancient.validate()), ["valid_until"]);
         let amount = AddPromoCode {
             kind: DiscountKind::Amount,
             value: Decimal::new(5001, 3),

@@ -54,6 +54,11 @@ pub(crate) fn clock_time(at: DateTime<Utc>) -> String {
     format!("{:02}:{:02} UTC", at.hour(), at.minute())
 }
 
+/// The UTC day as typed in forms, `2025-12-05`.
+pub(crate) fn iso_day(at: DateTime<Utc>) -> String {
+    format!("{:04}-{:02}-{:02}", at.year(), at.month(), at.day())
+}
+
 /// The calendar day, `Friday 5 December 2025`.
 pub(crate) fn long_date(at: DateTime<Utc>) -> String {
     const MONTHS: [&str; 12] = [
@@ -173,6 +178,7 @@ mod tests {
         let mut at = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
         for _ in 0..400 {
             assert_eq!(clock_time(at), at.format("%H:%M UTC").to_string());
+            assert_eq!(iso_day(at), at.format("%Y-%m-%d").to_string());
             assert_eq!(long_date(at), at.format("%A %-d %B %Y").to_string());
             at += chrono::Duration::minutes(1_337);
         }

@@ -78,7 +78,7 @@ pub(super) fn Bill(applied: RwSignal<Option<String>>) -> impl IntoView {
             </div>
             <p id="promo-status" class=move || if promo_error.get().is_some() { "field-error" } else { "field-hint" }
                 role="status">
-                {move || promo_error.get().or_else(|| applied.get().map(|code| format!("{} applied.", code.to_uppercase())))}
+                {move || promo_error.get().or_else(|| applied.get().map(|code| format!("{} applied.", code.to_ascii_uppercase())))}
             </p>
         </form>
     }

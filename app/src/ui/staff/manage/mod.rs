@@ -1,8 +1,8 @@
 //! The management page (`/staff/manage`): what sells and what it earns, drawn as SVG
-//! charts, and the menu editor.
+//! charts, the menu editor, and what orders pay beyond their pizzas.
 //!
 //! # Layout
-//! - `page`: the page and its two sections.
+//! - `page`: the page and its three sections.
 //! - `analytics`: the analytics section, popular pizzas and orders by status.
 //! - `revenue`: the revenue card, per hour or per day.
 //! - `charts`: chart geometry (axes, shares, columns), free of any view and tested.
@@ -13,6 +13,8 @@
 //! - `edit_form`, `add_form`: changing a pizza, adding one.
 //! - `fields`: labelled fields with the server's messages, and parsing what is typed.
 //! - `toast`: the message that says what the last change did.
+//! - `shop_pricing`: the delivery fee and tax form, and the section around it.
+//! - `promo_codes`: the promo codes, their deletion and the form that creates one.
 
 mod add_form;
 mod analytics;
@@ -25,7 +27,9 @@ mod fields;
 mod menu_editor;
 mod page;
 mod pizza_row;
+mod promo_codes;
 mod revenue;
+mod shop_pricing;
 mod toast;
 
 pub(crate) use page::ManagementPage;

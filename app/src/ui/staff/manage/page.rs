@@ -1,9 +1,10 @@
 //! The management page (`/staff/manage`, managers): analytics first, for the glance a
-//! manager comes for, then the menu editor. The staff gate around the route checks the
+//! manager comes for, then the menu editor, then the delivery fee, tax and promo codes. The staff gate around the route checks the
 //! role; every query and command behind the page is checked again by the server.
 
 use super::analytics::Analytics;
 use super::menu_editor::MenuEditor;
+use super::shop_pricing::ChargesSection;
 use crate::ui::erase::Erase;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,14 +17,16 @@ pub(crate) fn ManagementPage() -> impl IntoView {
         <div class="manage">
             <header class="manage-intro">
                 <h1>"Management"</h1>
-                <p>"How the pizzeria is doing, and the menu customers order from."</p>
+                <p>"How the pizzeria is doing, the menu customers order from, and what orders pay."</p>
                 <nav class="manage-jump" aria-label="On this page">
                     <a href="#analytics">"Analytics"</a>
                     <a href="#menu-editor">"Menu"</a>
+                    <a href="#charges">"Delivery, tax and promo codes"</a>
                 </nav>
             </header>
             <Analytics/>
             <MenuEditor/>
+            <ChargesSection/>
         </div>
     }
     .erase()
