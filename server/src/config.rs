@@ -275,7 +275,8 @@ pub struct RateLimits {
     /// Sign-in attempts, right or wrong (failures are limited further by the sign-in
     /// limiter).
     pub sign_in: u32,
-    /// Order and history lookups: an order, its status, a phone's history, their pages.
+    /// Order and history lookups: an order, its status, a phone's history, their pages;
+    /// and price quotes, which say whether a promo code exists.
     pub lookup: u32,
     /// Live-update streams opened.
     pub stream: u32,

@@ -1,5 +1,5 @@
-//! [`limit_rates`]: how often one client may place orders, sign in, look orders up and
-//! open live-update streams, and how many streams it may hold open (`RATE_LIMITS`).
+//! [`limit_rates`]: how often one client may place orders, sign in, look orders up (or
+//! price a cart, which says whether a promo code exists) and open live-update streams, and how many streams it may hold open (`RATE_LIMITS`).
 //!
 //! A client is its address ([`ClientAddr`]), an IPv6 one taken as its /64 (one home or
 //! phone holds a whole /64, so single addresses would be free to rotate). Each kind keeps
@@ -203,6 +203,9 @@ fn kind_of(method: &Method, path: &str) -> Option<Kind> {
         "/api/orders" | "/api/fn/place_order" if post => Some(Kind::Place),
         "/api/auth/login" | "/api/auth/register" if post => Some(Kind::SignIn),
         "/api/fn/get_order" | "/api/fn/get_customer_history" if post => Some(Kind::Lookup),
+        // A quote answers whether a promo code exists: limited, so codes cannot be guessed
+        // by the thousand.
+        "/api/orders/quote" | "/api/fn/get_price_quote" if post => Some(Kind::Lookup),
         "/api/stream/kitchen" if get => Some(Kind::Stream),
         _ if get && path.starts_with("/api/orders/") && path.ends_with("/stream") => {
             Some(Kind::Stream)
@@ -244,6 +247,8 @@ mod tests {
             (&post, "/api/auth/login", Some(Kind::SignIn)),
             (&post, "/api/auth/register", Some(Kind::SignIn)),
             (&get, "/api/orders/x/status", Some(Kind::Lookup)),
+            (&post, "/api/orders/quote", Some(Kind::Lookup)),
+            (&post, "/api/fn/get_price_quote", Some(Kind::Lookup)),
             (&get, "/api/orders/x/stream", Some(Kind::Stream)),
             (&get, "/api/customers/5/history", Some(Kind::Lookup)),
             (&get, "/orders/x", Some(Kind::Lookup)),

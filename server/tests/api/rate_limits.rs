@@ -57,6 +57,32 @@ async fn one_address_placing_too_many_orders_waits_and_another_does_not() {
 }
 
 #[tokio::test]
+async fn guessing_promo_codes_through_quotes_is_limited_like_lookups() {
+    let app = app_with(RateLimits {
+        lookup: 5,
+        ..RateLimits::default()
+    })
+    .await;
+    let guesser = client_from(10);
+    let mut statuses = Vec::new();
+    for guess in 0..6 {
+        let body = serde_json::json!({
+            "pizza_items": [{"pizza_id": "margherita", "size": "medium"}],
+            "promo_code": format!("GUESS{guess}"),
+        });
+        let url = format!("{}/api/orders/quote", app.address);
+        let answer = guesser
+            .post(url)
+            .json(&body)
+            .send()
+            .await
+            .expect("an answer");
+        statuses.push(answer.status().as_u16());
+    }
+    assert_eq!(statuses, [422, 422, 422, 422, 422, 429]);
+}
+
+#[tokio::test]
 async fn an_exempt_network_is_never_limited() {
     let app = app_with(RateLimits {
         place: 1,
