@@ -22,7 +22,9 @@ pub async fn update_shop_pricing(pricing: ShopPricing) -> Result<ShopPricing, Ap
 
 /// Every promo code with its uses (manager).
 #[server(name = ListPromoCodesCall, prefix = "/api/fn", endpoint = "list_promo_codes", input = Json)]
-pub async fn list_promo_codes() -> Result<Vec<PromoCode>, AppError> {
+pub async fn list_promo_codes(seen: u32) -> Result<Vec<PromoCode>, AppError> {
+    // `seen` only makes the resource ask again after a change.
+    let _ = seen;
     dispatch(crate::contracts::ListPromoCodes).await
 }
 

@@ -19,7 +19,7 @@ use mediator::{FieldError, Request as _};
 #[component]
 pub(super) fn PromoCodes() -> impl IntoView {
     let seen = RwSignal::new(0_u32);
-    let codes = server_resource(move || seen.get(), |_| list_promo_codes());
+    let codes = server_resource(move || seen.get(), list_promo_codes);
     let status = RwSignal::new(None::<String>);
     view! {
         <div class="promo-codes">
