@@ -1,5 +1,5 @@
 import { type Browser, type Page } from '@playwright/test';
-import { STAFF, UUID, cart, expect, openMenuAndAddOnceHydrated, signIn, test } from './support';
+import { STAFF, UUID, cart, expect, fillCard, openMenuAndAddOnceHydrated, signIn, test } from './support';
 
 /**
  * A customer's account: the header says who is signed in and counts unread notifications,
@@ -53,6 +53,7 @@ test('a customer is told live when the chef starts cooking, reads it and dismiss
   await expect(page.getByLabel(/^phone\b/i)).toHaveValue('+1 555-010-0700');
   await expect(page.getByLabel(/^delivery address\b/i)).toHaveValue('12 Basil Street');
   await page.getByRole('radio', { name: 'Card' }).check();
+  await fillCard(page);
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page).toHaveURL(new RegExp(`/orders/${UUID}`, 'i'));
   const orderId = new RegExp(`/orders/(${UUID})`, 'i').exec(page.url())![1];

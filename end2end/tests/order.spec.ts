@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Page } from '@playwright/test';
-import { UUID, cart, checkOut, escapeRegExp, expect, openMenuAndAddOnceHydrated, test } from './support';
+import { UUID, cart, checkOut, escapeRegExp, expect, fillCard, openMenuAndAddOnceHydrated, test } from './support';
 
 /**
  * What a customer does in the browser: pick pizzas on the server-rendered menu, check out,
@@ -167,6 +167,7 @@ test('a confirmation link opened directly shows the order and hydrates', async (
       customer_phone: '+1 555-010-0300',
       customer_address: '2 Test Street',
       payment_method: 'card',
+      card: { number: '4242 4242 4242 4242', exp_month: 12, exp_year: 2030, cvc: '123' },
       pizza_items: [{ pizza_id: 'margherita', size: 'small', quantity: 1 }],
     },
   });
@@ -204,6 +205,7 @@ test('checkout reloaded with a saved cart hydrates and places the order', async 
   await page.getByLabel(/^name\b/i).fill('Reload Robin');
   await page.getByLabel(/^phone\b/i).fill('+1 555-010-0400');
   await page.getByLabel(/^delivery address\b/i).fill('3 Test Street');
+  await fillCard(page);
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page).toHaveURL(new RegExp(`/orders/${UUID}\\?after=\\d+$`, 'i'));
   await expect(page.getByTestId('order-status')).toHaveText(/^\s*pending\s*$/i);

@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Page } from '@playwright/test';
-import { STAFF, UUID, cart, expect, openMenuAndAddOnceHydrated, test } from './support';
+import { STAFF, UUID, cart, expect, fillCard, openMenuAndAddOnceHydrated, test } from './support';
 
 /**
  * Placing an order is retry-safe: every attempt at one order carries the same
@@ -18,6 +18,7 @@ async function fillDelivery(page: Page, phone: string) {
   await page.getByLabel(/^name\b/i).fill('Retrying Rita');
   await page.getByLabel(/^phone\b/i).fill(phone);
   await page.getByLabel(/^delivery address\b/i).fill('9 Retry Road');
+  await fillCard(page);
 }
 
 /** How many orders the customer with `phone` has, as the REST API reports to a manager. */

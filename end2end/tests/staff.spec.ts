@@ -84,7 +84,7 @@ test('a driver takes a ready order out and delivers it while the customer watche
   await markDocument(page);
   const ticket = page.getByRole('article', { name: `Order ${shortId(orderId)} for ${customerName}` });
   await expect(ticket).toContainText('9 Crust Avenue');
-  await expect(ticket).toContainText('Cash');
+  await expect(ticket).toContainText('cash to collect');
   await expect(ticket.getByLabel('Driver')).toHaveValue('driver');
 
   await ticket.getByRole('button', { name: 'Out for delivery' }).click();

@@ -73,9 +73,24 @@ export async function checkOut(page: Page, customerName: string): Promise<string
   await page.getByLabel(/^phone\b/i).fill('+1 555-010-0300');
   await page.getByLabel(/^delivery address\b/i).fill('7 Oven Lane');
   await page.getByRole('radio', { name: 'Card' }).check();
+  await fillCard(page);
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page).toHaveURL(new RegExp(`/orders/${UUID}`, 'i'));
   return new RegExp(`/orders/(${UUID})`, 'i').exec(page.url())![1];
+}
+
+/** The payment simulator's test cards. */
+export const TEST_CARDS = {
+  approved: '4242 4242 4242 4242',
+  declined: '4000 0000 0000 0002',
+};
+
+/** Fills the checkout's card fields with `number`, expiring 12/2030. */
+export async function fillCard(page: Page, number: string = TEST_CARDS.approved) {
+  await page.getByLabel('Card number').fill(number);
+  await page.getByLabel('Expiry month').fill('12');
+  await page.getByLabel('Expiry year').fill('2030');
+  await page.getByLabel('Security code').fill('123');
 }
 
 /** The staff accounts scripts/test starts the server with (`STAFF_ACCOUNTS`). */

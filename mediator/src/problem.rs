@@ -77,6 +77,8 @@ impl Problem {
         bad_request => BadRequest;
         /// 401 Unauthorized.
         unauthorized => Unauthorized;
+        /// 402 Payment Required: the payment was declined.
+        payment_required => PaymentRequired;
         /// 403 Forbidden.
         forbidden => Forbidden;
         /// 404 Not Found.

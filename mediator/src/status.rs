@@ -46,6 +46,8 @@ pub enum ProblemStatus {
     BadRequest,
     /// 401: nobody is signed in.
     Unauthorized,
+    /// 402: the payment was declined.
+    PaymentRequired,
     /// 403: signed in, but not allowed.
     Forbidden,
     /// 404: the thing asked for does not exist.
@@ -65,9 +67,10 @@ pub enum ProblemStatus {
 }
 
 impl ProblemStatus {
-    const ALL: [Self; 10] = [
+    const ALL: [Self; 11] = [
         Self::BadRequest,
         Self::Unauthorized,
+        Self::PaymentRequired,
         Self::Forbidden,
         Self::NotFound,
         Self::Conflict,
@@ -83,6 +86,7 @@ impl ProblemStatus {
         match self {
             Self::BadRequest => 400,
             Self::Unauthorized => 401,
+            Self::PaymentRequired => 402,
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::Conflict => 409,
@@ -99,6 +103,7 @@ impl ProblemStatus {
         match self {
             Self::BadRequest => "Bad Request",
             Self::Unauthorized => "Unauthorized",
+            Self::PaymentRequired => "Payment Required",
             Self::Forbidden => "Forbidden",
             Self::NotFound => "Not Found",
             Self::Conflict => "Conflict",

@@ -88,6 +88,7 @@ impl Application {
             order_limits: staff.order_limits.clone(),
             writer,
             views,
+            payments: staff.payment_gateway.gateway(),
         };
         let mediator =
             wiring::build_mediator_with(&services, &live).context("wiring the mediator")?;

@@ -1,6 +1,7 @@
 //! Settings, read once from the environment at start.
 
 use crate::orders::OrderLimits;
+pub use crate::payments::GatewayChoice;
 use crate::settings::{Environment, Settings};
 use anyhow::Context as _;
 use ipnet::IpNet;
@@ -117,6 +118,8 @@ pub struct StaffConfig {
     pub http: HttpConfig,
     /// `ORDER_MAX_PIZZAS` and `ORDER_MAX_TOTAL`: the largest order the shop takes.
     pub order_limits: OrderLimits,
+    /// `PAYMENT_GATEWAY`, default `simulator`: where card orders are charged.
+    pub payment_gateway: GatewayChoice,
 }
 
 /// How the server meets the internet; part of [`StaffConfig`], read from the environment
@@ -156,6 +159,7 @@ impl Default for StaffConfig {
             public_url: None,
             http: HttpConfig::default(),
             order_limits: OrderLimits::default(),
+            payment_gateway: GatewayChoice::default(),
         }
     }
 }
@@ -176,8 +180,8 @@ impl Default for HttpConfig {
 
 impl StaffConfig {
     /// Reads `STAFF_ACCOUNTS`, `STAFF_PASSWORD_FILE`, `STAFF_SESSION_HOURS`,
-    /// `KITCHEN_CAPACITY`, `PUBLIC_URL`, the [`HttpConfig`] and the [`OrderLimits`]
-    /// settings from the environment.
+    /// `KITCHEN_CAPACITY`, `PUBLIC_URL`, `PAYMENT_GATEWAY`, the [`HttpConfig`] and the
+    /// [`OrderLimits`] settings from the environment.
     pub fn from_env() -> anyhow::Result<Self> {
         Self::from_settings(&Environment)
     }
@@ -209,6 +213,10 @@ impl StaffConfig {
             public_url: settings.var("PUBLIC_URL").ok(),
             http: HttpConfig::from_settings(settings)?,
             order_limits: OrderLimits::from_settings(settings)?,
+            payment_gateway: match settings.var("PAYMENT_GATEWAY") {
+                Ok(name) => GatewayChoice::parse(&name)?,
+                Err(_) => GatewayChoice::default(),
+            },
         })
     }
 

@@ -34,6 +34,7 @@ mod menu;
 mod metrics;
 mod notifications;
 mod orders;
+mod payments;
 mod pricing;
 mod projections;
 #[cfg(test)]

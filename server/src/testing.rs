@@ -9,8 +9,8 @@ use crate::orders::OrderLimits;
 use crate::projections::{ProjectionWatch, Projector};
 use crate::wiring::{self, Services};
 use app::contracts::{
-    Caller, CustomerUser, OrderLineRequest, PaymentMethod, PizzaSize, PlaceOrder, StaffRole,
-    StaffUser,
+    Caller, CardDetails, CustomerUser, OrderLineRequest, PaymentMethod, PizzaSize, PlaceOrder,
+    StaffRole, StaffUser,
 };
 use mediator::{Context, Mediator, Outcome, Request};
 use sqlx::AnyPool;
@@ -64,6 +64,7 @@ pub(crate) async fn test_app() -> TestApp {
         order_limits: OrderLimits::default(),
         writer,
         views: views.clone(),
+        payments: crate::payments::GatewayChoice::Simulator.gateway(),
     };
     let mediator = wiring::build_mediator(&services).expect("every handler is wired");
     TestApp {
@@ -164,6 +165,20 @@ pub(crate) fn an_order(phone: &str, pizzas: &[(&str, u32)]) -> PlaceOrder {
             })
             .collect(),
         promo_code: None,
+        card: Some(test_card(APPROVED_CARD)),
+    }
+}
+
+/// The simulator's approved test card.
+pub(crate) const APPROVED_CARD: &str = "4242 4242 4242 4242";
+
+/// A card with `number` that expires in December 2030.
+pub(crate) fn test_card(number: &str) -> CardDetails {
+    CardDetails {
+        number: number.into(),
+        exp_month: 12,
+        exp_year: 2030,
+        cvc: "123".into(),
     }
 }
 

@@ -33,6 +33,11 @@ use crate::orders::queries::{
 use crate::orders::views::{
     CustomerHistoryView, DeliveryBoardView, KitchenQueueView, OrderDetailView, OrderSummaryView,
 };
+use crate::payments::Payments;
+use crate::payments::commands::{
+    MarkCashCollectedHandler, ProcessPaymentHandler, RefundPaymentHandler,
+};
+use crate::payments::views::OrderPaymentView;
 use crate::pricing::commands::{
     AddPromoCodeHandler, RemovePromoCodeHandler, UpdateShopPricingHandler,
 };
@@ -41,8 +46,8 @@ use crate::projections::{Projection, ProjectionWatch, ReadModels};
 use crate::staff::{ANY_STAFF, Authorization, ListDriversHandler};
 use app::contracts::StaffRole::{Chef, Driver};
 use app::contracts::{
-    AddPizza, AssignDelivery, CancelOrder, GetMenu, GetOrder, GetOrderStatus, MarkOrderDelivered,
-    MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
+    AddPizza, AssignDelivery, CancelOrder, GetMenu, GetOrder, GetOrderStatus, MarkCashCollected,
+    MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
 };
 use app::contracts::{
     AddPromoCode, GetPriceQuote, GetShopPricing, ListPromoCodes, RemovePromoCode, UpdateShopPricing,
@@ -74,6 +79,8 @@ pub(crate) struct Services {
     pub writer: Writer,
     /// The projector's progress, for queries that read their own writes.
     pub views: ProjectionWatch,
+    /// Where card orders are charged and refunded (`PAYMENT_GATEWAY`).
+    pub payments: Payments,
 }
 
 /// Every read model the projector maintains, in the order it applies them.
@@ -81,6 +88,7 @@ pub(crate) fn projections() -> Vec<Box<dyn Projection>> {
     vec![
         Box::new(MenuView),
         Box::new(OrderDetailView),
+        Box::new(OrderPaymentView),
         Box::new(OrderSummaryView),
         Box::new(KitchenQueueView),
         Box::new(DeliveryBoardView),
@@ -132,6 +140,7 @@ fn authorization() -> Authorization {
         .staff::<MarkOrderReady>(&[Chef])
         .staff::<AssignDelivery>(&[Driver])
         .staff::<MarkOrderDelivered>(&[Driver])
+        .staff::<MarkCashCollected>(&[Driver])
         .staff::<GetKitchenQueue>(&[Chef])
         .staff::<GetDeliveryBoard>(&[Driver])
         .staff::<ListDrivers>(&[Driver])
@@ -218,6 +227,9 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
     builder
         .handler::<PlaceOrder, _>(PlaceOrderHandler {
             limits: services.order_limits.clone(),
+            payments: ProcessPaymentHandler {
+                gateway: services.payments.clone(),
+            },
         })
         .handler::<StartCooking, _>(StartCookingHandler {
             capacity: services.kitchen_capacity,
@@ -227,7 +239,12 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
             pool: services.pool.clone(),
         })
         .handler::<MarkOrderDelivered, _>(StepHandler)
-        .handler::<CancelOrder, _>(CancelOrderHandler)
+        .handler::<CancelOrder, _>(CancelOrderHandler {
+            refunds: RefundPaymentHandler {
+                gateway: services.payments.clone(),
+            },
+        })
+        .handler::<MarkCashCollected, _>(MarkCashCollectedHandler)
         .handler::<CreateCustomerAccount, _>(CreateCustomerAccountHandler)
         .handler::<UpdateMyProfile, _>(UpdateMyProfileHandler)
         .handler::<MarkNotificationRead, _>(NotificationChangeHandler)
@@ -313,6 +330,7 @@ mod tests {
             "AssignDelivery",
             "MarkOrderDelivered",
             "CancelOrder",
+            "MarkCashCollected",
             "AddPizza",
             "UpdatePizza",
             "RemovePizza",

@@ -3,7 +3,7 @@
 
 #[cfg(feature = "ssr")]
 use super::dispatch;
-use crate::contracts::{DeliveryTicket, OrderStatusChanged};
+use crate::contracts::{DeliveryTicket, OrderStatusChanged, PaymentChanged};
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
@@ -22,6 +22,12 @@ pub async fn assign_delivery(
 #[server(name = MarkOrderDeliveredCall, prefix = "/api/fn", endpoint = "mark_order_delivered", input = Json)]
 pub async fn mark_order_delivered(order_id: Uuid) -> Result<OrderStatusChanged, AppError> {
     dispatch(crate::contracts::MarkOrderDelivered { order_id }).await
+}
+
+/// The driver collected a cash order's money at the door (driver, manager).
+#[server(name = MarkCashCollectedCall, prefix = "/api/fn", endpoint = "mark_cash_collected", input = Json)]
+pub async fn mark_cash_collected(order_id: Uuid) -> Result<PaymentChanged, AppError> {
+    dispatch(crate::contracts::MarkCashCollected { order_id }).await
 }
 
 /// The orders waiting for a driver, then those on the road (driver, manager).

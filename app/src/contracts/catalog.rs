@@ -7,8 +7,8 @@ use super::{
     GetDeliveryBoard, GetEditableMenu, GetKitchenQueue, GetMenu, GetMyOrders, GetMyProfile,
     GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas, GetPriceQuote, GetRevenue,
     GetShopPricing, ListDrivers, ListMyNotifications, ListOrders, ListPromoCodes,
-    MarkNotificationRead, MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza,
-    RemovePromoCode, StartCooking, UpdateMyProfile, UpdatePizza, UpdateShopPricing,
+    MarkCashCollected, MarkNotificationRead, MarkOrderDelivered, MarkOrderReady, PlaceOrder,
+    RemovePizza, RemovePromoCode, StartCooking, UpdateMyProfile, UpdatePizza, UpdateShopPricing,
 };
 use mediator::Catalog;
 
@@ -21,6 +21,7 @@ pub fn catalog() -> Catalog {
         .expect::<AssignDelivery>()
         .expect::<MarkOrderDelivered>()
         .expect::<CancelOrder>()
+        .expect::<MarkCashCollected>()
         .expect::<AddPizza>()
         .expect::<UpdatePizza>()
         .expect::<RemovePizza>()
@@ -57,7 +58,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 33);
+        assert_eq!(names.len(), 34);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

@@ -1,7 +1,7 @@
 //! Delivery contracts: `GetDeliveryBoard` and the [`DeliveryTicket`]s it answers, the
 //! orders waiting for a driver or on the road, and `ListDrivers`, who may take one out.
 
-use crate::contracts::{OrderStatus, PaymentMethod};
+use crate::contracts::{OrderStatus, PaymentMethod, PaymentStatus};
 use chrono::{DateTime, Utc};
 use mediator::{Request, RequestKind};
 use rust_decimal::Decimal;
@@ -48,6 +48,8 @@ pub struct DeliveryTicket {
     pub customer_phone: String,
     pub customer_address: String,
     pub payment_method: PaymentMethod,
+    /// `paid` for a card; `pending` until a cash order's money is collected.
+    pub payment_status: PaymentStatus,
     /// What to collect at the door when paying cash.
     pub total_amount: Decimal,
     /// Pizzas in the order, counting quantities.

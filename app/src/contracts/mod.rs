@@ -18,6 +18,7 @@ mod notifications;
 mod order_views;
 mod orders;
 mod paging;
+mod payments;
 mod pricing;
 mod profile;
 mod rules;
@@ -67,6 +68,7 @@ pub use orders::{
     OrderStatusInfo, PaymentMethod, PlaceOrder, PlacedOrder,
 };
 pub use paging::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page};
+pub use payments::{CardDetails, MarkCashCollected, PaymentChanged, PaymentDetails, PaymentStatus};
 pub use pricing::{TOPPING_PRICE, line_price, unit_price};
 pub use profile::{GetMyProfile, Profile, UpdateMyProfile};
 pub use validation::{MAX_QUANTITY, MAX_TEXT_LEN};

@@ -5,7 +5,7 @@
 use crate::contracts::paging::{check_paging, default_page_size, first_page};
 use crate::contracts::rules::verdict;
 use crate::contracts::validation::phone_error;
-use crate::contracts::{OrderStatus, Page};
+use crate::contracts::{OrderStatus, Page, PaymentStatus};
 use chrono::{DateTime, Utc};
 use mediator::{FieldError, Request, RequestKind};
 use rust_decimal::Decimal;
@@ -81,6 +81,10 @@ pub struct OrderTimelineEntry {
     pub at: DateTime<Utc>,
     /// The driver when it went out for delivery, the reason when it was cancelled.
     pub note: Option<String>,
+    /// Set on a step of the payment rather than of the order (`refunded`, `collected`);
+    /// `status` is then the order's status at that moment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment: Option<PaymentStatus>,
 }
 
 #[cfg(test)]

@@ -1,14 +1,16 @@
 //! Order contracts: the `PlaceOrder` command, the `GetOrder` and `GetOrderStatus`
 //! queries, and the DTOs they answer with.
 
-use crate::contracts::{OrderTimelineEntry, PizzaSize, TotalBreakdown};
+use crate::contracts::{
+    CardDetails, OrderTimelineEntry, PaymentDetails, PizzaSize, TotalBreakdown,
+};
 use chrono::{DateTime, Utc};
 use mediator::{FieldError, Request, RequestKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// How the customer pays on delivery.
+/// How the customer pays: by card when ordering, or cash on delivery.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
@@ -61,6 +63,7 @@ fn one() -> u32 {
     "customer_phone": "+39 06 555-1234",
     "customer_address": "Via Roma 1, Napoli",
     "payment_method": "card",
+    "card": {"number": "4242 4242 4242 4242", "exp_month": 12, "exp_year": 2030, "cvc": "123"},
     "pizza_items": [
         {"pizza_id": "pepperoni", "size": "large", "toppings": ["mushrooms"], "quantity": 2},
         {"pizza_id": "margherita", "size": "medium"}
@@ -77,6 +80,9 @@ pub struct PlaceOrder {
     /// answers 422 naming `promo_code`.
     #[serde(default)]
     pub promo_code: Option<String>,
+    /// The card to charge, required with `payment_method: "card"` and refused with cash.
+    #[serde(default)]
+    pub card: Option<CardDetails>,
 }
 
 impl Request for PlaceOrder {
@@ -85,6 +91,23 @@ impl Request for PlaceOrder {
 
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         crate::contracts::validation::check_place_order(self)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl PlaceOrder {
+    /// The command with its card reduced to the last four digits and expiry: what may be
+    /// kept (the idempotency store hashes this) without the card's number or code.
+    pub fn without_card_secrets(&self) -> PlaceOrder {
+        let card = self.card.as_ref().map(|card| CardDetails {
+            number: card.last4(),
+            cvc: String::new(),
+            ..card.clone()
+        });
+        PlaceOrder {
+            card,
+            ..self.clone()
+        }
     }
 }
 
@@ -174,6 +197,8 @@ pub struct OrderDetails {
     pub total_amount: Decimal,
     /// Pizzas, delivery fee, discount and tax that make up `total_amount`.
     pub total_breakdown: TotalBreakdown,
+    /// How it was paid, and where that payment is.
+    pub payment: PaymentDetails,
     pub created_at: DateTime<Utc>,
     pub estimated_ready_time: DateTime<Utc>,
     /// Every status the order went through, oldest first, starting with `pending`.

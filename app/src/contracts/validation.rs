@@ -2,7 +2,7 @@
 //! `Request::validate` so the mediator's validation behavior enforces them before any
 //! handler runs. Shared so the checkout form shows the same messages before sending.
 
-use crate::contracts::{OrderLineRequest, PlaceOrder, promo_code};
+use crate::contracts::{OrderLineRequest, PaymentMethod, PlaceOrder, promo_code};
 use mediator::FieldError;
 
 /// Longest name, address or special instruction accepted, in characters.
@@ -42,6 +42,18 @@ impl PlaceOrder {
             && let Err(error) = promo_code("promo_code", code)
         {
             errors.push(error);
+        }
+        match (self.payment_method, &self.card) {
+            (PaymentMethod::Card, Some(card)) => errors.extend(card.field_errors()),
+            (PaymentMethod::Card, None) => errors.push(FieldError::new(
+                "card",
+                "Enter the card to pay with, or choose cash on delivery.",
+            )),
+            (PaymentMethod::Cash, Some(_)) => errors.push(FieldError::new(
+                "card",
+                "A card is only sent with payment_method \"card\".",
+            )),
+            (PaymentMethod::Cash, None) => {}
         }
         (!errors.is_empty()).then_some(errors)
     }
@@ -155,7 +167,7 @@ mod tests {
             customer_name: "Luigi".into(),
             customer_phone: "+39 06-555 1234".into(),
             customer_address: "Via Roma 1".into(),
-            payment_method: PaymentMethod::Card,
+            payment_method: PaymentMethod::Cash,
             pizza_items: vec![OrderLineRequest {
                 pizza_id: "margherita".into(),
                 size: PizzaSize::Large,
@@ -164,7 +176,41 @@ mod tests {
                 special_instructions: None,
             }],
             promo_code: Some("welcome10".into()),
+            card: None,
         }
+    }
+
+    #[test]
+    fn a_card_order_needs_a_valid_card_and_a_cash_order_none() {
+        let card = crate::contracts::CardDetails {
+            number: "4242 4242 4242 4242".into(),
+            exp_month: 12,
+            exp_year: 2030,
+            cvc: "123".into(),
+        };
+        let by_card = PlaceOrder {
+            payment_method: PaymentMethod::Card,
+            ..valid_order()
+        };
+        assert_eq!(fields(&by_card), ["card"]);
+        let typo = PlaceOrder {
+            card: Some(crate::contracts::CardDetails {
+                number: "4242 4242 4242 4243".into(),
+                ..card.clone()
+            }),
+            ..by_card.clone()
+        };
+        assert_eq!(fields(&typo), ["card.number"]);
+        let paid = PlaceOrder {
+            card: Some(card.clone()),
+            ..by_card
+        };
+        assert!(fields(&paid).is_empty());
+        let cash_with_card = PlaceOrder {
+            card: Some(card),
+            ..valid_order()
+        };
+        assert_eq!(fields(&cash_with_card), ["card"]);
     }
 
     fn fields(order: &PlaceOrder) -> Vec<String> {

@@ -2,7 +2,7 @@
 //! page says "$12.99" the same way, and so the server and the browser render identical
 //! text (a mismatch would break hydration).
 
-use crate::contracts::{PaymentMethod, PizzaSize};
+use crate::contracts::{PaymentDetails, PaymentMethod, PaymentStatus, PizzaSize};
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -26,6 +26,29 @@ pub(crate) fn payment_label(method: PaymentMethod) -> &'static str {
     match method {
         PaymentMethod::Cash => "Cash",
         PaymentMethod::Card => "Card",
+    }
+}
+
+/// How an order is paid, in a sentence: "Paid by Visa card ending 4242.", "Paying cash
+/// on delivery.", ...
+pub(crate) fn payment_text(payment: &PaymentDetails) -> String {
+    let card = || {
+        let brand = match payment.brand.as_deref() {
+            Some("visa") => "Visa",
+            Some("mastercard") => "Mastercard",
+            Some("amex") => "American Express",
+            Some("discover") => "Discover",
+            _ => "your",
+        };
+        let last4 = payment.last4.as_deref().unwrap_or("····");
+        format!("{brand} card ending {last4}")
+    };
+    match (payment.method, payment.status) {
+        (PaymentMethod::Cash, PaymentStatus::Collected) => "Paid in cash on delivery.".into(),
+        (PaymentMethod::Cash, _) => "Paying cash on delivery.".into(),
+        (PaymentMethod::Card, PaymentStatus::Paid) => format!("Paid by {}.", card()),
+        (PaymentMethod::Card, PaymentStatus::Refunded) => format!("Refunded to {}.", card()),
+        (PaymentMethod::Card, _) => "Paying by card.".into(),
     }
 }
 

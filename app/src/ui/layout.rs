@@ -10,7 +10,7 @@ use leptos_meta::Title;
 pub(crate) fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
-            <p>"Mario's Pizzeria · Pay by cash or card when your pizza arrives"</p>
+            <p>"Mario's Pizzeria · Pay by card as you order, or cash when your pizza arrives"</p>
         </footer>
     }
 }

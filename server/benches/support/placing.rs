@@ -4,7 +4,7 @@
 use super::rng::Rng;
 use super::server::Running;
 use app::contracts::{
-    MenuItem, OrderLineRequest, PaymentMethod, PizzaSize, PlaceOrder, PlacedOrder,
+    CardDetails, MenuItem, OrderLineRequest, PaymentMethod, PizzaSize, PlaceOrder, PlacedOrder,
 };
 use std::time::Instant;
 use uuid::Uuid;
@@ -39,13 +39,20 @@ impl Customers {
     pub fn order(&self, rng: &mut Rng) -> PlaceOrder {
         let lines = 1 + rng.pick(&[60, 30, 10]);
         let customer = rng.below(1000);
+        let payment_method = [PaymentMethod::Card, PaymentMethod::Cash][rng.below(2)];
         PlaceOrder {
             customer_name: format!("Customer {customer}"),
             customer_phone: format!("+39 06 555 {customer:04}"),
             customer_address: format!("Via Roma {}, Napoli", customer % 150 + 1),
-            payment_method: [PaymentMethod::Card, PaymentMethod::Cash][rng.below(2)],
+            payment_method,
             pizza_items: (0..lines).map(|_| self.line(rng)).collect(),
             promo_code: None,
+            card: (payment_method == PaymentMethod::Card).then(|| CardDetails {
+                number: "4242 4242 4242 4242".into(),
+                exp_month: 12,
+                exp_year: 2030,
+                cvc: "123".into(),
+            }),
         }
     }
 

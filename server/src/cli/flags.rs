@@ -77,6 +77,9 @@ flags! {
     order_max_pizzas: "ORDER_MAX_PIZZAS";
     /// Most one order may cost [default: 1500]
     order_max_total: "ORDER_MAX_TOTAL";
+    /// Where card orders are charged: `simulator` (test cards, no money moves)
+    /// [default: simulator]
+    payment_gateway: "PAYMENT_GATEWAY";
     /// The site's public address; `https://...` makes session cookies `Secure`
     public_url: "PUBLIC_URL";
     /// Seconds a request's headers, then its body, may take to arrive, 1 to 3600

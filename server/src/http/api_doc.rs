@@ -13,7 +13,7 @@
 use crate::http::api_reference::reference_page;
 use crate::http::problem::ApiProblem;
 use crate::http::{AppState, analytics, auth, customers, delivery, kitchen, menu, orders};
-use crate::http::{pricing, staff_orders, streams};
+use crate::http::{payments, pricing, staff_orders, streams};
 use app::contracts::{OrderStatus, TimeBucket};
 use app::error::ProblemDocument;
 use axum::body::Bytes;
@@ -105,6 +105,7 @@ fn api_parts() -> (Router<AppState>, Document) {
         .merge(orders::router())
         .merge(pricing::router())
         .merge(staff_orders::router())
+        .merge(payments::router())
         .merge(streams::router())
         .merge(kitchen::router())
         .merge(delivery::router())

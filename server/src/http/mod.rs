@@ -20,6 +20,7 @@ mod menu;
 mod metrics;
 mod orders;
 mod page_account;
+mod payments;
 mod pricing;
 mod problem;
 mod query;

@@ -45,7 +45,9 @@ async fn list_orders(sender: Sender, query: ApiQuery<ListOrders>) -> ApiResult<P
         description = "A key the client makes up per order, such as a UUID; a retry of \
             the same order sends the same key.")),
     responses((status = 201, body = PlacedOrder, description = "Placed. `Location` names \
-        the order with a `min_position` that makes its first read wait for the read models.")))]
+        the order with a `min_position` that makes its first read wait for the read models."),
+        (status = 402, description = "The card was declined or has insufficient funds; \
+            nothing was stored.")))]
 async fn place_order(
     sender: Sender,
     headers: HeaderMap,

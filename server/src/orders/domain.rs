@@ -194,6 +194,7 @@ mod tests {
             payment_method: PaymentMethod::Cash,
             pizza_items: items,
             promo_code: None,
+            card: None,
         }
     }
 

@@ -9,6 +9,7 @@ mod lifecycle;
 mod limits;
 pub(crate) mod queries;
 mod store;
+pub(crate) use store::find_billing;
 pub(crate) mod views;
 
 pub(crate) use events::{

@@ -2,9 +2,10 @@
 //! these tables; every query reads the read models (`orders::views`) instead.
 
 use crate::db::Tx;
-use crate::db::{DbError, insert_rows, timestamp_text};
+use crate::db::{DbError, corrupt, decimal, insert_rows, timestamp_text};
 use crate::orders::OrderPlaced;
-use app::contracts::{OrderLine, OrderStatus};
+use app::contracts::{OrderLine, OrderStatus, PaymentMethod};
+use rust_decimal::Decimal;
 
 /// Writes the order and its lines (the write model), the lines in one statement. The caller appends the
 /// `OrderPlaced` event in the same transaction.
@@ -50,4 +51,25 @@ pub(crate) async fn insert_placed_order(tx: &mut Tx, event: &OrderPlaced) -> Res
         },
     )
     .await
+}
+
+/// What the payments slice needs to know of an order: its status, how it is paid and
+/// what it costs; `None` when no order has that id.
+pub(crate) async fn find_billing(
+    tx: &mut Tx,
+    order_id: uuid::Uuid,
+) -> Result<Option<(OrderStatus, PaymentMethod, Decimal)>, DbError> {
+    let row: Option<(String, String, String)> =
+        sqlx::query_as("SELECT status, payment_method, total_amount FROM orders WHERE id = $1")
+            .bind(order_id.to_string())
+            .fetch_optional(&mut **tx)
+            .await?;
+    let Some((status, method, total)) = row else {
+        return Ok(None);
+    };
+    Ok(Some((
+        OrderStatus::parse(&status).ok_or_else(|| corrupt("orders.status", &status))?,
+        PaymentMethod::parse(&method).ok_or_else(|| corrupt("orders.payment_method", &method))?,
+        decimal("orders.total_amount", &total)?,
+    )))
 }

@@ -113,7 +113,7 @@ async fn a_busy_evening(app: &TestApp) -> i64 {
     let order_id = on_the_road;
     step(app, AssignDelivery { order_id, driver }).await;
     let reason = "Wrong address".to_owned();
-    let last = step(
+    step(
         app,
         CancelOrder {
             order_id: cancelled,
@@ -121,13 +121,13 @@ async fn a_busy_evening(app: &TestApp) -> i64 {
         },
     )
     .await;
-    a_customers_evening(app, last).await
+    a_customers_evening(app).await
 }
 
 /// A signed-in customer's orders, one delivered and one cooking, and their inbox:
 /// one notification read, one dismissed. Returns the last position.
-async fn a_customers_evening(app: &TestApp, after: i64) -> i64 {
-    let (delivered, _) = place_order_as(app, "carla", &[("funghi", 1)]).await;
+async fn a_customers_evening(app: &TestApp) -> i64 {
+    let (delivered, first) = place_order_as(app, "carla", &[("funghi", 1)]).await;
     let (cooking, _) = place_order_as(app, "carla", &[("diavola", 2)]).await;
     step(app, StartCooking { order_id: cooking }).await;
     step(
@@ -154,7 +154,6 @@ async fn a_customers_evening(app: &TestApp, after: i64) -> i64 {
         .await
         .expect("the views catch up");
     let carla = customer("carla");
-    let first = after + 1;
     let read = MarkNotificationRead { id: first };
     app.mediator
         .send_as(carla.clone(), read)

@@ -204,11 +204,21 @@ pub fn valid_order() -> Value {
         "customer_phone": "+39 06 555-1234",
         "customer_address": "Via Roma 1, Napoli",
         "payment_method": "card",
+        "card": {"number": "4242 4242 4242 4242", "exp_month": 12, "exp_year": 2030, "cvc": "123"},
         "pizza_items": [
             {"pizza_id": "pepperoni", "size": "large", "toppings": ["mushrooms"], "quantity": 2},
             {"pizza_id": "margherita", "size": "medium"}
         ]
     })
+}
+
+/// [`valid_order`] paid cash on delivery: its placement appends one event, `OrderPlaced`
+/// (a card order's appends `PaymentCaptured` first).
+pub fn cash_order() -> Value {
+    let mut order = valid_order();
+    order["payment_method"] = json!("cash");
+    order.as_object_mut().unwrap().remove("card");
+    order
 }
 
 /// Asserts a problem+json answer with `status` and returns its body.

@@ -25,6 +25,7 @@ mod openapi;
 mod orders;
 mod outage;
 mod pages;
+mod payments;
 mod pricing;
 mod profile;
 mod rate_limits;

@@ -3,7 +3,7 @@
 //! Counts are read from a server process of its own: the in-process test servers of
 //! this binary share one recorder.
 
-use crate::helpers::{assert_problem, client, fresh_database, spawn_app, valid_order};
+use crate::helpers::{assert_problem, cash_order, client, fresh_database, spawn_app, valid_order};
 use crate::server_process::{ServerProcess, free_port};
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -154,7 +154,8 @@ async fn every_projected_event_counts_in_the_projection_lag_and_moves_the_positi
     let before = measured.value("projection_lag_seconds_count").await;
     let client = client();
     for _ in 0..3 {
-        let response = measured.place(&valid_order()).await;
+        // Cash: one event per order.
+        let response = measured.place(&cash_order()).await;
         assert_eq!(response.status(), 201);
         let location = response.headers()["location"].to_str().unwrap().to_owned();
         // Answered once the views hold the order, so its lag is recorded.

@@ -4,7 +4,7 @@
 //! hanging it.
 
 use crate::helpers::{
-    TestApp, assert_problem, error_fields, spawn_app, spawn_stoppable_app, valid_order,
+    TestApp, assert_problem, cash_order, error_fields, spawn_app, spawn_stoppable_app,
 };
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
@@ -152,8 +152,10 @@ async fn step(app: &TestApp, cookie: &str, order_id: &str, verb: &str, body: Opt
 }
 
 /// Places the valid order; returns its id and the position of its event.
+/// Places a cash order: one event, and a cancel that appends one too (a card order's
+/// cancel also refunds it, and answers the refund's position).
 async fn place(app: &TestApp) -> (String, i64) {
-    let placed = app.place(&valid_order()).await;
+    let placed = app.place(&cash_order()).await;
     let id = placed["order_id"].as_str().unwrap().to_owned();
     (id, placed["position"].as_i64().unwrap())
 }

@@ -4,6 +4,7 @@
 //! same order carries the same idempotency key, so a retry after a lost answer finds the
 //! order the first attempt placed rather than placing a second.
 
+use super::card::{CardFields, CardInput};
 use super::feedback::{Feedback, field_message, invalid_before_sending, summary};
 use crate::api::{get_my_profile, place_order};
 use crate::contracts::{AccountRole, PaymentMethod, PlaceOrder, Profile};
@@ -26,6 +27,7 @@ struct Delivery {
     phone: RwSignal<String>,
     address: RwSignal<String>,
     payment: RwSignal<PaymentMethod>,
+    card: CardInput,
 }
 
 impl Delivery {
@@ -36,6 +38,7 @@ impl Delivery {
             address: RwSignal::new(String::new()),
             // The product's default; the radios render whatever this starts as.
             payment: RwSignal::new(PaymentMethod::Card),
+            card: CardInput::new(),
         }
     }
 
@@ -55,13 +58,15 @@ impl Delivery {
 
     /// The command for these details, the cart's lines and the promo code applied.
     fn command(self, cart: &Cart, promo_code: Option<String>) -> PlaceOrder {
+        let payment_method = self.payment.get_untracked();
         PlaceOrder {
             customer_name: self.name.get_untracked().trim().to_owned(),
             customer_phone: self.phone.get_untracked().trim().to_owned(),
             customer_address: self.address.get_untracked().trim().to_owned(),
-            payment_method: self.payment.get_untracked(),
+            payment_method,
             pizza_items: cart.to_requests(),
             promo_code,
+            card: (payment_method == PaymentMethod::Card).then(|| self.card.details()),
         }
     }
 }
@@ -140,6 +145,7 @@ pub(super) fn CheckoutForm(
                 multiline=true
             />
             <PaymentChoice payment=delivery.payment feedback/>
+            <CardFields card=delivery.card payment=delivery.payment feedback/>
             <button type="submit" class="button button-primary button-wide" disabled=move || pending.get()>
                 "Place order"
             </button>

@@ -6,7 +6,7 @@ use super::follow::follow;
 use super::progress::{ProgressSteps, StatusBadge, Timeline};
 use super::tracking::Tracking;
 use crate::contracts::{OrderDetails, OrderLine, OrderStatus, TotalBreakdown};
-use crate::ui::format::{clock_time, long_date, money, payment_label, short_id, size_label};
+use crate::ui::format::{clock_time, long_date, money, payment_text, short_id, size_label};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -46,8 +46,10 @@ pub(super) fn OrderView(order: OrderDetails, seen: Option<i64>) -> impl IntoView
                 " on " {long_date(ready)}
             </p>
             <p class="order-delivery">
-                "For " {order.customer_name.clone()} ", delivered to " {order.customer_address.clone()}
-                ". Paying by " {payment_label(order.payment_method).to_ascii_lowercase()} "."
+                "For " {order.customer_name.clone()} ", delivered to " {order.customer_address.clone()} "."
+            </p>
+            <p class="order-payment" data-testid="order-payment">
+                {move || tracking.with(|tracking| payment_text(tracking.payment()))}
             </p>
             <CancelPanel order_id tracking status/>
             <div class="table-scroll">

@@ -130,6 +130,7 @@ mod tests {
             status,
             at: Utc.with_ymd_and_hms(2026, 1, 9, 18, 45, 0).unwrap(),
             note: note.map(str::to_owned),
+            payment: None,
         }
     }
 

@@ -9,7 +9,9 @@
 //! order-independent: a replayed or late update, or a re-read older than the updates
 //! already shown, never moves the order backwards.
 
-use crate::contracts::{OrderDetails, OrderStatus, OrderTimelineEntry, OrderUpdate};
+use crate::contracts::{
+    OrderDetails, OrderStatus, OrderTimelineEntry, OrderUpdate, PaymentDetails, PaymentStatus,
+};
 use uuid::Uuid;
 
 /// One order's status and timeline, and the newest event position seen.
@@ -19,6 +21,8 @@ pub(super) struct Tracking {
     status: OrderStatus,
     /// One entry per status reached, in lifecycle order (which is also time order).
     timeline: Vec<OrderTimelineEntry>,
+    /// How it is paid, as the newest read said.
+    payment: PaymentDetails,
     /// The highest event position known to be included: a re-read asks for at least
     /// this one, so it is never older than what the page already showed.
     seen: Option<i64>,
@@ -32,6 +36,7 @@ impl Tracking {
             order_id: order.order_id,
             status: OrderStatus::Pending,
             timeline: Vec::new(),
+            payment: order.payment.clone(),
             seen,
         };
         tracking.merge(order);
@@ -46,6 +51,11 @@ impl Tracking {
     /// Each status reached, with when and its note, oldest first.
     pub(super) fn timeline(&self) -> &[OrderTimelineEntry] {
         &self.timeline
+    }
+
+    /// How the order is paid, and where that payment is.
+    pub(super) fn payment(&self) -> &PaymentDetails {
+        &self.payment
     }
 
     /// The newest event position applied, for `get_order(min_position)`.
@@ -88,6 +98,7 @@ impl Tracking {
             status: update.status,
             at: update.at,
             note: update.note.clone(),
+            payment: None,
         })
     }
 
@@ -98,8 +109,20 @@ impl Tracking {
             return false;
         }
         let mut changed = false;
-        for entry in &order.timeline {
+        // The payment's own steps show in the payment line, not among the statuses.
+        for entry in order
+            .timeline
+            .iter()
+            .filter(|entry| entry.payment.is_none())
+        {
             changed |= self.insert(entry.clone());
+        }
+        // A payment only moves on (a late re-read never takes a refund back).
+        if settled(order.payment.status) >= settled(self.payment.status)
+            && order.payment != self.payment
+        {
+            self.payment = order.payment.clone();
+            changed = true;
         }
         // The timeline always holds the status, but the status is what the page trusts.
         if stage(order.status) > stage(self.status) {
@@ -152,6 +175,15 @@ impl Step {
     }
 }
 
+/// How far along a payment is: due, then paid, then refunded or collected.
+fn settled(status: PaymentStatus) -> u8 {
+    match status {
+        PaymentStatus::Pending => 0,
+        PaymentStatus::Paid => 1,
+        PaymentStatus::Refunded | PaymentStatus::Collected => 2,
+    }
+}
+
 /// How far along the lifecycle a status is. `cancelled` comes last: it ends an order
 /// that never reaches `delivered`, so nothing can follow it.
 pub(super) fn stage(status: OrderStatus) -> u8 {
@@ -186,6 +218,7 @@ mod tests {
             status,
             at: minute(at),
             note: None,
+            payment: None,
         }
     }
 
@@ -199,6 +232,7 @@ mod tests {
             items: Vec::new(),
             total_amount: Decimal::from(10),
             total_breakdown: crate::contracts::TotalBreakdown::pizzas_only(Decimal::from(10)),
+            payment: PaymentDetails::due(PaymentMethod::Card),
             created_at: minute(0),
             estimated_ready_time: minute(30),
             timeline,

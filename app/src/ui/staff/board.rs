@@ -2,7 +2,7 @@
 //! the live stream says an order changed (never on a timer), the [`CommandButton`] on
 //! each card, and the clock the "minutes ago" labels count with.
 
-use crate::contracts::{OrderStatus, OrderStatusChanged};
+use crate::contracts::{OrderStatus, OrderStatusChanged, PaymentChanged};
 use crate::error::AppError;
 use crate::ui::format::short_id;
 use leptos::either::Either;
@@ -114,10 +114,27 @@ pub(crate) fn LiveBadge(board: Board) -> impl IntoView {
     }
 }
 
-/// A button that sends one lifecycle command for a card: disabled while it runs, then
-/// the board reloads (including the change) or the card shows why it failed.
+/// What a board's command answers: the position of the event it appended.
+pub(crate) trait Appended {
+    fn position(&self) -> i64;
+}
+
+impl Appended for OrderStatusChanged {
+    fn position(&self) -> i64 {
+        self.position
+    }
+}
+
+impl Appended for PaymentChanged {
+    fn position(&self) -> i64 {
+        self.position
+    }
+}
+
+/// A button that sends one command for a card: disabled while it runs, then the board
+/// reloads (including the change) or the card shows why it failed.
 #[component]
-pub(crate) fn CommandButton<F, Fut>(
+pub(crate) fn CommandButton<F, Fut, T>(
     label: &'static str,
     board: Board,
     error: RwSignal<Option<String>>,
@@ -126,7 +143,8 @@ pub(crate) fn CommandButton<F, Fut>(
 ) -> impl IntoView
 where
     F: Fn() -> Fut + Clone + 'static,
-    Fut: Future<Output = Result<OrderStatusChanged, AppError>> + 'static,
+    Fut: Future<Output = Result<T, AppError>> + 'static,
+    T: Appended + 'static,
 {
     let busy = RwSignal::new(false);
     let click = move |_| {
@@ -138,7 +156,7 @@ where
         let run = run.clone();
         spawn_local(async move {
             match run().await {
-                Ok(changed) => board.saw(changed.position),
+                Ok(changed) => board.saw(changed.position()),
                 Err(failure) => {
                     error.try_set(Some(failure.to_string()));
                 }

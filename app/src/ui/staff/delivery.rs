@@ -2,10 +2,12 @@
 //! oven wait for a driver (who takes one out for delivery), then show as on the road
 //! until delivered. Like the kitchen, it updates itself from the live stream.
 
-use crate::api::{assign_delivery, get_delivery_board, list_drivers, mark_order_delivered};
-use crate::contracts::{DeliveryTicket, OrderStatus};
+use crate::api::{
+    assign_delivery, get_delivery_board, list_drivers, mark_cash_collected, mark_order_delivered,
+};
+use crate::contracts::{DeliveryTicket, OrderStatus, PaymentMethod, PaymentStatus};
 use crate::ui::erase::Erase;
-use crate::ui::format::{clock_time, money, payment_label};
+use crate::ui::format::{clock_time, money};
 use crate::ui::layout::{ErrorNotice, Loading};
 use crate::ui::server_data::server_resource;
 use crate::ui::staff::board::{
@@ -86,11 +88,17 @@ fn Delivery(
     } else {
         "Out "
     };
+    let cash_due = ticket.payment_method == PaymentMethod::Cash
+        && ticket.payment_status == PaymentStatus::Pending;
+    let payment = match (ticket.payment_method, ticket.payment_status) {
+        (PaymentMethod::Card, _) => "paid by card",
+        (PaymentMethod::Cash, PaymentStatus::Collected) => "cash collected",
+        (PaymentMethod::Cash, _) => "cash to collect",
+    };
     let collect = format!(
-        "{} · {} · {}",
+        "{} · {} · {payment}",
         pizzas(ticket.pizza_count),
         money(ticket.total_amount),
-        payment_label(ticket.payment_method)
     );
     let action = if ticket.status == OrderStatus::Ready {
         // One choice (a driver, themselves) is made already; otherwise the manager picks.
@@ -124,6 +132,10 @@ fn Delivery(
     } else {
         Either::Right(view! {
             <p class="muted">"Driver: " <strong>{ticket.driver.clone().unwrap_or_default()}</strong></p>
+            {cash_due.then(|| view! {
+                <CommandButton label="Cash collected" board error
+                    run=move || mark_cash_collected(order_id)/>
+            })}
             <CommandButton label="Delivered" board error primary=true
                 run=move || mark_order_delivered(order_id)/>
         })

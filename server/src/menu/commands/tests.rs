@@ -136,6 +136,7 @@ async fn a_pizza_made_unavailable_leaves_the_menu_and_cannot_be_ordered() {
             special_instructions: None,
         }],
         promo_code: None,
+        card: None,
     };
     let problem = app.mediator.send(order).await.unwrap_err();
     assert_eq!(problem.code(), 422);

@@ -1,16 +1,20 @@
 //! `CancelOrder`: stops an order at any status before `delivered`; records
-//! `OrderCancelled` with the reason. Staff may cancel any order not yet delivered; an
+//! `OrderCancelled` with the reason, and refunds a paid card order (`RefundPayment`). Staff may cancel any order not yet delivered; an
 //! anonymous caller (the customer, holding the order's id) only a `pending` one. The steps every lifecycle command shares are in
 //! `transition.rs`.
 
 use crate::db::transaction;
 use crate::orders::commands::transition::{change_status, find_status};
 use crate::orders::lifecycle::Transition;
+use crate::payments::commands::{RefundPayment, RefundPaymentHandler};
 use app::contracts::{Caller, CancelOrder, OrderStatus, OrderStatusChanged};
-use mediator::{Context, Outcome, Problem, RequestHandler};
+use mediator::{Context, Done, Outcome, Problem, RequestHandler};
 
 /// Handles [`CancelOrder`]; answers 200 with the order's new status, `cancelled`.
-pub(crate) struct CancelOrderHandler;
+pub(crate) struct CancelOrderHandler {
+    /// Gives a paid card order's money back, in this command's transaction.
+    pub refunds: RefundPaymentHandler,
+}
 
 impl RequestHandler<CancelOrder> for CancelOrderHandler {
     #[tracing::instrument(name = "CancelOrder", skip_all, fields(order_id = %command.order_id))]
@@ -23,7 +27,17 @@ impl RequestHandler<CancelOrder> for CancelOrderHandler {
         }
         // `CancelOrder::validate` already refused a blank or over-long reason.
         let reason = command.reason.trim().to_owned();
-        change_status(ctx, command.order_id, Transition::Cancel { reason }).await
+        let mut cancelled = change_status(ctx, command.order_id, Transition::Cancel { reason })
+            .await?
+            .value;
+        let refund = RefundPayment {
+            order_id: command.order_id,
+        };
+        if let Some(refunded) = self.refunds.handle(refund, ctx).await?.value {
+            // A read at this position shows the refund too.
+            cancelled.position = refunded.position;
+        }
+        Ok(Done::ok(cancelled))
     }
 }
 

@@ -1,5 +1,6 @@
 //! `PlaceOrder`: prices the customer's order from the server's menu, bills it with the
-//! shop's charges and promo code (`pricing::bill`), and stores it, with its `OrderPlaced`
+//! shop's charges and promo code (`pricing::bill`), charges a card order's total
+//! (`ProcessPayment`, whose 402 stores nothing), and stores it, with its `OrderPlaced`
 //! event appended to the event store, in the command's transaction. Input rules were already
 //! enforced by the validation behavior (`PlaceOrder::validate`). Sent with an
 //! [`IdempotencyKey`] in its context, a retry answers the first placement again.
@@ -11,6 +12,7 @@ use crate::menu::load_pizzas;
 use crate::orders::domain::Order;
 use crate::orders::store::insert_placed_order;
 use crate::orders::{OrderEvent, OrderLimits, OrderPlaced};
+use crate::payments::commands::{ProcessPayment, ProcessPaymentHandler};
 use crate::pricing::{bill, use_promo};
 use app::contracts::{Caller, IdempotencyKey, PlaceOrder, PlacedOrder};
 use chrono::Utc;
@@ -21,6 +23,8 @@ use uuid::Uuid;
 pub(crate) struct PlaceOrderHandler {
     /// The largest order taken: more pizzas or a higher total is refused with 422.
     pub limits: OrderLimits,
+    /// Charges a card order, in this command's transaction.
+    pub payments: ProcessPaymentHandler,
 }
 
 impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
@@ -32,9 +36,10 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
             .get::<Caller>()
             .and_then(Caller::customer)
             .map(|customer| customer.username.clone());
+        // The card's number and code are no part of what is remembered, not even hashed.
         let sent = key
             .as_ref()
-            .map(|key| Remembered::new("PlaceOrder", key, &command))
+            .map(|key| Remembered::new("PlaceOrder", key, &command.without_card_secrets()))
             .transpose()?;
         let tx = transaction(ctx)?;
         if let Some(sent) = &sent {
@@ -53,6 +58,7 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
             .map(|item| item.pizza_id.as_str());
         let menu = load_pizzas(&mut **tx, ordered).await?;
         let promo_code = command.promo_code.clone();
+        let card = command.card.clone();
         let mut order = Order::place(Uuid::new_v4(), command, &menu, Utc::now())
             .map_err(Problem::validation)?;
         order.owner = owner;
@@ -65,6 +71,15 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
         self.limits
             .check(pizzas, order.total_amount)
             .map_err(Problem::validation)?;
+        if let Some(card) = card {
+            let payment = ProcessPayment {
+                order_id: order.id,
+                amount: order.total_amount,
+                card,
+            };
+            self.payments.handle(payment, ctx).await?;
+        }
+        let tx = transaction(ctx)?;
         let event = OrderPlaced::from(&order);
         insert_placed_order(tx, &event).await?;
         let appended = record(ctx, 0, OrderEvent::OrderPlaced(event)).await?;

@@ -1,10 +1,13 @@
 //! `GetDeliveryBoard`: the `ready` orders, longest waiting first, then the `delivering`
-//! ones, longest on the road first, from the delivery board view.
+//! ones, longest on the road first, from the delivery board view, each with where its
+//! payment is (from the payments slice's view).
 
 use crate::db::{DbError, corrupt, count, decimal, timestamp, uuid};
 use crate::orders::views::{KITCHEN_LANE, stored_status};
 use crate::projections::ReadModels;
-use app::contracts::{DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard, PaymentMethod};
+use app::contracts::{
+    DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard, PaymentMethod, PaymentStatus,
+};
 use mediator::{Context, Done, Outcome, RequestHandler};
 
 /// Answers [`GetDeliveryBoard`].
@@ -21,6 +24,7 @@ struct TicketRow {
     customer_phone: String,
     customer_address: String,
     payment_method: String,
+    payment_status: Option<String>,
     total_amount: String,
     pizza_count: i64,
     ready_at: Option<String>,
@@ -38,10 +42,12 @@ impl RequestHandler<GetDeliveryBoard> for GetDeliveryBoardHandler {
         // Orders still in the kitchen are kept in the view but are not on the board; the
         // lanes after it are ready, then delivering (see `DeliveryBoardView`).
         let statement = sqlx::query_as(
-            "SELECT order_id, status, customer_name, customer_phone, customer_address, \
-             payment_method, total_amount, pizza_count, ready_at, driver, out_at \
-             FROM delivery_board_view WHERE lane > $1 \
-             ORDER BY lane, lane_position LIMIT $2",
+            "SELECT d.order_id, d.status, customer_name, customer_phone, customer_address, \
+             payment_method, p.status AS payment_status, total_amount, pizza_count, \
+             ready_at, driver, out_at \
+             FROM delivery_board_view d \
+             LEFT JOIN order_payment_view p ON p.order_id = d.order_id \
+             WHERE lane > $1 ORDER BY lane, lane_position LIMIT $2",
         )
         .bind(KITCHEN_LANE)
         .bind(i64::from(DELIVERY_BOARD_LIMIT));
@@ -64,6 +70,12 @@ fn ticket(row: TicketRow) -> Result<DeliveryTicket, DbError> {
         customer_address: row.customer_address,
         payment_method: PaymentMethod::parse(&row.payment_method)
             .ok_or_else(|| corrupt("delivery_board_view.payment_method", &row.payment_method))?,
+        // No payment row: nothing moved yet (cash due, or an order placed before payments).
+        payment_status: match &row.payment_status {
+            Some(status) => PaymentStatus::parse(status)
+                .ok_or_else(|| corrupt("order_payment_view.status", status))?,
+            None => PaymentStatus::Pending,
+        },
         total_amount: decimal("delivery_board_view.total_amount", &row.total_amount)?,
         pizza_count: count("delivery_board_view.pizza_count", row.pizza_count)?,
         ready_at: timestamp("delivery_board_view.ready_at", &ready_at)?,

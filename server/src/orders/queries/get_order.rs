@@ -3,9 +3,11 @@
 
 use crate::db::{DbError, Tx, corrupt, count, decimal, json_list, timestamp, uuid};
 use crate::orders::views::stored_status;
+use crate::payments::views::{PaymentStep, find_payment, find_steps};
 use crate::projections::ReadModels;
 use app::contracts::{
-    GetOrder, OrderDetails, OrderLine, OrderTimelineEntry, PaymentMethod, PizzaSize, TotalBreakdown,
+    GetOrder, OrderDetails, OrderLine, OrderTimelineEntry, PaymentDetails, PaymentMethod,
+    PizzaSize, TotalBreakdown,
 };
 use mediator::{Context, Done, Outcome, Problem, RequestHandler};
 use uuid::Uuid;
@@ -54,7 +56,11 @@ impl GetOrderHandler {
             return Ok(None);
         };
         details.items = find_lines(&mut tx, id).await?;
-        details.timeline = find_timeline(&mut tx, id).await?;
+        if let Some(payment) = find_payment(&mut tx, id).await? {
+            details.payment = payment;
+        }
+        let payment_steps = find_steps(&mut tx, id).await?;
+        details.timeline = interleave(find_timeline(&mut tx, id).await?, payment_steps);
         tx.commit().await?;
         Ok(Some(details))
     }
@@ -85,13 +91,14 @@ impl TryFrom<HeaderRow> for OrderDetails {
     /// The order without its lines and timeline, which come from other tables.
     fn try_from(row: HeaderRow) -> Result<Self, DbError> {
         let total_amount = decimal("order_detail_view.total_amount", &row.total_amount)?;
+        let payment_method = PaymentMethod::parse(&row.payment_method)
+            .ok_or_else(|| corrupt("order_detail_view.payment_method", &row.payment_method))?;
         Ok(OrderDetails {
             order_id: uuid("order_detail_view.order_id", &row.order_id)?,
             status: stored_status("order_detail_view.status", &row.status)?,
             customer_name: row.customer_name,
             customer_address: row.customer_address,
-            payment_method: PaymentMethod::parse(&row.payment_method)
-                .ok_or_else(|| corrupt("order_detail_view.payment_method", &row.payment_method))?,
+            payment_method,
             items: Vec::new(),
             total_breakdown: match &row.breakdown {
                 Some(json) => serde_json::from_str(json)
@@ -100,6 +107,8 @@ impl TryFrom<HeaderRow> for OrderDetails {
                 None => TotalBreakdown::pizzas_only(total_amount),
             },
             total_amount,
+            // What the payments view says once money moved (see `GetOrderHandler::find`).
+            payment: PaymentDetails::due(payment_method),
             created_at: timestamp("order_detail_view.placed_at", &row.placed_at)?,
             estimated_ready_time: timestamp(
                 "order_detail_view.estimated_ready_at",
@@ -169,30 +178,66 @@ async fn find_lines(tx: &mut Tx, id: Uuid) -> Result<Vec<OrderLine>, DbError> {
 /// An `order_timeline_view` row.
 #[derive(sqlx::FromRow)]
 struct TimelineRow {
+    event_position: i64,
     status: String,
     at: String,
     note: Option<String>,
 }
 
-impl TryFrom<TimelineRow> for OrderTimelineEntry {
+impl TryFrom<TimelineRow> for (i64, OrderTimelineEntry) {
     type Error = DbError;
 
     fn try_from(row: TimelineRow) -> Result<Self, DbError> {
-        Ok(OrderTimelineEntry {
+        let entry = OrderTimelineEntry {
             status: stored_status("order_timeline_view.status", &row.status)?,
             at: timestamp("order_timeline_view.at", &row.at)?,
             note: row.note,
-        })
+            payment: None,
+        };
+        Ok((row.event_position, entry))
     }
 }
 
-async fn find_timeline(tx: &mut Tx, id: Uuid) -> Result<Vec<OrderTimelineEntry>, DbError> {
+/// The order's statuses with the position of the event of each, oldest first.
+async fn find_timeline(tx: &mut Tx, id: Uuid) -> Result<Vec<(i64, OrderTimelineEntry)>, DbError> {
     let rows: Vec<TimelineRow> = sqlx::query_as(
-        "SELECT status, at, note FROM order_timeline_view WHERE order_id = $1 \
-         ORDER BY event_position",
+        "SELECT event_position, status, at, note FROM order_timeline_view \
+         WHERE order_id = $1 ORDER BY event_position",
     )
     .bind(id.to_string())
     .fetch_all(&mut **tx)
     .await?;
-    rows.into_iter().map(OrderTimelineEntry::try_from).collect()
+    rows.into_iter().map(TryFrom::try_from).collect()
+}
+
+/// The order's statuses and its payment's steps in the order they happened; a payment
+/// step shows the status the order was in at that moment.
+fn interleave(
+    statuses: Vec<(i64, OrderTimelineEntry)>,
+    payment: Vec<PaymentStep>,
+) -> Vec<OrderTimelineEntry> {
+    let mut payment = payment.into_iter().peekable();
+    let mut timeline = Vec::new();
+    for (position, entry) in statuses {
+        while let Some(step) = payment.next_if(|step| step.position < position) {
+            push_payment_step(&mut timeline, step);
+        }
+        timeline.push(entry);
+    }
+    for step in payment {
+        push_payment_step(&mut timeline, step);
+    }
+    timeline
+}
+
+fn push_payment_step(timeline: &mut Vec<OrderTimelineEntry>, step: PaymentStep) {
+    let current = timeline.iter().rev().find(|entry| entry.payment.is_none());
+    if let Some(status) = current.map(|entry| entry.status) {
+        timeline.push(OrderTimelineEntry {
+            status,
+            at: step.at,
+            note: step.note,
+            payment: Some(step.status),
+        });
+    }
 }
