@@ -12,6 +12,10 @@ use crate::customers::{
 };
 use crate::db::{Backend, SqlUnitOfWork, Writer};
 use crate::events::Correlate;
+use crate::inventory::InventoryEvent;
+use crate::inventory::commands::SetStockHandler;
+use crate::inventory::queries::{ListInventoryHandler, ListRecipesHandler};
+use crate::inventory::views::SoldOutView;
 use crate::live::{
     LiveFeed, LiveUpdates, WatchKitchen, WatchKitchenHandler, WatchOrder, WatchOrderHandler,
 };
@@ -60,6 +64,7 @@ use app::contracts::{
     GetRevenue, ListDrivers, ListOrders,
 };
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
+use app::contracts::{ListInventory, ListRecipes, SetStock};
 use mediator::{
     Behavior, BuildError, CachePolicy, Caching, HandlersBuilder, Mediator, MediatorBuilder,
     Metrics, Tracing, Transactional, Validation,
@@ -87,6 +92,7 @@ pub(crate) struct Services {
 pub(crate) fn projections() -> Vec<Box<dyn Projection>> {
     vec![
         Box::new(MenuView),
+        Box::new(SoldOutView),
         Box::new(OrderDetailView),
         Box::new(OrderPaymentView),
         Box::new(OrderSummaryView),
@@ -158,6 +164,9 @@ fn authorization() -> Authorization {
         .managers::<ListPromoCodes>()
         .managers::<AddPromoCode>()
         .managers::<RemovePromoCode>()
+        .managers::<ListInventory>()
+        .managers::<SetStock>()
+        .managers::<ListRecipes>()
 }
 
 /// Builds the mediator with its pipeline and handlers. The order of behaviors is the
@@ -180,7 +189,8 @@ pub(crate) fn build_mediator_with(
     let Services { writer, .. } = services;
     let caching = Caching::new()
         .query::<GetMenu>(MENU_CACHE)
-        .invalidated_by::<GetMenu, MenuEvent>();
+        .invalidated_by::<GetMenu, MenuEvent>()
+        .invalidated_by::<GetMenu, InventoryEvent>();
     let unit_of_work = SqlUnitOfWork {
         writer: writer.clone(),
     };
@@ -255,6 +265,7 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
         .handler::<UpdateShopPricing, _>(UpdateShopPricingHandler)
         .handler::<AddPromoCode, _>(AddPromoCodeHandler)
         .handler::<RemovePromoCode, _>(RemovePromoCodeHandler)
+        .handler::<SetStock, _>(SetStockHandler)
 }
 
 /// Registers every query handler, each reading only read models, and what keeps the
@@ -300,7 +311,14 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .handler::<ListPromoCodes, _>(ListPromoCodesHandler {
             pool: services.pool.clone(),
         })
-        .event_handler::<MenuEvent, _>(caught_up)
+        .handler::<ListInventory, _>(ListInventoryHandler {
+            pool: services.pool.clone(),
+        })
+        .handler::<ListRecipes, _>(ListRecipesHandler {
+            pool: services.pool.clone(),
+        })
+        .event_handler::<MenuEvent, _>(caught_up.clone())
+        .event_handler::<InventoryEvent, _>(caught_up)
 }
 
 #[cfg(test)]
@@ -337,6 +355,7 @@ mod tests {
             "UpdateShopPricing",
             "AddPromoCode",
             "RemovePromoCode",
+            "SetStock",
             "UpdateMyProfile",
             "MarkNotificationRead",
             "DismissNotification",

@@ -6,9 +6,10 @@ use super::{
     AddPizza, AddPromoCode, AssignDelivery, CancelOrder, DismissNotification, GetCustomerHistory,
     GetDeliveryBoard, GetEditableMenu, GetKitchenQueue, GetMenu, GetMyOrders, GetMyProfile,
     GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas, GetPriceQuote, GetRevenue,
-    GetShopPricing, ListDrivers, ListMyNotifications, ListOrders, ListPromoCodes,
-    MarkCashCollected, MarkNotificationRead, MarkOrderDelivered, MarkOrderReady, PlaceOrder,
-    RemovePizza, RemovePromoCode, StartCooking, UpdateMyProfile, UpdatePizza, UpdateShopPricing,
+    GetShopPricing, ListDrivers, ListInventory, ListMyNotifications, ListOrders, ListPromoCodes,
+    ListRecipes, MarkCashCollected, MarkNotificationRead, MarkOrderDelivered, MarkOrderReady,
+    PlaceOrder, RemovePizza, RemovePromoCode, SetStock, StartCooking, UpdateMyProfile, UpdatePizza,
+    UpdateShopPricing,
 };
 use mediator::Catalog;
 
@@ -28,6 +29,7 @@ pub fn catalog() -> Catalog {
         .expect::<UpdateShopPricing>()
         .expect::<AddPromoCode>()
         .expect::<RemovePromoCode>()
+        .expect::<SetStock>()
         .expect::<UpdateMyProfile>()
         .expect::<MarkNotificationRead>()
         .expect::<DismissNotification>()
@@ -49,6 +51,8 @@ pub fn catalog() -> Catalog {
         .expect::<GetPriceQuote>()
         .expect::<GetShopPricing>()
         .expect::<ListPromoCodes>()
+        .expect::<ListInventory>()
+        .expect::<ListRecipes>()
 }
 
 #[cfg(test)]
@@ -58,7 +62,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 34);
+        assert_eq!(names.len(), 37);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

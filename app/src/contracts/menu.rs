@@ -112,4 +112,8 @@ pub struct MenuItem {
     pub available: bool,
     /// Offered for a season only.
     pub is_seasonal: bool,
+    /// An ingredient of it ran out (see `ListInventory`); listed only with
+    /// `include_unavailable`, then with `available: false`.
+    #[serde(default)]
+    pub sold_out: bool,
 }

@@ -9,6 +9,7 @@ mod charges;
 mod customers;
 mod delivery;
 mod idempotency;
+mod inventory;
 mod kitchen;
 mod lifecycle;
 mod live;
@@ -46,6 +47,9 @@ pub use delivery::{DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard, ListD
 pub use idempotency::{
     IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_HOURS, IdempotencyKey, MAX_IDEMPOTENCY_KEY_LEN,
     MIN_IDEMPOTENCY_KEY_LEN,
+};
+pub use inventory::{
+    ListInventory, ListRecipes, MAX_STOCK, Recipe, RecipeIngredient, SetStock, StockLevel,
 };
 pub use kitchen::{GetKitchenQueue, KITCHEN_QUEUE_LIMIT, KitchenItem, KitchenTicket};
 pub use lifecycle::{

@@ -1,6 +1,7 @@
 //! Opens the pool, applies the backend's migrations and seeds the menu.
 
 use crate::db::Backend;
+use crate::inventory::seed_stock;
 use crate::menu::seed_menu;
 use anyhow::Context as _;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
@@ -62,6 +63,7 @@ pub(crate) async fn connect(url: &str, acquire_timeout: Duration) -> anyhow::Res
         .await
         .context("applying database migrations")?;
     seed_menu(&pool).await.context("seeding the menu")?;
+    seed_stock(&pool).await.context("seeding the stock")?;
     Ok(pool)
 }
 

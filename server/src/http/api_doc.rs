@@ -13,7 +13,7 @@
 use crate::http::api_reference::reference_page;
 use crate::http::problem::ApiProblem;
 use crate::http::{AppState, analytics, auth, customers, delivery, kitchen, menu, orders};
-use crate::http::{payments, pricing, staff_orders, streams};
+use crate::http::{inventory, payments, pricing, staff_orders, streams};
 use app::contracts::{OrderStatus, TimeBucket};
 use app::error::ProblemDocument;
 use axum::body::Bytes;
@@ -58,6 +58,7 @@ const PROBLEM_JSON: &str = "application/problem+json";
         (name = "customers", description = "Customer histories, and a customer's own \
             profile, orders and notifications."),
         (name = "accounts", description = "Signing up, in and out."),
+        (name = "inventory", description = "Ingredient stock and recipes, for managers."),
         (name = "analytics", description = "Sales figures, for managers."),
         (name = "reference", description = "This document."),
     ),
@@ -106,6 +107,7 @@ fn api_parts() -> (Router<AppState>, Document) {
         .merge(pricing::router())
         .merge(staff_orders::router())
         .merge(payments::router())
+        .merge(inventory::router())
         .merge(streams::router())
         .merge(kitchen::router())
         .merge(delivery::router())

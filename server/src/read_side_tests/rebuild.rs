@@ -13,7 +13,7 @@ use crate::testing::{TestApp, customer, place_order_as, test_app};
 use crate::wiring;
 use app::contracts::{
     AssignDelivery, CancelOrder, DismissNotification, MarkNotificationRead, MarkOrderDelivered,
-    MarkOrderReady, RemovePizza, StartCooking, UpdatePizza,
+    MarkOrderReady, RemovePizza, SetStock, StartCooking, UpdatePizza,
 };
 use rust_decimal::Decimal;
 use sqlx::any::AnyRow;
@@ -121,7 +121,18 @@ async fn a_busy_evening(app: &TestApp) -> i64 {
         },
     )
     .await;
-    a_customers_evening(app).await
+    let last = a_customers_evening(app).await;
+    // The pineapple runs out: the Hawaiian sells out (`sold_out_view`). The command answers
+    // once the views hold what it recorded.
+    let count = SetStock {
+        ingredient: "pineapple".into(),
+        on_hand: 0,
+        low_stock_at: None,
+    };
+    app.mediator.send(count).await.expect("counted");
+    let head = crate::events::head(&app.pool).await.unwrap();
+    assert_eq!(head, last + 2, "the count and the Hawaiian selling out");
+    head
 }
 
 /// A signed-in customer's orders, one delivered and one cooking, and their inbox:

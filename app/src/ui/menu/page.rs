@@ -123,6 +123,7 @@ mod tests {
             preparation_time_minutes: 10,
             available: true,
             is_seasonal: false,
+            sold_out: false,
         }
     }
 

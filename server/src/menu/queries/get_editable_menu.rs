@@ -2,7 +2,7 @@
 //! for the menu editor. Not cached: a manager reads it right after changing the menu,
 //! and `min_position` makes that read include the change.
 
-use crate::menu::queries::menu_row::{MENU_COLUMNS, MenuRow};
+use crate::menu::queries::menu_row::{MENU_COLUMNS, MENU_FROM, MenuRow};
 use crate::projections::ReadModels;
 use app::contracts::{EditablePizza, GetEditableMenu};
 use mediator::{Context, Done, Outcome, RequestHandler};
@@ -19,7 +19,7 @@ impl RequestHandler<GetEditableMenu> for GetEditableMenuHandler {
         query: GetEditableMenu,
         _ctx: &mut Context,
     ) -> Outcome<Vec<EditablePizza>> {
-        let sql = format!("SELECT {MENU_COLUMNS} FROM menu_view ORDER BY sort_order, pizza_id");
+        let sql = format!("SELECT {MENU_COLUMNS} FROM {MENU_FROM} ORDER BY sort_order, m.pizza_id");
         let statement = sqlx::query_as(&sql);
         let rows: Vec<MenuRow> = self.read.fetch_all(query.min_position, statement).await?;
         let pizzas = rows

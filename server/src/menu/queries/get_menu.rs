@@ -3,7 +3,7 @@
 //! (see `wiring` and `views::MenuViewCaughtUp`), one entry per distinct query.
 
 use crate::db::DbError;
-use crate::menu::queries::menu_row::{MENU_COLUMNS, MenuRow};
+use crate::menu::queries::menu_row::{MENU_COLUMNS, MENU_FROM, MenuRow};
 use app::contracts::{GetMenu, MenuItem};
 use mediator::{Context, Done, Outcome, RequestHandler};
 use sqlx::AnyPool;
@@ -27,8 +27,8 @@ impl RequestHandler<GetMenu> for GetMenuHandler {
             .map(str::trim)
             .filter(|c| !c.is_empty());
         let sql = format!(
-            "SELECT {MENU_COLUMNS} FROM menu_view WHERE available >= $1 AND seasonal <= $2 \
-             ORDER BY sort_order, pizza_id"
+            "SELECT {MENU_COLUMNS} FROM {MENU_FROM} WHERE available >= $1 AND seasonal <= $2 \
+             AND (s.pizza_id IS NULL OR $3 = 1) ORDER BY sort_order, m.pizza_id"
         );
         // Both columns are 0/1: `>= 0` and `<= 1` keep every row.
         let lowest_available = i64::from(!query.include_unavailable);
@@ -36,6 +36,7 @@ impl RequestHandler<GetMenu> for GetMenuHandler {
         let rows: Vec<MenuRow> = sqlx::query_as(&sql)
             .bind(lowest_available)
             .bind(highest_seasonal)
+            .bind(i64::from(query.include_unavailable))
             .fetch_all(&self.pool)
             .await
             .map_err(DbError::from)?;

@@ -3,9 +3,14 @@
 use crate::db::{DbError, count, decimal, json_list};
 use app::contracts::{EditablePizza, MenuItem, PizzaSize};
 
-/// The columns both menu queries read, in this order.
-pub(super) const MENU_COLUMNS: &str = "pizza_id, name, description, base_price, category, \
-     toppings, preparation_minutes, available, seasonal";
+/// The columns both menu queries read, in this order, from [`MENU_FROM`].
+pub(super) const MENU_COLUMNS: &str = "m.pizza_id, name, description, base_price, category, \
+     toppings, preparation_minutes, available, seasonal, \
+     CASE WHEN s.pizza_id IS NULL THEN 0 ELSE 1 END AS sold_out";
+
+/// The menu view with the inventory slice's list of pizzas that ran out.
+pub(super) const MENU_FROM: &str =
+    "menu_view m LEFT JOIN sold_out_view s ON s.pizza_id = m.pizza_id";
 
 /// One pizza of `menu_view`.
 #[derive(Debug, sqlx::FromRow)]
@@ -19,6 +24,7 @@ pub(super) struct MenuRow {
     preparation_minutes: i64,
     available: i64,
     seasonal: i64,
+    sold_out: i64,
 }
 
 impl TryFrom<MenuRow> for EditablePizza {
@@ -47,6 +53,7 @@ impl TryFrom<MenuRow> for MenuItem {
 
     /// A pizza as customers see it: in every size.
     fn try_from(row: MenuRow) -> Result<Self, DbError> {
+        let sold_out = row.sold_out != 0;
         let pizza = EditablePizza::try_from(row)?;
         Ok(MenuItem {
             id: pizza.id,
@@ -57,7 +64,8 @@ impl TryFrom<MenuRow> for MenuItem {
             available_sizes: PizzaSize::ALL.to_vec(),
             available_toppings: pizza.available_toppings,
             preparation_time_minutes: pizza.preparation_time_minutes,
-            available: pizza.available,
+            available: pizza.available && !sold_out,
+            sold_out,
             is_seasonal: pizza.is_seasonal,
         })
     }

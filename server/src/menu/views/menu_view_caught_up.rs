@@ -12,6 +12,7 @@
 //! 2 s bound behind, the cache is cleared anyway and the TTL bounds the staleness.
 
 use crate::events::head;
+use crate::inventory::InventoryEvent;
 use crate::menu::MenuEvent;
 use crate::projections::ProjectionWatch;
 use mediator::{EventError, EventHandler};
@@ -35,6 +36,13 @@ impl MenuViewCaughtUp {
 
 impl EventHandler<MenuEvent> for MenuViewCaughtUp {
     async fn handle(&self, _event: &MenuEvent) -> Result<(), EventError> {
+        self.wait().await
+    }
+}
+
+/// A pizza selling out or coming back changes the menu too (`SoldOutView`).
+impl EventHandler<InventoryEvent> for MenuViewCaughtUp {
+    async fn handle(&self, _event: &InventoryEvent) -> Result<(), EventError> {
         self.wait().await
     }
 }

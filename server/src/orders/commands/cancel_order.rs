@@ -4,6 +4,7 @@
 //! `transition.rs`.
 
 use crate::db::transaction;
+use crate::inventory::release_stock;
 use crate::orders::commands::transition::{change_status, find_status};
 use crate::orders::lifecycle::Transition;
 use crate::payments::commands::{RefundPayment, RefundPaymentHandler};
@@ -30,6 +31,8 @@ impl RequestHandler<CancelOrder> for CancelOrderHandler {
         let mut cancelled = change_status(ctx, command.order_id, Transition::Cancel { reason })
             .await?
             .value;
+        // Stock an uncooked order held is free again (a cooked one's was used up).
+        release_stock(ctx, command.order_id).await?;
         let refund = RefundPayment {
             order_id: command.order_id,
         };

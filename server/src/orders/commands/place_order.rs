@@ -8,6 +8,7 @@
 use crate::db::{Tx, transaction};
 use crate::events::{lock_for_append, record};
 use crate::idempotency::{Remembered, recall, remember};
+use crate::inventory::reserve_stock;
 use crate::menu::load_pizzas;
 use crate::orders::domain::Order;
 use crate::orders::store::insert_placed_order;
@@ -71,6 +72,8 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
         self.limits
             .check(pizzas, order.total_amount)
             .map_err(Problem::validation)?;
+        // Stock before payment: a card is never charged for pizzas the kitchen cannot make.
+        reserve_stock(ctx, order.id, &order.lines).await?;
         if let Some(card) = card {
             let payment = ProcessPayment {
                 order_id: order.id,

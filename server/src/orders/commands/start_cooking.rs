@@ -1,10 +1,12 @@
-//! `StartCooking`: the kitchen takes a `pending` order; records `CookingStarted`.
+//! `StartCooking`: the kitchen takes a `pending` order; records `CookingStarted` and uses
+//! up the stock the order held.
 //! The kitchen cooks a limited number of orders at once: beyond its capacity the
 //! command answers 503 with `Retry-After`. The steps every lifecycle command shares are
 //! in `transition.rs`.
 
 use crate::db::{DbError, Tx, transaction};
 use crate::events::lock_for_append;
+use crate::inventory::consume_stock;
 use crate::orders::commands::transition::{change_status, find_status};
 use crate::orders::lifecycle::Transition;
 use app::contracts::{OrderStatus, OrderStatusChanged, StartCooking};
@@ -51,7 +53,10 @@ impl RequestHandler<StartCooking> for StartCookingHandler {
                 Some(RETRY_WHEN_FULL_SECS),
             ));
         }
-        change_status(ctx, command.order_id, Transition::StartCooking).await
+        let started = change_status(ctx, command.order_id, Transition::StartCooking).await?;
+        // Into the oven: what the order held is used up.
+        consume_stock(ctx, command.order_id).await?;
+        Ok(started)
     }
 }
 

@@ -1,0 +1,76 @@
+//! Inventory slice: ingredient stock. Each pizza has a recipe per size; placing an order
+//! reserves what it needs in the placement's transaction (409 naming the pizza and the
+//! ingredient when something is short, and nothing held), cooking consumes it and
+//! cancelling releases it. The rules are in `domain`, the rows in `store`, the opening
+//! stock in `seed`.
+
+pub(crate) mod commands;
+mod domain;
+mod events;
+pub(crate) mod queries;
+mod seed;
+mod sold_out;
+mod store;
+#[cfg(test)]
+mod tests;
+pub(crate) mod views;
+
+pub(crate) use events::InventoryEvent;
+pub(crate) use seed::seed_stock;
+
+use crate::db::transaction;
+use crate::inventory::domain::{Line, needs};
+use crate::inventory::sold_out::record_flips;
+use crate::inventory::store::{Settle, recipes_of, reserve, settle, stocked};
+use app::contracts::OrderLine;
+use mediator::{Context, Problem};
+use uuid::Uuid;
+
+/// Holds what the order's `lines` need; 409 naming the first pizza and ingredient short.
+pub(crate) async fn reserve_stock(
+    ctx: &mut Context,
+    order_id: Uuid,
+    lines: &[OrderLine],
+) -> Result<(), Problem> {
+    let tx = transaction(ctx)?;
+    let ids: Vec<&str> = lines.iter().map(|line| line.pizza_id.as_str()).collect();
+    let recipes = recipes_of(tx, &ids).await?;
+    let stocked = stocked(tx).await?;
+    let none = Vec::new();
+    let lines: Vec<Line<'_>> = lines
+        .iter()
+        .map(|line| Line {
+            pizza_name: &line.pizza_name,
+            size: line.size,
+            quantity: i64::from(line.quantity),
+            recipe: recipes
+                .get(&(line.pizza_id.clone(), line.size))
+                .unwrap_or(&none),
+            toppings: &line.toppings,
+        })
+        .collect();
+    let needs = needs(&lines, |name| stocked.contains(name));
+    if let Err(short) = reserve(tx, order_id, &needs).await? {
+        return Err(Problem::conflict(format!(
+            "Sorry, we have run out of {} for the {}. Please choose another pizza or fewer.",
+            short.ingredient, short.pizza_name
+        )));
+    }
+    record_flips(ctx).await
+}
+
+/// Uses up what a cooked order held.
+pub(crate) async fn consume_stock(ctx: &mut Context, order_id: Uuid) -> Result<(), Problem> {
+    settle(transaction(ctx)?, order_id, Settle::Consume).await?;
+    // Consuming what was held changes what is left to sell by nothing: no flip to record.
+    Ok(())
+}
+
+/// Frees what a cancelled order held.
+pub(crate) async fn release_stock(ctx: &mut Context, order_id: Uuid) -> Result<(), Problem> {
+    let held = settle(transaction(ctx)?, order_id, Settle::Release).await?;
+    if held.is_empty() {
+        return Ok(());
+    }
+    record_flips(ctx).await
+}
