@@ -11,6 +11,7 @@ mod customer;
 mod delivery;
 #[cfg(feature = "ssr")]
 mod dispatch;
+mod inventory_admin;
 mod kitchen;
 mod menu_admin;
 mod staff;
@@ -20,6 +21,7 @@ pub use analytics::*;
 pub use charges_admin::*;
 pub use customer::*;
 pub use delivery::*;
+pub use inventory_admin::*;
 pub use kitchen::*;
 pub use menu_admin::*;
 pub use staff::*;

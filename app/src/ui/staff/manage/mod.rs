@@ -30,6 +30,7 @@ mod pizza_row;
 mod promo_codes;
 mod revenue;
 mod shop_pricing;
+mod stock;
 mod toast;
 
 pub(crate) use page::ManagementPage;

@@ -1,10 +1,11 @@
 //! The management page (`/staff/manage`, managers): analytics first, for the glance a
-//! manager comes for, then the menu editor, then the delivery fee, tax and promo codes. The staff gate around the route checks the
+//! manager comes for, then the menu editor, the stock, then the delivery fee, tax and promo codes. The staff gate around the route checks the
 //! role; every query and command behind the page is checked again by the server.
 
 use super::analytics::Analytics;
 use super::menu_editor::MenuEditor;
 use super::shop_pricing::ChargesSection;
+use super::stock::StockSection;
 use crate::ui::erase::Erase;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,11 +22,13 @@ pub(crate) fn ManagementPage() -> impl IntoView {
                 <nav class="manage-jump" aria-label="On this page">
                     <a href="#analytics">"Analytics"</a>
                     <a href="#menu-editor">"Menu"</a>
+                    <a href="#stock">"Stock"</a>
                     <a href="#charges">"Delivery, tax and promo codes"</a>
                 </nav>
             </header>
             <Analytics/>
             <MenuEditor/>
+            <StockSection/>
             <ChargesSection/>
         </div>
     }
