@@ -9,9 +9,11 @@ use app::contracts::PizzaSize;
 use sqlx::AnyPool;
 use std::collections::BTreeSet;
 
-/// What the opening stock holds of each ingredient: enough for a long evening (and for
-/// the load tests), in whole units.
-pub(crate) const OPENING_STOCK: i64 = 1_000_000;
+/// What the opening stock holds of each ingredient, in whole units: enough for the load
+/// and soak scripts (`scripts/soak`'s default ten minutes at 200 two-pizza orders a second
+/// take 108 kg of dough), which start from it. Far more than a count may say
+/// (`MAX_STOCK`): a manager's first count replaces it with what the kitchen really has.
+pub(crate) const OPENING_STOCK: i64 = 1_000_000_000;
 /// Where the opening stock starts warning.
 pub(crate) const OPENING_LOW_STOCK_AT: i64 = 5_000;
 
