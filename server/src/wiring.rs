@@ -12,10 +12,10 @@ use crate::customers::{
 };
 use crate::db::{Backend, SqlUnitOfWork, Writer};
 use crate::events::Correlate;
-use crate::inventory::InventoryEvent;
 use crate::inventory::commands::SetStockHandler;
 use crate::inventory::queries::{ListInventoryHandler, ListRecipesHandler};
 use crate::inventory::views::SoldOutView;
+use crate::inventory::{InventoryEvent, RecipeBook};
 use crate::live::{
     LiveFeed, LiveUpdates, WatchKitchen, WatchKitchenHandler, WatchOrder, WatchOrderHandler,
 };
@@ -240,6 +240,7 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
             payments: ProcessPaymentHandler {
                 gateway: services.payments.clone(),
             },
+            recipes: RecipeBook::default(),
         })
         .handler::<StartCooking, _>(StartCookingHandler {
             capacity: services.kitchen_capacity,

@@ -4,6 +4,7 @@
 //! cancelling releases it. The rules are in `domain`, the rows in `store`, the opening
 //! stock in `seed`.
 
+mod book;
 pub(crate) mod commands;
 mod domain;
 mod events;
@@ -15,48 +16,56 @@ mod store;
 mod tests;
 pub(crate) mod views;
 
+pub(crate) use book::RecipeBook;
 pub(crate) use events::InventoryEvent;
 pub(crate) use seed::seed_stock;
 
 use crate::db::transaction;
 use crate::inventory::domain::{Line, needs};
 use crate::inventory::sold_out::record_flips;
-use crate::inventory::store::{Settle, recipes_of, reserve, settle, stocked};
+use crate::inventory::store::{Settle, reserve, settle};
 use app::contracts::OrderLine;
 use mediator::{Context, Problem};
 use uuid::Uuid;
 
 /// Holds what the order's `lines` need; 409 naming the first pizza and ingredient short.
+/// The sold-out check runs only when what is left of some ingredient could leave a pizza
+/// unmakeable: nearly every order takes a little from plenty and records nothing.
 pub(crate) async fn reserve_stock(
     ctx: &mut Context,
+    book: &RecipeBook,
     order_id: Uuid,
     lines: &[OrderLine],
 ) -> Result<(), Problem> {
     let tx = transaction(ctx)?;
-    let ids: Vec<&str> = lines.iter().map(|line| line.pizza_id.as_str()).collect();
-    let recipes = recipes_of(tx, &ids).await?;
-    let stocked = stocked(tx).await?;
-    let none = Vec::new();
+    let recipes = book.recipes(tx).await?;
     let lines: Vec<Line<'_>> = lines
         .iter()
         .map(|line| Line {
             pizza_name: &line.pizza_name,
             size: line.size,
             quantity: i64::from(line.quantity),
-            recipe: recipes
-                .get(&(line.pizza_id.clone(), line.size))
-                .unwrap_or(&none),
+            recipe: recipes.of(&line.pizza_id, line.size),
             toppings: &line.toppings,
         })
         .collect();
-    let needs = needs(&lines, |name| stocked.contains(name));
-    if let Err(short) = reserve(tx, order_id, &needs).await? {
-        return Err(Problem::conflict(format!(
-            "Sorry, we have run out of {} for the {}. Please choose another pizza or fewer.",
-            short.ingredient, short.pizza_name
-        )));
+    let needs = needs(&lines, |name| recipes.is_stocked(name));
+    let left = match reserve(tx, order_id, &needs).await? {
+        Ok(left) => left,
+        Err(short) => {
+            return Err(Problem::conflict(format!(
+                "Sorry, we have run out of {} for the {}. Please choose another pizza or fewer.",
+                short.ingredient, short.pizza_name
+            )));
+        }
+    };
+    if left
+        .iter()
+        .any(|(ingredient, available)| recipes.could_sell_out(ingredient, *available))
+    {
+        record_flips(ctx).await?;
     }
-    record_flips(ctx).await
+    Ok(())
 }
 
 /// Uses up what a cooked order held.

@@ -1,7 +1,8 @@
 //! The opening stock, written once when no ingredient is stored yet: every ingredient of
 //! the opening recipes and of every pizza's extra toppings, and the recipes of the pizzas
 //! the opening recipe book knows, for each size. A shop that already counts its stock is
-//! left alone.
+//! left alone. Nothing else writes recipes or adds ingredients: placement keeps them in
+//! memory once read (`book::RecipeBook`), so whatever comes to change them must tell it.
 
 use crate::db::{DbError, Tx, json_list};
 use crate::inventory::domain::{for_size, opening_recipe, topping_ingredient};

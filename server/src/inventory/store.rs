@@ -3,43 +3,10 @@
 //! transaction; a reservation never takes an ingredient's available stock below zero,
 //! whatever runs at the same time (the `UPDATE` checks and takes in one statement).
 
-use crate::db::{DbError, Tx, insert_rows};
+use crate::db::{Backend, DbError, Tx, insert_rows};
 use crate::inventory::domain::Need;
-use app::contracts::PizzaSize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use uuid::Uuid;
-
-/// The names of the ingredients kept in stock.
-pub(crate) async fn stocked(tx: &mut Tx) -> Result<HashSet<String>, DbError> {
-    let rows: Vec<(String,)> = sqlx::query_as("SELECT ingredient FROM ingredients")
-        .fetch_all(&mut **tx)
-        .await?;
-    Ok(rows.into_iter().map(|(name,)| name).collect())
-}
-
-/// The recipes of `pizza_ids`, by pizza and size.
-pub(crate) async fn recipes_of(
-    tx: &mut Tx,
-    pizza_ids: &[&str],
-) -> Result<HashMap<(String, PizzaSize), Vec<(String, i64)>>, DbError> {
-    let mut recipes: HashMap<(String, PizzaSize), Vec<(String, i64)>> = HashMap::new();
-    for pizza_id in pizza_ids.iter().collect::<HashSet<_>>() {
-        let rows: Vec<(String, String, i64)> = sqlx::query_as(
-            "SELECT size, ingredient, quantity FROM recipes WHERE pizza_id = $1 \
-             ORDER BY size, ingredient",
-        )
-        .bind(*pizza_id)
-        .fetch_all(&mut **tx)
-        .await?;
-        for (size, ingredient, quantity) in rows {
-            let size =
-                PizzaSize::parse(&size).ok_or_else(|| crate::db::corrupt("recipes.size", &size))?;
-            let key = ((*pizza_id).to_owned(), size);
-            recipes.entry(key).or_default().push((ingredient, quantity));
-        }
-    }
-    Ok(recipes)
-}
 
 /// An ingredient an order needs more of than is left.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,28 +15,56 @@ pub(crate) struct Shortage {
     pub pizza_name: String,
 }
 
-/// Holds `needs` for `order_id`, ingredient by ingredient in name order; stops at the first
-/// one short (the caller rolls the transaction back, so nothing stays held).
+/// Holds `needs` for `order_id` in one statement; answers what is left available of
+/// each ingredient taken, or the first one (by name) that is short, in which case the
+/// caller rolls the transaction back, so nothing stays held. On PostgreSQL the rows are
+/// locked in name order first: two placements never wait on each other in a cycle.
 pub(crate) async fn reserve(
     tx: &mut Tx,
     order_id: Uuid,
     needs: &BTreeMap<String, Need>,
-) -> Result<Result<(), Shortage>, DbError> {
-    for (ingredient, need) in needs {
-        let taken = sqlx::query(
-            "UPDATE ingredients SET reserved = reserved + $1 \
-             WHERE ingredient = $2 AND on_hand - reserved >= $1",
-        )
-        .bind(need.quantity)
-        .bind(ingredient)
-        .execute(&mut **tx)
-        .await?;
-        if taken.rows_affected() == 0 {
-            return Ok(Err(Shortage {
-                ingredient: ingredient.clone(),
-                pizza_name: need.pizza_name.clone(),
-            }));
+) -> Result<Result<Vec<(String, i64)>, Shortage>, DbError> {
+    if needs.is_empty() {
+        return Ok(Ok(Vec::new()));
+    }
+    let names: Vec<String> = (0..needs.len())
+        .map(|i| format!("${}", 2 * i + 1))
+        .collect();
+    let names = names.join(", ");
+    if Backend::of_connection(tx) == Backend::Postgres {
+        let each: Vec<String> = (1..=needs.len()).map(|i| format!("${i}")).collect();
+        let lock = format!(
+            "SELECT ingredient FROM ingredients WHERE ingredient IN ({}) \
+             ORDER BY ingredient FOR UPDATE",
+            each.join(", ")
+        );
+        let mut query = sqlx::query(&lock);
+        for ingredient in needs.keys() {
+            query = query.bind(ingredient);
         }
+        query.execute(&mut **tx).await?;
+    }
+    let each: String = (0..needs.len())
+        .map(|i| format!(" WHEN ${} THEN ${}", 2 * i + 1, 2 * i + 2))
+        .collect();
+    let statement = format!(
+        "UPDATE ingredients SET reserved = reserved + CASE ingredient{each} END \
+         WHERE ingredient IN ({names}) AND on_hand - reserved >= CASE ingredient{each} END \
+         RETURNING ingredient, on_hand - reserved"
+    );
+    let mut query = sqlx::query_as::<_, (String, i64)>(&statement);
+    for (ingredient, need) in needs {
+        query = query.bind(ingredient).bind(need.quantity);
+    }
+    let left = query.fetch_all(&mut **tx).await?;
+    if let Some((ingredient, need)) = needs
+        .iter()
+        .find(|(ingredient, _)| !left.iter().any(|(taken, _)| taken == *ingredient))
+    {
+        return Ok(Err(Shortage {
+            ingredient: ingredient.clone(),
+            pizza_name: need.pizza_name.clone(),
+        }));
     }
     let rows: Vec<(&String, &Need)> = needs.iter().collect();
     let id = order_id.to_string();
@@ -87,7 +82,7 @@ pub(crate) async fn reserve(
         },
     )
     .await?;
-    Ok(Ok(()))
+    Ok(Ok(left))
 }
 
 /// What to do with an order's reservations.

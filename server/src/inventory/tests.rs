@@ -206,6 +206,25 @@ async fn the_last_pizzas_placed_sell_it_out_and_a_cancel_brings_it_back() {
 }
 
 #[tokio::test]
+async fn an_order_that_leaves_too_little_for_another_pizza_sells_that_one_out() {
+    let app = test_app().await;
+    // A small funghi takes 64 g of mushrooms, a small capricciosa 32 g.
+    app.mediator.send(count("mushrooms", 100)).await.unwrap();
+    let capricciosa = PlaceOrder {
+        payment_method: PaymentMethod::Cash,
+        card: None,
+        ..an_order("555 010 0301", &[("capricciosa", 1)])
+    };
+    place(&app, capricciosa).await.expect("40 g of 100");
+    let on_menu: Vec<String> = menu(&app, false).await.into_iter().map(|p| p.id).collect();
+    assert!(
+        !on_menu.contains(&"funghi".to_owned()),
+        "60 g left: {on_menu:?}"
+    );
+    assert!(on_menu.contains(&"capricciosa".to_owned()), "{on_menu:?}");
+}
+
+#[tokio::test]
 async fn a_count_is_refused_for_an_unknown_ingredient_or_out_of_range() {
     let app = test_app().await;
     let unknown = app.mediator.send(count("unobtainium", 5)).await;

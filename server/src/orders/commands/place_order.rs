@@ -8,7 +8,7 @@
 use crate::db::{Tx, transaction};
 use crate::events::{lock_for_append, record};
 use crate::idempotency::{Remembered, recall, remember};
-use crate::inventory::reserve_stock;
+use crate::inventory::{RecipeBook, reserve_stock};
 use crate::menu::load_pizzas;
 use crate::orders::domain::Order;
 use crate::orders::store::insert_placed_order;
@@ -26,6 +26,8 @@ pub(crate) struct PlaceOrderHandler {
     pub limits: OrderLimits,
     /// Charges a card order, in this command's transaction.
     pub payments: ProcessPaymentHandler,
+    /// The recipes stock is reserved by, read once.
+    pub recipes: RecipeBook,
 }
 
 impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
@@ -73,7 +75,7 @@ impl RequestHandler<PlaceOrder> for PlaceOrderHandler {
             .check(pizzas, order.total_amount)
             .map_err(Problem::validation)?;
         // Stock before payment: a card is never charged for pizzas the kitchen cannot make.
-        reserve_stock(ctx, order.id, &order.lines).await?;
+        reserve_stock(ctx, &self.recipes, order.id, &order.lines).await?;
         if let Some(card) = card {
             let payment = ProcessPayment {
                 order_id: order.id,
