@@ -94,8 +94,8 @@ pub(crate) struct Need {
     pub pizza_name: String,
 }
 
-/// What `lines` need of each ingredient, by ingredient name (sorted: a placement takes
-/// its rows in this order, so two placements never wait on each other in a cycle).
+/// What `lines` need of each ingredient, by ingredient name (sorted: a shortage names
+/// the first ingredient short in this order).
 /// Toppings with no ingredient of their name in `stocked` take no stock.
 pub(crate) fn needs(lines: &[Line<'_>], stocked: impl Fn(&str) -> bool) -> BTreeMap<String, Need> {
     let mut needs: BTreeMap<String, Need> = BTreeMap::new();

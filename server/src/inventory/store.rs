@@ -3,7 +3,7 @@
 //! transaction; a reservation never takes an ingredient's available stock below zero,
 //! whatever runs at the same time (the `UPDATE` checks and takes in one statement).
 
-use crate::db::{Backend, DbError, Tx, insert_rows};
+use crate::db::{DbError, Tx, insert_rows};
 use crate::inventory::domain::Need;
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -17,8 +17,8 @@ pub(crate) struct Shortage {
 
 /// Holds `needs` for `order_id` in one statement; answers what is left available of
 /// each ingredient taken, or the first one (by name) that is short, in which case the
-/// caller rolls the transaction back, so nothing stays held. On PostgreSQL the rows are
-/// locked in name order first: two placements never wait on each other in a cycle.
+/// caller rolls the transaction back, so nothing stays held. On PostgreSQL the caller
+/// holds the append lock (`stock_lock`), so no two writers of stock wait on each other.
 pub(crate) async fn reserve(
     tx: &mut Tx,
     order_id: Uuid,
@@ -31,19 +31,6 @@ pub(crate) async fn reserve(
         .map(|i| format!("${}", 2 * i + 1))
         .collect();
     let names = names.join(", ");
-    if Backend::of_connection(tx) == Backend::Postgres {
-        let each: Vec<String> = (1..=needs.len()).map(|i| format!("${i}")).collect();
-        let lock = format!(
-            "SELECT ingredient FROM ingredients WHERE ingredient IN ({}) \
-             ORDER BY ingredient FOR UPDATE",
-            each.join(", ")
-        );
-        let mut query = sqlx::query(&lock);
-        for ingredient in needs.keys() {
-            query = query.bind(ingredient);
-        }
-        query.execute(&mut **tx).await?;
-    }
     let each: String = (0..needs.len())
         .map(|i| format!(" WHEN ${} THEN ${}", 2 * i + 1, 2 * i + 2))
         .collect();

@@ -5,8 +5,8 @@
 use crate::inventory::seed::{OPENING_LOW_STOCK_AT, OPENING_STOCK};
 use crate::testing::{TestApp, an_order, test_app};
 use app::contracts::{
-    CancelOrder, GetMenu, ListInventory, ListRecipes, MenuItem, PaymentMethod, PlaceOrder,
-    PlacedOrder, RecipeIngredient, SetStock, StartCooking,
+    CancelOrder, GetMenu, IdempotencyKey, ListInventory, ListRecipes, MenuItem, PaymentMethod,
+    PlaceOrder, PlacedOrder, RecipeIngredient, SetStock, StartCooking,
 };
 use mediator::Problem;
 
@@ -222,6 +222,60 @@ async fn an_order_that_leaves_too_little_for_another_pizza_sells_that_one_out() 
         "60 g left: {on_menu:?}"
     );
     assert!(on_menu.contains(&"capricciosa".to_owned()), "{on_menu:?}");
+}
+
+#[tokio::test]
+async fn every_kind_of_stock_change_at_once_finishes_and_the_counts_add_up() {
+    let app = test_app().await;
+    let mut earlier = Vec::new();
+    for _ in 0..4 {
+        earlier.push(place(&app, margheritas(1)).await.expect("placed").order_id);
+    }
+    let app = &app;
+    // Keyed placements take the append lock before stock; cooking and cancelling change
+    // stock too; a count as well. On PostgreSQL a command that held an ingredient row
+    // while waiting for the append lock could deadlock with one of these.
+    let keyed = (0..6).map(|i| {
+        let key = IdempotencyKey::parse(&format!("stock-race-key-{i:04}")).unwrap();
+        let manager = app::contracts::Caller::Staff(app::contracts::StaffUser {
+            username: "manager".into(),
+            role: app::contracts::StaffRole::Manager,
+        });
+        let ctx = mediator::Context::new().with(manager).with(key);
+        async move {
+            app.mediator
+                .0
+                .send_with(margheritas(1), ctx)
+                .await
+                .map(|_| ())
+        }
+    });
+    let cooks = earlier[..2].iter().map(|&order_id| async move {
+        app.mediator
+            .send(StartCooking { order_id })
+            .await
+            .map(|_| ())
+    });
+    let cancels = earlier[2..].iter().map(|&order_id| async move {
+        let reason = "Changed my mind".into();
+        app.mediator
+            .send(CancelOrder { order_id, reason })
+            .await
+            .map(|_| ())
+    });
+    let mut all: Vec<futures_util::future::BoxFuture<'_, Result<(), Problem>>> = Vec::new();
+    all.extend(keyed.map(|f| Box::pin(f) as _));
+    all.extend(cooks.map(|f| Box::pin(f) as _));
+    all.extend(cancels.map(|f| Box::pin(f) as _));
+    all.push(Box::pin(async {
+        app.mediator.send(count("basil", 1_000)).await.map(|_| ())
+    }));
+    for result in futures_util::future::join_all(all).await {
+        result.expect("every stock change goes through");
+    }
+    // Two cooked and six placed since hold or used 8 margheritas' mozzarella.
+    let (on_hand, reserved) = stock_of(app, "mozzarella").await;
+    assert_eq!((OPENING_STOCK - on_hand, reserved), (240, 720));
 }
 
 #[tokio::test]

@@ -6,6 +6,7 @@ use crate::events::{now, record, stream_version};
 use crate::inventory::events::{InventoryEvent, StockSet, ingredient_stream};
 use crate::inventory::queries::find_level;
 use crate::inventory::sold_out::record_flips;
+use crate::inventory::stock_lock;
 use app::contracts::{SetStock, StockLevel};
 use mediator::{Context, Done, Outcome, Problem, RequestHandler};
 
@@ -15,7 +16,7 @@ pub(crate) struct SetStockHandler;
 impl RequestHandler<SetStock> for SetStockHandler {
     #[tracing::instrument(name = "SetStock", skip_all)]
     async fn handle(&self, command: SetStock, ctx: &mut Context) -> Outcome<StockLevel> {
-        let tx = transaction(ctx)?;
+        let tx = stock_lock(ctx).await?;
         let ingredient = command.ingredient.trim().to_lowercase();
         let current = find_level(tx, &ingredient).await?.ok_or_else(|| {
             Problem::not_found(format!("No ingredient {ingredient:?} is kept in stock."))
