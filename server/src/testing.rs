@@ -196,11 +196,20 @@ pub(crate) struct AsManager(pub Mediator);
 impl AsManager {
     /// Sends `request` with a manager as the caller.
     pub fn send<R: Request>(&self, request: R) -> impl Future<Output = Outcome<R::Response>> {
+        self.send_in(Context::new(), request)
+    }
+
+    /// Sends `request` with a manager as the caller, in `ctx` (an idempotency key, say).
+    pub fn send_in<R: Request>(
+        &self,
+        ctx: Context,
+        request: R,
+    ) -> impl Future<Output = Outcome<R::Response>> {
         let manager = Caller::Staff(StaffUser {
             username: "manager".into(),
             role: StaffRole::Manager,
         });
-        self.send_as(manager, request)
+        self.0.send_with(request, ctx.with(manager))
     }
 
     /// Sends `request` as `caller`.

@@ -3,10 +3,36 @@
 //! transaction; a reservation never takes an ingredient's available stock below zero,
 //! whatever runs at the same time (the `UPDATE` checks and takes in one statement).
 
-use crate::db::{DbError, Tx, insert_rows};
+use crate::db::{DbError, Tx, corrupt, insert_rows};
 use crate::inventory::domain::Need;
+use app::contracts::PizzaSize;
+use sqlx::{Any, Executor};
 use std::collections::BTreeMap;
 use uuid::Uuid;
+
+/// One line of a recipe: pizza, size, ingredient and quantity.
+pub(crate) type RecipeRow = (String, PizzaSize, String, i64);
+
+/// Every recipe line, by pizza, size (as stored) and ingredient.
+pub(crate) async fn recipe_rows<'e>(
+    db: impl Executor<'e, Database = Any>,
+) -> Result<Vec<RecipeRow>, DbError> {
+    let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
+        "SELECT pizza_id, size, ingredient, quantity FROM recipes \
+         ORDER BY pizza_id, size, ingredient",
+    )
+    .fetch_all(db)
+    .await?;
+    rows.into_iter().map(recipe_row).collect()
+}
+
+/// A stored recipe line read back; a size the code does not know is corrupt.
+fn recipe_row(
+    (pizza_id, size, ingredient, quantity): (String, String, String, i64),
+) -> Result<RecipeRow, DbError> {
+    let size = PizzaSize::parse(&size).ok_or_else(|| corrupt("recipes.size", &size))?;
+    Ok((pizza_id, size, ingredient, quantity))
+}
 
 /// An ingredient an order needs more of than is left.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,4 +142,16 @@ pub(crate) async fn settle(
         .execute(&mut **tx)
         .await?;
     Ok(held)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_size_it_does_not_know_is_refused_as_corrupt() {
+        let line = |size: &str| ("margherita".into(), size.into(), "dough".into(), 1);
+        assert!(recipe_row(line("huge")).is_err());
+        assert_eq!(recipe_row(line("small")).unwrap().1, PizzaSize::Small);
+    }
 }

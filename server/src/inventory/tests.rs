@@ -237,18 +237,8 @@ async fn every_kind_of_stock_change_at_once_finishes_and_the_counts_add_up() {
     // while waiting for the append lock could deadlock with one of these.
     let keyed = (0..6).map(|i| {
         let key = IdempotencyKey::parse(&format!("stock-race-key-{i:04}")).unwrap();
-        let manager = app::contracts::Caller::Staff(app::contracts::StaffUser {
-            username: "manager".into(),
-            role: app::contracts::StaffRole::Manager,
-        });
-        let ctx = mediator::Context::new().with(manager).with(key);
-        async move {
-            app.mediator
-                .0
-                .send_with(margheritas(1), ctx)
-                .await
-                .map(|_| ())
-        }
+        let ctx = mediator::Context::new().with(key);
+        async move { app.mediator.send_in(ctx, margheritas(1)).await.map(|_| ()) }
     });
     let cooks = earlier[..2].iter().map(|&order_id| async move {
         app.mediator

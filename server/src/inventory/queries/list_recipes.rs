@@ -1,6 +1,6 @@
 //! `ListRecipes`: every recipe, by pizza then size, from the `recipes` table.
 
-use crate::db::{DbError, corrupt};
+use crate::inventory::store::recipe_rows;
 use app::contracts::{ListRecipes, PizzaSize, Recipe, RecipeIngredient};
 use mediator::{Context, Done, Outcome, RequestHandler};
 use sqlx::AnyPool;
@@ -13,16 +13,9 @@ pub(crate) struct ListRecipesHandler {
 impl RequestHandler<ListRecipes> for ListRecipesHandler {
     #[tracing::instrument(name = "ListRecipes", skip_all)]
     async fn handle(&self, _query: ListRecipes, _ctx: &mut Context) -> Outcome<Vec<Recipe>> {
-        let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
-            "SELECT pizza_id, size, ingredient, quantity FROM recipes \
-             ORDER BY pizza_id, size, ingredient",
-        )
-        .fetch_all(&self.pool)
-        .await
-        .map_err(DbError::from)?;
+        let rows = recipe_rows(&self.pool).await?;
         let mut recipes: Vec<Recipe> = Vec::new();
         for (pizza_id, size, ingredient, quantity) in rows {
-            let size = PizzaSize::parse(&size).ok_or_else(|| corrupt("recipes.size", &size))?;
             let line = RecipeIngredient {
                 ingredient,
                 quantity,
