@@ -124,9 +124,9 @@ mod type_map;
 pub use behavior::{Behavior, Identity, Next, NextEvent, Stack};
 #[cfg(feature = "metrics")]
 pub use behaviors::Metrics;
+pub use behaviors::{Begun, Transactional, UnitOfWork, Validation};
 pub use behaviors::{CachePolicy, Caching, Clock, SystemClock};
 pub use behaviors::{Only, Tracing, TypeList};
-pub use behaviors::{Transactional, UnitOfWork, Validation};
 pub use builder::{AddingBehaviors, AddingHandlers, Builder};
 pub use builder::{BuildError, BuildProblem, HandlersBuilder, MediatorBuilder};
 pub use context::Context;

@@ -107,6 +107,16 @@ async fn a_behavior_for_one_request_type_sees_that_type_only() {
 }
 
 #[tokio::test]
+async fn a_behavior_for_all_but_some_types_sees_every_other_one() {
+    let journal = Journal::default();
+
+    exercise(Only::except::<(PlaceOrder,)>(Seen("saw", journal.clone()))).await;
+
+    let expected = ["saw OrderPlaced", "saw GetMenu", "saw OrderPlaced"];
+    assert_eq!(journal.lines(), expected);
+}
+
+#[tokio::test]
 async fn event_steps_run_in_the_order_behaviors_were_added() {
     let journal = Journal::default();
     let mediator = Mediator::builder()

@@ -247,3 +247,67 @@ async fn events_of_a_rolled_back_command_stay_unpublished_even_if_an_outer_behav
     assert_eq!(done.value, 0);
     assert_eq!(db.journal.lines(), ["begin", "handled", "rollback"]);
 }
+
+/// Asks "the bank" before it opens its own transaction, then writes as `SaveOrder` does:
+/// wired outside `Transactional` with `Only::except`.
+struct PayThenSaveHandler(FakeDb);
+
+impl RequestHandler<SaveOrder> for PayThenSaveHandler {
+    async fn handle(&self, command: SaveOrder, ctx: &mut Context) -> Outcome<u64> {
+        let in_tx = ctx.transaction::<PendingRows>().is_some();
+        self.0
+            .journal
+            .write(format!("paid, in a transaction: {in_tx}"));
+        let unit = Transactional::new(self.0.clone());
+        let begun = unit.begin(ctx).await?;
+        let outcome = SaveOrderHandler(self.0.journal.clone())
+            .handle(command, ctx)
+            .await;
+        unit.end(begun, ctx, "SaveOrder", outcome).await
+    }
+}
+
+fn paying_shop(db: &FakeDb) -> Mediator {
+    Mediator::builder()
+        .behavior(mediator::Only::except::<(SaveOrder,)>(Transactional::new(
+            db.clone(),
+        )))
+        .handler::<SaveOrder, _>(PayThenSaveHandler(db.clone()))
+        .event_handler::<OrderSaved, _>(ReadBack(db.rows.clone(), db.journal.clone()))
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_handler_can_do_slow_work_first_and_then_commit_like_the_behavior() {
+    let db = FakeDb::default();
+
+    let done = paying_shop(&db).send(order(7, true)).await.unwrap();
+
+    assert_eq!(done.value, 7);
+    let expected = [
+        "paid, in a transaction: false",
+        "begin",
+        "handled",
+        "commit",
+        r#"event 7 saw ["order 7"]"#,
+    ];
+    assert_eq!(db.journal.lines(), expected);
+}
+
+#[tokio::test]
+async fn a_handler_ending_its_own_transaction_with_a_problem_publishes_nothing() {
+    let db = FakeDb::default();
+
+    let problem = paying_shop(&db).send(order(7, false)).await.unwrap_err();
+
+    assert_eq!(problem.code(), 409);
+    assert!(db.rows.all().is_empty());
+    let expected = [
+        "paid, in a transaction: false",
+        "begin",
+        "handled",
+        "rollback",
+    ];
+    assert_eq!(db.journal.lines(), expected);
+}

@@ -15,5 +15,5 @@ pub use caching::{CachePolicy, Caching, Clock, SystemClock};
 pub use metrics::Metrics;
 pub use only::{Only, TypeList};
 pub use trace::Tracing;
-pub use transaction::{Transactional, UnitOfWork};
+pub use transaction::{Begun, Transactional, UnitOfWork};
 pub use validation::Validation;

@@ -1,5 +1,6 @@
-//! [`Only`]: restricts a behavior to commands, queries, events, or a list of types,
-//! so that the behavior itself stays general and the wiring says where it applies.
+//! [`Only`]: restricts a behavior to commands, queries, events, a list of types, or all
+//! but a list, so that the behavior itself stays general and the wiring says where it
+//! applies.
 
 use crate::{Behavior, Context, Event, EventRef, Handled, Next, NextEvent, PublishReport};
 use crate::{Request, RequestKind};
@@ -31,6 +32,7 @@ enum Scope {
         events: bool,
     },
     Types(Vec<TypeId>),
+    AllBut(Vec<TypeId>),
 }
 
 impl<B: Behavior> Only<B> {
@@ -72,6 +74,15 @@ impl<B: Behavior> Only<B> {
         }
     }
 
+    /// Applies `behavior` to every request and event except the types of the tuple `T`:
+    /// for instance a command that opens its own transaction, outside `Transactional`.
+    pub fn except<T: TypeList>(behavior: B) -> Self {
+        Self {
+            behavior,
+            scope: Scope::AllBut(T::type_ids()),
+        }
+    }
+
     fn kinds(behavior: B, commands: bool, queries: bool, events: bool) -> Self {
         let scope = Scope::Kinds {
             commands,
@@ -92,6 +103,7 @@ impl Scope {
                 RequestKind::Query => *queries,
             },
             Self::Types(ids) => ids.contains(&TypeId::of::<R>()),
+            Self::AllBut(ids) => !ids.contains(&TypeId::of::<R>()),
         }
     }
 
@@ -99,6 +111,7 @@ impl Scope {
         match self {
             Self::Kinds { events, .. } => *events,
             Self::Types(ids) => ids.contains(&event.type_id()),
+            Self::AllBut(ids) => !ids.contains(&event.type_id()),
         }
     }
 }

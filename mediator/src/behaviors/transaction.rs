@@ -4,7 +4,7 @@
 //! the recorded events only after that commit.
 
 use crate::event::error_chain;
-use crate::{Answer, Behavior, Context, Next, Problem, Request, RequestKind};
+use crate::{Answer, Behavior, Context, Next, Outcome, Problem, Request, RequestKind};
 
 /// The storage side of a unit of work, implemented once by the application (for
 /// instance over a database pool). Failures are [`Problem`]s, usually 500 or 503
@@ -42,34 +42,67 @@ impl<U: UnitOfWork> Transactional<U> {
     }
 }
 
-impl<U: UnitOfWork> Behavior for Transactional<U> {
-    async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
-        if R::KIND != RequestKind::Command {
-            return next.run(req, ctx).await;
-        }
+impl<U: UnitOfWork> Transactional<U> {
+    /// Opens a transaction of this unit for the request `ctx` carries, as the behavior
+    /// does before a command. For a handler that must do something slow before it writes
+    /// (ask another service) and so is wired outside the behavior (`Only::except`): it
+    /// holds a transaction only for its writes, and hands the [`Begun`] back to
+    /// [`end`](Self::end) with its outcome.
+    pub async fn begin(&self, ctx: &mut Context) -> Result<Begun, Problem> {
         let events_before = ctx.pending_events();
         let tx = self.unit.begin().await?;
         ctx.begin_transaction(tx);
-        let outcome = next.run(req, ctx).await;
+        Ok(Begun { events_before })
+    }
+
+    /// Ends what [`begin`](Self::begin) opened: commits on `Ok` or rolls back on a
+    /// problem, and keeps the events recorded since only if the commit succeeded.
+    /// `request` names the command in errors.
+    pub async fn end<T>(
+        &self,
+        begun: Begun,
+        ctx: &mut Context,
+        request: &'static str,
+        outcome: Outcome<T>,
+    ) -> Outcome<T> {
         let Some(tx) = ctx.end_transaction::<U::Tx>() else {
             // Only this behavior ends a transaction, so a second `Transactional` of the
             // same unit ran inside this one and replaced it: a wiring mistake.
-            ctx.truncate_events(events_before);
-            return Err(Problem::internal(LostTransaction(R::name())));
+            ctx.truncate_events(begun.events_before);
+            return Err(Problem::internal(LostTransaction(request)));
         };
         let result = match outcome {
             Ok(done) => self.unit.commit(tx).await.map(|()| done),
             Err(problem) => {
                 if let Err(failure) = self.unit.rollback(tx).await {
-                    log_failed_rollback(R::name(), &failure);
+                    log_failed_rollback(request, &failure);
                 }
                 Err(problem)
             }
         };
         if result.is_err() {
-            ctx.truncate_events(events_before);
+            ctx.truncate_events(begun.events_before);
         }
         result
+    }
+}
+
+/// A transaction [`Transactional::begin`] opened, to be given to
+/// [`Transactional::end`].
+#[derive(Debug)]
+#[must_use = "a transaction that is begun must be ended"]
+pub struct Begun {
+    events_before: usize,
+}
+
+impl<U: UnitOfWork> Behavior for Transactional<U> {
+    async fn handle<R: Request>(&self, req: R, ctx: &mut Context, next: impl Next<R>) -> Answer<R> {
+        if R::KIND != RequestKind::Command {
+            return next.run(req, ctx).await;
+        }
+        let begun = self.begin(ctx).await?;
+        let outcome = next.run(req, ctx).await;
+        self.end(begun, ctx, R::name(), outcome).await
     }
 }
 
