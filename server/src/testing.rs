@@ -40,6 +40,11 @@ pub(crate) const TEST_DRIVERS: &str = "Luigi:driver:luigi-pass;Mario:driver:mari
 /// Wires the server's mediator over a new database, with the [`TEST_DRIVERS`], and starts
 /// its projector.
 pub(crate) async fn test_app() -> TestApp {
+    test_app_paying_through(crate::payments::GatewayChoice::Simulator.gateway()).await
+}
+
+/// [`test_app`] charging cards through `payments`.
+pub(crate) async fn test_app_paying_through(payments: crate::payments::Payments) -> TestApp {
     let db = test_database().await;
     crate::staff::bootstrap(&db.pool, Some(TEST_DRIVERS), std::path::Path::new("unused"))
         .await
@@ -64,7 +69,7 @@ pub(crate) async fn test_app() -> TestApp {
         order_limits: OrderLimits::default(),
         writer,
         views: views.clone(),
-        payments: crate::payments::GatewayChoice::Simulator.gateway(),
+        payments,
     };
     let mediator = wiring::build_mediator(&services).expect("every handler is wired");
     TestApp {

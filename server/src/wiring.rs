@@ -12,6 +12,7 @@ use crate::customers::{
 };
 use crate::db::{Backend, SqlUnitOfWork, Writer};
 use crate::events::Correlate;
+use crate::idempotency::KeyTurns;
 use crate::inventory::commands::SetStockHandler;
 use crate::inventory::queries::{ListInventoryHandler, ListRecipesHandler};
 use crate::inventory::views::SoldOutView;
@@ -67,7 +68,7 @@ use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
 use app::contracts::{ListInventory, ListRecipes, SetStock};
 use mediator::{
     Behavior, BuildError, CachePolicy, Caching, HandlersBuilder, Mediator, MediatorBuilder,
-    Metrics, Tracing, Transactional, Validation,
+    Metrics, Only, Tracing, Transactional, Validation,
 };
 use sqlx::AnyPool;
 use std::time::Duration;
@@ -179,7 +180,8 @@ fn authorization() -> Authorization {
 /// 5. `Validation`: refuses invalid input with 422 before anything else runs.
 /// 6. `Caching`: answers cached queries; sees events to invalidate them.
 /// 7. `Transactional`: wraps commands in a transaction committed only on success, so
-///    their events are published only after commit.
+///    their events are published only after commit. Not `PlaceOrder`, which charges a
+///    card first and then opens one the same way (`Transactional::begin` and `end`).
 ///
 /// The SSE streams it opens follow `live`, the feed the projector publishes to.
 pub(crate) fn build_mediator_with(
@@ -201,7 +203,10 @@ pub(crate) fn build_mediator_with(
         .behavior(authorization())
         .behavior(Validation)
         .behavior(caching)
-        .behavior(Transactional::new(unit_of_work));
+        // `PlaceOrder` opens its own, once the card is charged.
+        .behavior(Only::except::<(PlaceOrder,)>(Transactional::new(
+            unit_of_work,
+        )));
     let handlers = streams(pipeline, services, live);
     write_side(read_side(handlers, services), services)
         .expect_all(app::contracts::catalog())
@@ -241,6 +246,11 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
                 gateway: services.payments.clone(),
             },
             recipes: RecipeBook::default(),
+            pool: services.pool.clone(),
+            unit: Transactional::new(SqlUnitOfWork {
+                writer: services.writer.clone(),
+            }),
+            turns: KeyTurns::default(),
         })
         .handler::<StartCooking, _>(StartCookingHandler {
             capacity: services.kitchen_capacity,

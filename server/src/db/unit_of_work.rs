@@ -14,7 +14,11 @@ use tokio::sync::Notify;
 /// A transaction to read or write through: `&mut **tx` is the connection. On SQLite,
 /// commands and the projector get a place in the [`Writer`]'s shared transaction;
 /// otherwise, and for queries and tests, a transaction of its own on a pooled connection.
-pub(crate) struct Tx(Inner);
+pub(crate) struct Tx {
+    inner: Inner,
+    /// Whether `lock_for_append` took the append lock already: it lasts until the end.
+    append_locked: bool,
+}
 
 enum Inner {
     /// A pooled transaction; the notice, if any, is told after it commits.
@@ -23,9 +27,27 @@ enum Inner {
 }
 
 impl Tx {
+    fn of(inner: Inner) -> Self {
+        Self {
+            inner,
+            append_locked: false,
+        }
+    }
+
+    /// Whether this transaction holds the append lock (PostgreSQL), which it keeps to
+    /// its end once taken.
+    pub(crate) fn holds_append_lock(&self) -> bool {
+        self.append_locked
+    }
+
+    /// Notes that the append lock was taken.
+    pub(crate) fn took_append_lock(&mut self) {
+        self.append_locked = true;
+    }
+
     /// Makes the writes permanent; for a writer, once the shared commit is done.
     pub async fn commit(self) -> Result<(), DbError> {
-        match self.0 {
+        match self.inner {
             Inner::Own(tx, notice) => {
                 tx.commit().await?;
                 if let Some(notice) = notice {
@@ -39,12 +61,12 @@ impl Tx {
 
     /// A pooled transaction that tells `committed` once it commits.
     pub(crate) fn notifying(tx: Transaction<'static, Any>, committed: Arc<Notify>) -> Self {
-        Self(Inner::Own(tx, Some(committed)))
+        Self::of(Inner::Own(tx, Some(committed)))
     }
 
     /// Discards the writes.
     pub async fn rollback(self) -> Result<(), DbError> {
-        match self.0 {
+        match self.inner {
             Inner::Own(tx, _) => Ok(tx.rollback().await?),
             Inner::Shared(slot) => slot.rollback().await,
         }
@@ -53,13 +75,13 @@ impl Tx {
 
 impl From<Transaction<'static, Any>> for Tx {
     fn from(tx: Transaction<'static, Any>) -> Self {
-        Self(Inner::Own(tx, None))
+        Self::of(Inner::Own(tx, None))
     }
 }
 
 impl From<WriteSlot> for Tx {
     fn from(slot: WriteSlot) -> Self {
-        Self(Inner::Shared(slot))
+        Self::of(Inner::Shared(slot))
     }
 }
 
@@ -67,7 +89,7 @@ impl Deref for Tx {
     type Target = AnyConnection;
 
     fn deref(&self) -> &AnyConnection {
-        match &self.0 {
+        match &self.inner {
             Inner::Own(tx, _) => tx,
             Inner::Shared(slot) => slot.connection_ref(),
         }
@@ -76,7 +98,7 @@ impl Deref for Tx {
 
 impl DerefMut for Tx {
     fn deref_mut(&mut self) -> &mut AnyConnection {
-        match &mut self.0 {
+        match &mut self.inner {
             Inner::Own(tx, _) => tx,
             Inner::Shared(slot) => slot.connection(),
         }

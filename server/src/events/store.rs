@@ -176,12 +176,13 @@ pub(crate) async fn append<E: DomainEvent>(
 /// depends on other streams' state (the kitchen's capacity) takes it before reading,
 /// so no concurrent command can change that state before this one commits.
 pub(crate) async fn lock_for_append(tx: &mut Tx) -> Result<(), Problem> {
-    if Backend::of_connection(tx) == Backend::Postgres {
+    if Backend::of_connection(tx) == Backend::Postgres && !tx.holds_append_lock() {
         sqlx::query("SELECT pg_advisory_xact_lock($1)")
             .bind(APPEND_LOCK)
             .execute(&mut **tx)
             .await
             .map_err(DbError::from)?;
+        tx.took_append_lock();
     }
     Ok(())
 }

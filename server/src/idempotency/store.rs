@@ -1,6 +1,6 @@
-//! The `idempotency_keys` table. Reads and writes go through the command's transaction:
-//! the one writer (`db::writer`) runs commands one at a time, so of two requests racing
-//! with the same key the second finds the first's answer.
+//! The `idempotency_keys` table. A command looks its key up before it starts (under the
+//! key's [`KeyTurns`](super::KeyTurns) turn, so of two requests racing with the same key
+//! the second finds the first's answer) and stores its answer in its own transaction.
 
 use crate::db::{DbError, Tx, Writer, timestamp_text};
 use app::contracts::{IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_HOURS, IdempotencyKey};
@@ -9,6 +9,7 @@ use mediator::{FieldError, Problem};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
+use sqlx::AnyConnection;
 
 /// A key and the request it was first sent with.
 pub(crate) struct Remembered<'a> {
@@ -38,7 +39,7 @@ impl<'a> Remembered<'a> {
 /// The answer stored for this key within the last 24 hours, if any. The same key with
 /// a different request is a 422 naming the header.
 pub(crate) async fn recall<T: DeserializeOwned>(
-    tx: &mut Tx,
+    conn: &mut AnyConnection,
     sent: &Remembered<'_>,
 ) -> Result<Option<T>, Problem> {
     let row: Option<(String, String)> = sqlx::query_as(
@@ -48,7 +49,7 @@ pub(crate) async fn recall<T: DeserializeOwned>(
     .bind(sent.scope)
     .bind(sent.key.as_str())
     .bind(cutoff())
-    .fetch_optional(&mut **tx)
+    .fetch_optional(conn)
     .await
     .map_err(DbError::from)?;
     let Some((request_hash, response)) = row else {

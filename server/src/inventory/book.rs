@@ -6,9 +6,10 @@
 //! `on_hand`, which is not kept here), so the book never goes stale. Without it each
 //! order read the recipes and the stocked set again.
 
-use crate::db::{DbError, Tx};
+use crate::db::DbError;
 use crate::inventory::store::{RecipeRow, recipe_rows};
 use app::contracts::PizzaSize;
+use sqlx::AnyConnection;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
@@ -73,14 +74,14 @@ impl Recipes {
 pub(crate) struct RecipeBook(Arc<OnceLock<Arc<Recipes>>>);
 
 impl RecipeBook {
-    /// The recipes, read in `tx` the first time.
-    pub(crate) async fn recipes(&self, tx: &mut Tx) -> Result<Arc<Recipes>, DbError> {
+    /// The recipes, read through `conn` the first time.
+    pub(crate) async fn recipes(&self, conn: &mut AnyConnection) -> Result<Arc<Recipes>, DbError> {
         if let Some(recipes) = self.0.get() {
             return Ok(recipes.clone());
         }
-        let rows = recipe_rows(&mut **tx).await?;
+        let rows = recipe_rows(&mut *conn).await?;
         let stocked: Vec<(String,)> = sqlx::query_as("SELECT ingredient FROM ingredients")
-            .fetch_all(&mut **tx)
+            .fetch_all(&mut *conn)
             .await?;
         let read = Arc::new(Recipes::from_rows(
             rows,

@@ -22,12 +22,32 @@ pub(crate) use seed::seed_stock;
 
 use crate::db::{Tx, transaction};
 use crate::events::lock_for_append;
-use crate::inventory::domain::{Line, needs};
+use crate::inventory::book::Recipes;
+use crate::inventory::domain::{Line, Need, needs};
 use crate::inventory::sold_out::record_flips;
-use crate::inventory::store::{Settle, reserve, settle};
+use crate::inventory::store::{Settle, Shortage, reserve, settle, shortage};
 use app::contracts::OrderLine;
 use mediator::{Context, Problem};
+use sqlx::AnyConnection;
+use std::collections::BTreeMap;
 use uuid::Uuid;
+
+/// Refuses, with the 409 [`reserve_stock`] would answer, an order whose `lines` what is
+/// left now cannot make, holding nothing: checked before a card is charged, so nobody is
+/// charged for pizzas the kitchen has run out of. A placement racing for the same last
+/// stock may still take it first; `reserve_stock` then refuses, and the charge is
+/// refunded.
+pub(crate) async fn check_stock(
+    conn: &mut AnyConnection,
+    book: &RecipeBook,
+    lines: &[OrderLine],
+) -> Result<(), Problem> {
+    let recipes = book.recipes(conn).await?;
+    match shortage(conn, &order_needs(&recipes, lines)).await? {
+        Some(short) => Err(run_out(&short)),
+        None => Ok(()),
+    }
+}
 
 /// Holds what the order's `lines` need; 409 naming the first pizza and ingredient short.
 /// The sold-out check runs only when what is left of some ingredient could leave a pizza
@@ -40,6 +60,21 @@ pub(crate) async fn reserve_stock(
 ) -> Result<(), Problem> {
     let tx = stock_lock(ctx).await?;
     let recipes = book.recipes(tx).await?;
+    let left = match reserve(tx, order_id, &order_needs(&recipes, lines)).await? {
+        Ok(left) => left,
+        Err(short) => return Err(run_out(&short)),
+    };
+    if left
+        .iter()
+        .any(|(ingredient, available)| recipes.could_sell_out(ingredient, *available))
+    {
+        record_flips(ctx).await?;
+    }
+    Ok(())
+}
+
+/// What the order's `lines` need of each stocked ingredient.
+fn order_needs(recipes: &Recipes, lines: &[OrderLine]) -> BTreeMap<String, Need> {
     let lines: Vec<Line<'_>> = lines
         .iter()
         .map(|line| Line {
@@ -50,23 +85,15 @@ pub(crate) async fn reserve_stock(
             toppings: &line.toppings,
         })
         .collect();
-    let needs = needs(&lines, |name| recipes.is_stocked(name));
-    let left = match reserve(tx, order_id, &needs).await? {
-        Ok(left) => left,
-        Err(short) => {
-            return Err(Problem::conflict(format!(
-                "Sorry, we have run out of {} for the {}. Please choose another pizza or fewer.",
-                short.ingredient, short.pizza_name
-            )));
-        }
-    };
-    if left
-        .iter()
-        .any(|(ingredient, available)| recipes.could_sell_out(ingredient, *available))
-    {
-        record_flips(ctx).await?;
-    }
-    Ok(())
+    needs(&lines, |name| recipes.is_stocked(name))
+}
+
+/// The 409 for an order the stock cannot make.
+fn run_out(short: &Shortage) -> Problem {
+    Problem::conflict(format!(
+        "Sorry, we have run out of {} for the {}. Please choose another pizza or fewer.",
+        short.ingredient, short.pizza_name
+    ))
 }
 
 /// Uses up what a cooked order held.

@@ -6,7 +6,7 @@
 use crate::db::{DbError, Tx, corrupt, insert_rows};
 use crate::inventory::domain::Need;
 use app::contracts::PizzaSize;
-use sqlx::{Any, Executor};
+use sqlx::{Any, AnyConnection, Executor};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
@@ -39,6 +39,38 @@ fn recipe_row(
 pub(crate) struct Shortage {
     pub ingredient: String,
     pub pizza_name: String,
+}
+
+/// The first ingredient (by name) of `needs` that has less available now than needed,
+/// read without holding anything.
+pub(crate) async fn shortage(
+    conn: &mut AnyConnection,
+    needs: &BTreeMap<String, Need>,
+) -> Result<Option<Shortage>, DbError> {
+    if needs.is_empty() {
+        return Ok(None);
+    }
+    let names: Vec<String> = (1..=needs.len()).map(|i| format!("${i}")).collect();
+    let statement = format!(
+        "SELECT ingredient, on_hand - reserved FROM ingredients WHERE ingredient IN ({})",
+        names.join(", ")
+    );
+    let mut query = sqlx::query_as::<_, (String, i64)>(&statement);
+    for ingredient in needs.keys() {
+        query = query.bind(ingredient);
+    }
+    let available: BTreeMap<String, i64> = query.fetch_all(conn).await?.into_iter().collect();
+    Ok(needs
+        .iter()
+        .find(|(ingredient, need)| {
+            available
+                .get(*ingredient)
+                .is_none_or(|left| *left < need.quantity)
+        })
+        .map(|(ingredient, need)| Shortage {
+            ingredient: ingredient.clone(),
+            pizza_name: need.pizza_name.clone(),
+        }))
 }
 
 /// Holds `needs` for `order_id` in one statement; answers what is left available of

@@ -1,6 +1,7 @@
 //! Payments slice: how an order is paid. A card is charged through the
 //! [`PaymentGateway`] port (the built-in [`SimulatedGateway`] follows the test-card
-//! convention) by `ProcessPayment`, inside the placement's unit of work; cancelling a
+//! convention) by `ProcessPayment`, before the placement's unit of work opens (refunded
+//! if the placement then fails to commit); cancelling a
 //! paid order refunds it (`RefundPayment`); a driver marks cash collected
 //! (`MarkCashCollected`). The card's number and security code go to the gateway only:
 //! what is kept is the brand, the last four digits and the gateway's reference.

@@ -1,14 +1,18 @@
 //! The payment commands, one handler per file. `ProcessPayment` and `RefundPayment` are
-//! the server's own: `PlaceOrder` and `CancelOrder` send them to their handlers inside
-//! their unit of work, so a declined card stores no order and a failed refund cancels
-//! nothing. `MarkCashCollected` is sent by drivers through the mediator.
+//! the server's own: `PlaceOrder` charges before its unit of work and refunds when it
+//! does not commit, so a declined card stores no order; `CancelOrder` refunds inside its
+//! unit of work, so a failed refund cancels nothing. `MarkCashCollected` is sent by
+//! drivers through the mediator.
 
+#[cfg(test)]
+mod charge_first_tests;
 mod mark_cash_collected;
 mod process_payment;
 mod refund_payment;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use crate::payments::events::PaymentCaptured;
 pub(crate) use mark_cash_collected::MarkCashCollectedHandler;
 pub(crate) use process_payment::{ProcessPayment, ProcessPaymentHandler};
 pub(crate) use refund_payment::{RefundPayment, RefundPaymentHandler};

@@ -1,19 +1,20 @@
 //! `ProcessPayment`: charges a card order's total through the [`PaymentGateway`]
 //! (`crate::payments::PaymentGateway`) and records `PaymentCaptured` with the card's
 //! brand, last four digits and the gateway's reference, never its number or security
-//! code. Sent by `PlaceOrder` to this handler inside the placement's transaction: a
-//! refusal (402) rolls the whole placement back.
+//! code. `PlaceOrder` charges before it opens its transaction, so no writer waits on the
+//! gateway, then stores the payment and appends the capture in that transaction; when
+//! the placement does not commit, it refunds the charge.
 
-use crate::db::transaction;
-use crate::events::{now, record};
+use crate::db::Tx;
+use crate::events::now;
 use crate::payments::Payments;
 use crate::payments::commands::gateway_problem;
-use crate::payments::events::{PaymentCaptured, PaymentEvent};
+use crate::payments::events::PaymentCaptured;
 use crate::payments::gateway::ChargeRequest;
 use crate::payments::store::{NewPayment, insert_payment};
-use app::contracts::{CardDetails, PaymentChanged, PaymentMethod, PaymentStatus};
+use app::contracts::{CardDetails, PaymentMethod, PaymentStatus};
 use chrono::{DateTime, Datelike, Utc};
-use mediator::{Context, Done, FieldError, Outcome, Problem, Request, RequestHandler, RequestKind};
+use mediator::{FieldError, Problem};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
@@ -25,30 +26,22 @@ pub(crate) struct ProcessPayment {
     pub card: CardDetails,
 }
 
-impl Request for ProcessPayment {
-    type Response = PaymentChanged;
-    const KIND: RequestKind = RequestKind::Command;
-
-    fn validate(&self) -> Result<(), Vec<FieldError>> {
-        let errors = self.card.field_errors();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
-    }
-}
-
-/// Handles [`ProcessPayment`]; answers the payment `paid`, 422 for an invalid or expired
-/// card, 402 when the gateway refuses it.
+/// Charges cards and records what was charged.
 pub(crate) struct ProcessPaymentHandler {
     pub gateway: Payments,
 }
 
-impl RequestHandler<ProcessPayment> for ProcessPaymentHandler {
+impl ProcessPaymentHandler {
+    /// Charges the card, holding no transaction: 422 for an invalid or expired card, 402
+    /// when the gateway refuses it, 503 when it cannot be reached. Answers the capture
+    /// to [`save`](Self::save) with the order, or to
+    /// [`refund_unplaced`](Self::refund_unplaced) if it is not.
     #[tracing::instrument(name = "ProcessPayment", skip_all, fields(order_id = %command.order_id))]
-    async fn handle(&self, command: ProcessPayment, ctx: &mut Context) -> Outcome<PaymentChanged> {
-        command.validate().map_err(Problem::validation)?;
+    pub(crate) async fn charge(&self, command: ProcessPayment) -> Result<PaymentCaptured, Problem> {
+        let errors = command.card.field_errors();
+        if !errors.is_empty() {
+            return Err(Problem::validation(errors));
+        }
         refuse_expired(&command.card, now())?;
         let request = ChargeRequest {
             order_id: command.order_id,
@@ -59,14 +52,19 @@ impl RequestHandler<ProcessPayment> for ProcessPaymentHandler {
             tracing::info!(reason = %error, "card refused");
             gateway_problem(error)
         })?;
-        let captured = PaymentCaptured {
+        Ok(PaymentCaptured {
             order_id: command.order_id,
             amount: command.amount,
             brand: command.card.brand().to_owned(),
             last4: command.card.last4(),
             reference,
             at: now(),
-        };
+        })
+    }
+
+    /// Stores the payment `paid`, in the command's transaction; the command appends
+    /// `PaymentCaptured` with its other events.
+    pub(crate) async fn save(tx: &mut Tx, captured: &PaymentCaptured) -> Result<(), Problem> {
         let payment = NewPayment {
             order_id: captured.order_id,
             method: PaymentMethod::Card,
@@ -76,13 +74,32 @@ impl RequestHandler<ProcessPayment> for ProcessPaymentHandler {
             last4: Some(&captured.last4),
             reference: Some(&captured.reference),
         };
-        insert_payment(transaction(ctx)?, &payment).await?;
-        let appended = record(ctx, 0, PaymentEvent::PaymentCaptured(captured)).await?;
-        Ok(Done::ok(PaymentChanged {
-            order_id: command.order_id,
-            status: PaymentStatus::Paid,
-            position: appended.position,
-        }))
+        Ok(insert_payment(tx, &payment).await?)
+    }
+
+    /// Gives back a charge whose order was not stored (the stock ran out meanwhile, the
+    /// price changed, the database failed). A refund the gateway refuses is logged as an
+    /// error, with the order id and the charge's reference staff refund it by.
+    pub(crate) async fn refund_unplaced(&self, captured: &PaymentCaptured) {
+        match self
+            .gateway
+            .refund(&captured.reference, captured.amount)
+            .await
+        {
+            Ok(refund) => tracing::info!(
+                order_id = %captured.order_id,
+                charge = %captured.reference,
+                refund,
+                "refunded the charge of an order that was not placed"
+            ),
+            Err(error) => tracing::error!(
+                order_id = %captured.order_id,
+                charge = %captured.reference,
+                amount = %captured.amount,
+                %error,
+                "could not refund the charge of an order that was not placed: refund it by hand"
+            ),
+        }
     }
 }
 
