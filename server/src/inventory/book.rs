@@ -7,6 +7,7 @@
 //! order read the recipes and the stocked set again.
 
 use crate::db::DbError;
+use crate::inventory::domain::SOLD_OUT_SIZE;
 use crate::inventory::store::{RecipeRow, recipe_rows};
 use app::contracts::PizzaSize;
 use sqlx::AnyConnection;
@@ -21,8 +22,8 @@ type RecipeKey = (String, PizzaSize);
 pub(crate) struct Recipes {
     by_pizza: HashMap<RecipeKey, Vec<(String, i64)>>,
     stocked: HashSet<String>,
-    /// For each ingredient, the most of it a small pizza's recipe takes: while more than
-    /// that is left, no pizza sells out for want of it (sold-out is judged on the small size).
+    /// For each ingredient, the most of it a recipe of the [`SOLD_OUT_SIZE`] takes: while
+    /// more than that is left, no pizza sells out for want of it.
     sells_out_below: HashMap<String, i64>,
 }
 
@@ -52,7 +53,7 @@ impl Recipes {
             ..Self::default()
         };
         for (pizza_id, size, ingredient, quantity) in rows {
-            if size == PizzaSize::Small {
+            if size == SOLD_OUT_SIZE {
                 let most = recipes
                     .sells_out_below
                     .entry(ingredient.clone())

@@ -15,6 +15,9 @@ const TOMATO: (&str, i64) = ("tomato sauce", 80);
 const MOZZARELLA: (&str, i64) = ("mozzarella", 120);
 /// Grams of an extra topping on a medium pizza.
 pub(crate) const EXTRA_TOPPING: i64 = 30;
+/// A pizza is sold out when this size of it cannot be made: the smallest, so it stays on
+/// the menu while any size of it can still be made.
+pub(crate) const SOLD_OUT_SIZE: PizzaSize = PizzaSize::Small;
 
 /// One ingredient of a recipe, for a medium pizza.
 pub(crate) type RecipeLine = (&'static str, i64);

@@ -6,6 +6,7 @@
 
 use crate::db::{DbError, Tx, transaction};
 use crate::events::{now, record, stream_version};
+use crate::inventory::domain::SOLD_OUT_SIZE;
 use crate::inventory::events::{InventoryEvent, PizzaBackInStock, PizzaSoldOut};
 use mediator::{Context, Problem};
 use std::collections::BTreeMap;
@@ -54,15 +55,16 @@ async fn flips(tx: &mut Tx) -> Result<Vec<InventoryEvent>, DbError> {
     Ok(events)
 }
 
-/// The pizzas whose smallest size cannot be made now, each with the first ingredient
+/// The pizzas whose [`SOLD_OUT_SIZE`] cannot be made now, each with the first ingredient
 /// (by name) that is short.
 async fn short_now(tx: &mut Tx) -> Result<BTreeMap<String, String>, DbError> {
     let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT r.pizza_id, r.ingredient FROM recipes r \
          JOIN ingredients i ON i.ingredient = r.ingredient \
-         WHERE r.size = 'small' AND i.on_hand - i.reserved < r.quantity \
+         WHERE r.size = $1 AND i.on_hand - i.reserved < r.quantity \
          ORDER BY r.pizza_id, r.ingredient",
     )
+    .bind(SOLD_OUT_SIZE.as_str())
     .fetch_all(&mut **tx)
     .await?;
     let mut short = BTreeMap::new();
