@@ -29,6 +29,7 @@ mod events;
 mod health;
 mod http;
 mod idempotency;
+mod integration;
 mod inventory;
 mod live;
 mod menu;

@@ -13,6 +13,7 @@ use crate::customers::{
 use crate::db::{Backend, SqlUnitOfWork, Writer};
 use crate::events::Correlate;
 use crate::idempotency::KeyTurns;
+use crate::integration::queries::ListIntegrationEventsHandler;
 use crate::inventory::commands::SetStockHandler;
 use crate::inventory::queries::{ListInventoryHandler, ListRecipesHandler};
 use crate::inventory::views::SoldOutView;
@@ -65,7 +66,7 @@ use app::contracts::{
     GetRevenue, ListDrivers, ListOrders,
 };
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
-use app::contracts::{ListInventory, ListRecipes, SetStock};
+use app::contracts::{ListIntegrationEvents, ListInventory, ListRecipes, SetStock};
 use mediator::{
     Behavior, BuildError, CachePolicy, Caching, HandlersBuilder, Mediator, MediatorBuilder,
     Metrics, Only, Tracing, Transactional, Validation,
@@ -168,6 +169,8 @@ fn authorization() -> Authorization {
         .managers::<ListInventory>()
         .managers::<SetStock>()
         .managers::<ListRecipes>()
+        // Every event, customers' names and addresses too: for staff and their services.
+        .staff::<ListIntegrationEvents>(ANY_STAFF)
 }
 
 /// Builds the mediator with its pipeline and handlers. The order of behaviors is the
@@ -326,6 +329,9 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
             pool: services.pool.clone(),
         })
         .handler::<ListRecipes, _>(ListRecipesHandler {
+            pool: services.pool.clone(),
+        })
+        .handler::<ListIntegrationEvents, _>(ListIntegrationEventsHandler {
             pool: services.pool.clone(),
         })
         .event_handler::<MenuEvent, _>(caught_up.clone())

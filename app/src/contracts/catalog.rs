@@ -6,10 +6,10 @@ use super::{
     AddPizza, AddPromoCode, AssignDelivery, CancelOrder, DismissNotification, GetCustomerHistory,
     GetDeliveryBoard, GetEditableMenu, GetKitchenQueue, GetMenu, GetMyOrders, GetMyProfile,
     GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas, GetPriceQuote, GetRevenue,
-    GetShopPricing, ListDrivers, ListInventory, ListMyNotifications, ListOrders, ListPromoCodes,
-    ListRecipes, MarkCashCollected, MarkNotificationRead, MarkOrderDelivered, MarkOrderReady,
-    PlaceOrder, RemovePizza, RemovePromoCode, SetStock, StartCooking, UpdateMyProfile, UpdatePizza,
-    UpdateShopPricing,
+    GetShopPricing, ListDrivers, ListIntegrationEvents, ListInventory, ListMyNotifications,
+    ListOrders, ListPromoCodes, ListRecipes, MarkCashCollected, MarkNotificationRead,
+    MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza, RemovePromoCode, SetStock,
+    StartCooking, UpdateMyProfile, UpdatePizza, UpdateShopPricing,
 };
 use mediator::Catalog;
 
@@ -53,6 +53,7 @@ pub fn catalog() -> Catalog {
         .expect::<ListPromoCodes>()
         .expect::<ListInventory>()
         .expect::<ListRecipes>()
+        .expect::<ListIntegrationEvents>()
 }
 
 #[cfg(test)]
@@ -62,7 +63,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 37);
+        assert_eq!(names.len(), 38);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

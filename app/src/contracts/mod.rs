@@ -9,6 +9,7 @@ mod charges;
 mod customers;
 mod delivery;
 mod idempotency;
+mod integration;
 mod inventory;
 mod kitchen;
 mod lifecycle;
@@ -47,6 +48,9 @@ pub use delivery::{DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard, ListD
 pub use idempotency::{
     IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_HOURS, IdempotencyKey, MAX_IDEMPOTENCY_KEY_LEN,
     MIN_IDEMPOTENCY_KEY_LEN,
+};
+pub use integration::{
+    CloudEvent, DEFAULT_EVENT_PAGE, IntegrationEvents, ListIntegrationEvents, MAX_EVENT_PAGE,
 };
 pub use inventory::{
     ListInventory, ListRecipes, MAX_STOCK, Recipe, RecipeIngredient, SetStock, StockLevel,

@@ -14,6 +14,7 @@ mod client;
 mod customers;
 mod delivery;
 mod health;
+mod integration;
 mod inventory;
 mod json;
 mod kitchen;

@@ -16,6 +16,7 @@ mod health;
 mod helpers;
 mod hostile_input;
 mod idempotency;
+mod integration_events;
 mod inventory;
 mod kitchen;
 mod menu;

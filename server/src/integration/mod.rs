@@ -1,0 +1,7 @@
+//! Integration slice: what other services learn of the shop. Every domain event is
+//! offered as a CloudEvent 1.0 (`cloud_event`): pulled a page at a time through
+//! `ListIntegrationEvents` (`GET /api/events`), straight from the event log, so an event
+//! is there as soon as its command committed.
+
+mod cloud_event;
+pub(crate) mod queries;
