@@ -7,6 +7,7 @@ use crate::http::{AppState, RateLimiters, router, serve_metrics, token_digest_of
 use crate::idempotency;
 use crate::live::LiveFeed;
 use crate::metrics::{self, Scraped};
+use crate::outbox::{Channels, Dispatcher, RetryPolicy};
 use crate::projections::{Projector, rebuild};
 use crate::serve::serve;
 use crate::staff::{self, StaffAuth};
@@ -70,6 +71,14 @@ impl Application {
             tokio::spawn(db::checkpoint_wal(pool.clone(), writer.clone()));
         }
         tokio::spawn(idempotency::purge_every_hour(writer.clone()));
+        let dispatcher = Dispatcher {
+            pool: pool.clone(),
+            writer: writer.clone(),
+            channels: Channels::new(staff.notify.clone()).context("opening the channels")?,
+            retry: RetryPolicy::default(),
+            views: views.clone(),
+        };
+        tokio::spawn(dispatcher.run());
         let scraped = Scraped {
             pool: pool.clone(),
             writer: writer.clone(),

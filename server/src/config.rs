@@ -1,6 +1,7 @@
 //! Settings, read once from the environment at start.
 
 use crate::orders::OrderLimits;
+pub use crate::outbox::{NotifyConfig, Webhook};
 pub use crate::payments::GatewayChoice;
 use crate::settings::{Environment, Settings};
 use anyhow::Context as _;
@@ -120,6 +121,8 @@ pub struct StaffConfig {
     pub order_limits: OrderLimits,
     /// `PAYMENT_GATEWAY`, default `simulator`: where card orders are charged.
     pub payment_gateway: GatewayChoice,
+    /// `NOTIFY_CHANNELS` and what they need: where the outbox's messages go.
+    pub notify: NotifyConfig,
 }
 
 /// How the server meets the internet; part of [`StaffConfig`], read from the environment
@@ -160,6 +163,7 @@ impl Default for StaffConfig {
             http: HttpConfig::default(),
             order_limits: OrderLimits::default(),
             payment_gateway: GatewayChoice::default(),
+            notify: NotifyConfig::default(),
         }
     }
 }
@@ -180,7 +184,8 @@ impl Default for HttpConfig {
 
 impl StaffConfig {
     /// Reads `STAFF_ACCOUNTS`, `STAFF_PASSWORD_FILE`, `STAFF_SESSION_HOURS`,
-    /// `KITCHEN_CAPACITY`, `PUBLIC_URL`, `PAYMENT_GATEWAY`, the [`HttpConfig`] and the
+    /// `KITCHEN_CAPACITY`, `PUBLIC_URL`, `PAYMENT_GATEWAY`, `NOTIFY_CHANNELS` (with
+    /// `NOTIFY_WEBHOOK_URL` and `NOTIFY_WEBHOOK_SECRET`), the [`HttpConfig`] and the
     /// [`OrderLimits`] settings from the environment.
     pub fn from_env() -> anyhow::Result<Self> {
         Self::from_settings(&Environment)
@@ -217,6 +222,7 @@ impl StaffConfig {
                 Ok(name) => GatewayChoice::parse(&name)?,
                 Err(_) => GatewayChoice::default(),
             },
+            notify: NotifyConfig::from_settings(settings)?,
         })
     }
 

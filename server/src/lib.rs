@@ -36,6 +36,7 @@ mod menu;
 mod metrics;
 mod notifications;
 mod orders;
+mod outbox;
 mod payments;
 mod pricing;
 mod projections;

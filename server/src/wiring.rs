@@ -39,6 +39,7 @@ use crate::orders::queries::{
 use crate::orders::views::{
     CustomerHistoryView, DeliveryBoardView, KitchenQueueView, OrderDetailView, OrderSummaryView,
 };
+use crate::outbox::OutboxProjection;
 use crate::payments::Payments;
 use crate::payments::commands::{
     MarkCashCollectedHandler, ProcessPaymentHandler, RefundPaymentHandler,
@@ -104,6 +105,7 @@ pub(crate) fn projections() -> Vec<Box<dyn Projection>> {
         Box::new(NotificationInboxView),
         Box::new(PopularPizzasView),
         Box::new(RevenueView),
+        Box::new(OutboxProjection),
     ]
 }
 

@@ -80,6 +80,14 @@ flags! {
     /// Where card orders are charged: `simulator` (test cards, no money moves)
     /// [default: simulator]
     payment_gateway: "PAYMENT_GATEWAY";
+    /// Where the outbox's messages go: a comma list of `log` and `webhook`
+    /// [default: log]
+    notify_channels: "NOTIFY_CHANNELS";
+    /// The `webhook` channel's address (http or https): each message is POSTed there
+    notify_webhook_url: "NOTIFY_WEBHOOK_URL";
+    /// The secret the `webhook` channel signs with (`X-Pizzeria-Signature`), at least
+    /// 16 characters
+    notify_webhook_secret: "NOTIFY_WEBHOOK_SECRET";
     /// The site's public address; `https://...` makes session cookies `Secure`
     public_url: "PUBLIC_URL";
     /// Seconds a request's headers, then its body, may take to arrive, 1 to 3600

@@ -12,4 +12,5 @@ mod views;
 pub(crate) use commands::ChangeHandler as NotificationChangeHandler;
 pub(crate) use events::InboxEvent;
 pub(crate) use queries::ListMyNotificationsHandler;
+pub(crate) use text::notification_text;
 pub(crate) use views::NotificationInboxView;

@@ -24,6 +24,11 @@ impl ProjectionWatch {
         self.applied.has_changed().is_ok()
     }
 
+    /// Waits until the projector applies another batch; `false` once it stopped.
+    pub(crate) async fn moved(&mut self) -> bool {
+        self.applied.changed().await.is_ok()
+    }
+
     /// The last position applied to every read model.
     pub fn applied(&self) -> i64 {
         *self.applied.borrow()

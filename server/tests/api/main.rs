@@ -26,6 +26,7 @@ mod notifications;
 mod openapi;
 mod orders;
 mod outage;
+mod outbox;
 mod pages;
 mod payments;
 mod pricing;

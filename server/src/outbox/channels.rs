@@ -1,0 +1,262 @@
+//! Where messages go: [`NotifyConfig`] (`NOTIFY_CHANNELS`, `NOTIFY_WEBHOOK_URL`,
+//! `NOTIFY_WEBHOOK_SECRET`) and the [`Channels`] the dispatcher sends through.
+//!
+//! - `log`: one log line a message (the phone number masked), for a shop without a
+//!   relay, and to see what would be sent.
+//! - `webhook`: an HTTP `POST` of the message's JSON to `NOTIFY_WEBHOOK_URL` (an SMS or
+//!   e-mail relay), signed with `X-Pizzeria-Signature: sha256=<hex HMAC-SHA256 of the
+//!   raw body with NOTIFY_WEBHOOK_SECRET>` and carrying `X-Pizzeria-Message-Id`, which is
+//!   the same on every retry. Any 2xx answer is delivery; anything else is retried.
+
+use crate::settings::Settings;
+use anyhow::{Context, bail};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use std::time::Duration;
+
+/// The header that carries the body's signature.
+pub(crate) const SIGNATURE_HEADER: &str = "x-pizzeria-signature";
+/// The header that carries the message's idempotency id.
+pub(crate) const MESSAGE_ID_HEADER: &str = "x-pizzeria-message-id";
+/// How long a webhook may take to answer.
+const WEBHOOK_TIMEOUT: Duration = Duration::from_secs(10);
+/// The shortest secret accepted.
+const MIN_SECRET_LEN: usize = 16;
+
+/// Which channels messages are sent through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotifyConfig {
+    /// Write each message to the log.
+    pub log: bool,
+    /// Post each message here, signed with the secret.
+    pub webhook: Option<Webhook>,
+}
+
+/// Where the `webhook` channel posts, and the secret it signs with.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Webhook {
+    pub url: String,
+    pub secret: String,
+}
+
+impl std::fmt::Debug for Webhook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Webhook")
+            .field("url", &self.url)
+            .field("secret", &"<hidden>")
+            .finish()
+    }
+}
+
+impl Default for NotifyConfig {
+    fn default() -> Self {
+        Self {
+            log: true,
+            webhook: None,
+        }
+    }
+}
+
+impl NotifyConfig {
+    /// Reads `NOTIFY_CHANNELS` (a comma list of `log` and `webhook`, default `log`) and
+    /// what `webhook` needs. A name we have no channel for, or a webhook without a URL or
+    /// a secret of at least 16 characters, stops the start.
+    pub fn from_settings(settings: &impl Settings) -> anyhow::Result<Self> {
+        let names = settings
+            .var("NOTIFY_CHANNELS")
+            .unwrap_or_else(|_| "log".into());
+        // Read whether or not `webhook` is named, so every setting is asked for.
+        let webhook = (
+            settings.var("NOTIFY_WEBHOOK_URL").ok(),
+            settings.var("NOTIFY_WEBHOOK_SECRET").ok(),
+        );
+        let mut config = Self {
+            log: false,
+            webhook: None,
+        };
+        for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match name {
+                "log" => config.log = true,
+                "webhook" => config.webhook = Some(webhook_from(webhook.clone())?),
+                "smtp" => bail!("NOTIFY_CHANNELS: smtp is not available yet; use log or webhook"),
+                other => bail!("NOTIFY_CHANNELS {other:?} is not a channel: use log or webhook"),
+            }
+        }
+        Ok(config)
+    }
+}
+
+fn webhook_from((url, secret): (Option<String>, Option<String>)) -> anyhow::Result<Webhook> {
+    let url = url.context("NOTIFY_CHANNELS names webhook: set NOTIFY_WEBHOOK_URL")?;
+    let parsed = reqwest::Url::parse(url.trim())
+        .with_context(|| format!("NOTIFY_WEBHOOK_URL {url:?} is not a URL"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        bail!("NOTIFY_WEBHOOK_URL {url:?} is not an http or https URL");
+    }
+    let secret = secret.context("NOTIFY_CHANNELS names webhook: set NOTIFY_WEBHOOK_SECRET")?;
+    if secret.len() < MIN_SECRET_LEN {
+        bail!("NOTIFY_WEBHOOK_SECRET must be at least {MIN_SECRET_LEN} characters");
+    }
+    Ok(Webhook {
+        url: parsed.to_string(),
+        secret,
+    })
+}
+
+/// `sha256=<hex HMAC-SHA256 of body with secret>`.
+pub(crate) fn signature(secret: &str, body: &[u8]) -> String {
+    // HMAC takes a key of any length.
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes())
+        .unwrap_or_else(|_| unreachable!("HMAC accepts keys of every length"));
+    mac.update(body);
+    format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
+}
+
+/// The configured channels, ready to send.
+pub(crate) struct Channels {
+    config: NotifyConfig,
+    client: reqwest::Client,
+}
+
+impl Channels {
+    pub(crate) fn new(config: NotifyConfig) -> anyhow::Result<Self> {
+        let client = reqwest::Client::builder()
+            .timeout(WEBHOOK_TIMEOUT)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .context("building the webhook client")?;
+        Ok(Self { config, client })
+    }
+
+    /// Sends `body` (message `id`'s JSON, saying `text` to `to`) through every channel;
+    /// the first failure is the error, and the whole message is sent again later. The
+    /// log gets the text and the last digits of the phone number, not the whole body.
+    pub(crate) async fn send(
+        &self,
+        id: &str,
+        to: &str,
+        text: &str,
+        body: &str,
+    ) -> Result<(), String> {
+        if self.config.log {
+            tracing::info!(target: "pizzeria::outbox", id, to = %masked(to), text, "message");
+        }
+        if let Some(webhook) = &self.config.webhook {
+            self.post(webhook, id, body).await?;
+        }
+        Ok(())
+    }
+
+    async fn post(&self, webhook: &Webhook, id: &str, body: &str) -> Result<(), String> {
+        let answer = self
+            .client
+            .post(&webhook.url)
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .header(
+                SIGNATURE_HEADER,
+                signature(&webhook.secret, body.as_bytes()),
+            )
+            .header(MESSAGE_ID_HEADER, id)
+            .body(body.to_owned())
+            .send()
+            .await
+            .map_err(|error| format!("webhook unreachable: {}", without_url(&error)))?;
+        let status = answer.status();
+        if status.is_success() {
+            Ok(())
+        } else {
+            Err(format!("webhook answered {status}"))
+        }
+    }
+}
+
+/// The phone number with all but its last four digits hidden; `kitchen` as it is.
+fn masked(to: &str) -> String {
+    let digits: Vec<char> = to.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() < 4 {
+        return to.to_owned();
+    }
+    let last: String = digits[digits.len() - 4..].iter().collect();
+    format!("…{last}")
+}
+
+/// The error without the URL, which may carry credentials.
+fn without_url(error: &reqwest::Error) -> String {
+    if error.is_timeout() {
+        "timed out".into()
+    } else if error.is_connect() {
+        "connection failed".into()
+    } else {
+        "request failed".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    struct Vars(HashMap<&'static str, &'static str>);
+
+    impl Settings for Vars {
+        fn var(&self, name: &str) -> Result<String, std::env::VarError> {
+            self.0
+                .get(name)
+                .map(|value| (*value).to_owned())
+                .ok_or(std::env::VarError::NotPresent)
+        }
+    }
+
+    fn config(vars: &[(&'static str, &'static str)]) -> anyhow::Result<NotifyConfig> {
+        NotifyConfig::from_settings(&Vars(vars.iter().copied().collect()))
+    }
+
+    #[test]
+    fn the_log_is_the_default_and_a_webhook_needs_a_url_and_a_long_secret() {
+        assert_eq!(config(&[]).unwrap(), NotifyConfig::default());
+        let both = config(&[
+            ("NOTIFY_CHANNELS", "log, webhook"),
+            ("NOTIFY_WEBHOOK_URL", "https://relay.example/hooks/pizza"),
+            ("NOTIFY_WEBHOOK_SECRET", "a-long-enough-secret"),
+        ])
+        .unwrap();
+        assert!(both.log);
+        assert_eq!(
+            both.webhook.unwrap().url,
+            "https://relay.example/hooks/pizza"
+        );
+        let refused = [
+            vec![("NOTIFY_CHANNELS", "webhook")],
+            vec![
+                ("NOTIFY_CHANNELS", "webhook"),
+                ("NOTIFY_WEBHOOK_URL", "ftp://relay.example"),
+                ("NOTIFY_WEBHOOK_SECRET", "a-long-enough-secret"),
+            ],
+            vec![
+                ("NOTIFY_CHANNELS", "webhook"),
+                ("NOTIFY_WEBHOOK_URL", "https://relay.example"),
+                ("NOTIFY_WEBHOOK_SECRET", "short"),
+            ],
+            vec![("NOTIFY_CHANNELS", "pigeon")],
+            vec![("NOTIFY_CHANNELS", "smtp")],
+        ];
+        for vars in refused {
+            assert!(config(&vars).is_err(), "{vars:?}");
+        }
+    }
+
+    #[test]
+    fn the_signature_is_the_hex_hmac_sha256_of_the_body() {
+        // RFC 4231, test case 2.
+        assert_eq!(
+            signature("Jefe", b"what do ya want for nothing?"),
+            "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+
+    #[test]
+    fn a_phone_number_is_logged_by_its_last_four_digits() {
+        assert_eq!(masked("555 010 0500"), "…0500");
+        assert_eq!(masked("kitchen"), "kitchen");
+    }
+}

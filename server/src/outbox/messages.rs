@@ -1,0 +1,190 @@
+//! What is sent for an order event: the seed's confirmation to the customer ("Order
+//! 1a2b3c4d confirmed! Total: $21.48. Ready by: 19:05 UTC") and a new-order message to
+//! the kitchen when it is placed, and each later status change to the customer. Times
+//! are in UTC until the shop has a time zone of its own.
+
+use crate::notifications::notification_text;
+use crate::orders::{OrderEvent, OrderPlaced};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use uuid::Uuid;
+
+/// Who the kitchen's messages go to.
+pub(crate) const KITCHEN: &str = "kitchen";
+
+/// One message to send, as the channels send it (JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Message {
+    /// `<event position>-<kind>`: the same each time it is sent, for receivers to drop
+    /// repeats by.
+    pub id: String,
+    pub kind: &'static str,
+    pub order_id: Uuid,
+    /// The customer's phone number, or [`KITCHEN`].
+    pub to: String,
+    pub text: String,
+    /// When what it tells of happened.
+    pub at: DateTime<Utc>,
+}
+
+/// The messages `event`, at `position`, makes. `phone` is the order's customer's, which
+/// only `OrderPlaced` carries; the caller looks it up for the later events.
+pub(crate) fn messages(position: i64, event: &OrderEvent, phone: &str) -> Vec<Message> {
+    let order_id = event.order_id();
+    let at = crate::events::DomainEvent::occurred_at(event);
+    let message = |kind: &'static str, to: &str, text: String| Message {
+        id: format!("{position}-{kind}"),
+        kind,
+        order_id,
+        to: to.to_owned(),
+        text,
+        at,
+    };
+    match event {
+        OrderEvent::OrderPlaced(placed) => vec![
+            message("order_confirmed", phone, confirmation(placed)),
+            message("kitchen_new_order", KITCHEN, kitchen_ticket(placed)),
+        ],
+        _ => {
+            let text = format!(
+                "Order {}: {}",
+                short_id(order_id),
+                notification_text(event.status(), event.note())
+            );
+            vec![message("order_status", phone, text)]
+        }
+    }
+}
+
+/// The seed's confirmation.
+fn confirmation(placed: &OrderPlaced) -> String {
+    format!(
+        "Order {} confirmed! Total: ${}. Ready by: {} UTC",
+        short_id(placed.order_id),
+        placed.total_amount,
+        placed.estimated_ready_at.format("%H:%M")
+    )
+}
+
+/// What the kitchen has to make.
+fn kitchen_ticket(placed: &OrderPlaced) -> String {
+    let pizzas: Vec<String> = placed
+        .lines
+        .iter()
+        .map(|line| {
+            format!(
+                "{} × {} ({})",
+                line.quantity,
+                line.pizza_name,
+                line.size.as_str()
+            )
+        })
+        .collect();
+    format!(
+        "New order {}: {}",
+        short_id(placed.order_id),
+        pizzas.join(", ")
+    )
+}
+
+/// The first eight characters of the id, as the seed shows it.
+fn short_id(order_id: Uuid) -> String {
+    order_id.simple().to_string()[..8].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::orders::{OrderCancelled, OrderOutForDelivery};
+    use app::contracts::{OrderLine, PaymentMethod, PizzaSize};
+    use rust_decimal::Decimal;
+
+    fn placed() -> OrderPlaced {
+        let at = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let line = |name: &str, size, quantity| OrderLine {
+            pizza_id: name.to_lowercase(),
+            pizza_name: name.into(),
+            size,
+            toppings: vec![],
+            quantity,
+            special_instructions: None,
+            unit_price: Decimal::new(1099, 2),
+            line_price: Decimal::new(1099, 2) * Decimal::from(quantity),
+        };
+        OrderPlaced {
+            order_id: Uuid::parse_str("1a2b3c4d-0000-4000-8000-000000000001").unwrap(),
+            customer_name: "Ada".into(),
+            customer_phone: "555 010 0500".into(),
+            customer_address: "1 Loop Road".into(),
+            customer_username: None,
+            payment_method: PaymentMethod::Cash,
+            lines: vec![
+                line("Margherita", PizzaSize::Medium, 2),
+                line("Pepperoni", PizzaSize::Large, 1),
+            ],
+            total_amount: Decimal::new(3297, 2),
+            breakdown: None,
+            total_prep_minutes: 45,
+            placed_at: at,
+            estimated_ready_at: at + chrono::Duration::minutes(25),
+        }
+    }
+
+    #[test]
+    fn a_placed_order_confirms_to_the_customer_and_tells_the_kitchen() {
+        let event = OrderEvent::OrderPlaced(placed());
+
+        let sent = messages(7, &event, "555 010 0500");
+
+        let texts: Vec<(&str, &str, &str)> = sent
+            .iter()
+            .map(|m| (m.id.as_str(), m.to.as_str(), m.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    "7-order_confirmed",
+                    "555 010 0500",
+                    "Order 1a2b3c4d confirmed! Total: $32.97. Ready by: 08:25 UTC"
+                ),
+                (
+                    "7-kitchen_new_order",
+                    "kitchen",
+                    "New order 1a2b3c4d: 2 × Margherita (medium), 1 × Pepperoni (large)"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_status_change_tells_the_customer_with_the_driver_or_the_reason() {
+        let order_id = placed().order_id;
+        let at = placed().placed_at;
+        let out = OrderEvent::OrderOutForDelivery(OrderOutForDelivery {
+            order_id,
+            driver: "Luigi".into(),
+            at,
+        });
+        let cancelled = OrderEvent::OrderCancelled(OrderCancelled {
+            order_id,
+            reason: "Out of dough".into(),
+            at,
+        });
+
+        let texts: Vec<String> = [out, cancelled]
+            .iter()
+            .enumerate()
+            .flat_map(|(n, event)| messages(10 + n as i64, event, "555"))
+            .map(|m| format!("{} {} {}", m.id, m.to, m.text))
+            .collect();
+
+        assert_eq!(
+            texts,
+            [
+                "10-order_status 555 Order 1a2b3c4d: Your order is on its way with Luigi.",
+                "11-order_status 555 Order 1a2b3c4d: Your order was cancelled: Out of dough"
+            ]
+        );
+    }
+}

@@ -1,0 +1,21 @@
+//! Outbox slice: messages to the world outside the browser, through a transactional
+//! outbox. The projector writes each order event's messages to the `outbox` table
+//! (`OutboxProjection`: the customer's confirmation and status changes, a new-order
+//! message to the kitchen), so a message exists only for a committed event and is never
+//! lost; the [`Dispatcher`] sends them through the configured channels (`log`,
+//! `webhook`) at least once, each with an idempotency id, retrying with a growing delay
+//! until a message is sent or dead. The customer's inbox is another thing: a view
+//! (`notifications`).
+
+mod channels;
+mod dispatcher;
+mod messages;
+mod projection;
+mod store;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use channels::Channels;
+pub use channels::{NotifyConfig, Webhook};
+pub(crate) use dispatcher::{Dispatcher, RetryPolicy};
+pub(crate) use projection::OutboxProjection;

@@ -1,0 +1,186 @@
+//! The `outbox` table: messages stored by the projector, then sent and marked by the
+//! dispatcher. Every write after the projector's goes through the [`Writer`].
+
+use crate::db::{DbError, Tx, Writer, insert_rows, timestamp_text};
+use crate::outbox::messages::Message;
+use chrono::{DateTime, Utc};
+use sqlx::AnyPool;
+
+/// A message waiting to be sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pending {
+    pub id: String,
+    /// The message as JSON, sent as it is.
+    pub body: String,
+    /// Failed sends so far.
+    pub attempts: i64,
+}
+
+/// Stores `messages` to send now, each once: a message already stored (an event applied
+/// again) is left as it is. One statement for the lot.
+pub(crate) async fn enqueue(tx: &mut Tx, messages: &[Message]) -> Result<(), DbError> {
+    let now = timestamp_text(Utc::now());
+    let rows = messages
+        .iter()
+        .map(|message| {
+            let body = serde_json::to_string(message).map_err(|error| DbError::Corrupt {
+                column: "outbox.body",
+                value: error.to_string(),
+            })?;
+            Ok((message, body))
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    insert_rows(
+        tx,
+        "INSERT INTO outbox (id, kind, order_id, recipient, body, created_at, status, \
+         attempts, next_attempt_at)",
+        9,
+        "ON CONFLICT (id) DO NOTHING",
+        &rows,
+        |query, (message, body)| {
+            query
+                .bind(message.id.as_str())
+                .bind(message.kind)
+                .bind(message.order_id.to_string())
+                .bind(message.to.as_str())
+                .bind(body.as_str())
+                .bind(now.as_str())
+                .bind("pending")
+                .bind(0_i64)
+                .bind(now.as_str())
+        },
+    )
+    .await
+}
+
+/// The customer's phone number of `order_id`, if the order exists.
+pub(crate) async fn phone_of(tx: &mut Tx, order_id: &str) -> Result<Option<String>, DbError> {
+    let phone: Option<(String,)> =
+        sqlx::query_as("SELECT customer_phone FROM orders WHERE id = $1")
+            .bind(order_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(phone.map(|(phone,)| phone))
+}
+
+/// Up to `limit` pending messages due at `now`, oldest first.
+pub(crate) async fn due(
+    pool: &AnyPool,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<Pending>, DbError> {
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT id, body, attempts FROM outbox WHERE status = 'pending' \
+         AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2",
+    )
+    .bind(timestamp_text(now))
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, body, attempts)| Pending { id, body, attempts })
+        .collect())
+}
+
+/// When the next pending message is due, if any is.
+pub(crate) async fn next_due(pool: &AnyPool) -> Result<Option<String>, DbError> {
+    let (next,): (Option<String>,) =
+        sqlx::query_as("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'")
+            .fetch_one(pool)
+            .await?;
+    Ok(next)
+}
+
+/// What became of one send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Sent,
+    /// Failed; tried again at `retry_at`, or never (`None`: dead).
+    Failed {
+        error: String,
+        retry_at: Option<DateTime<Utc>>,
+    },
+}
+
+/// Records what became of sending each message, in one transaction.
+pub(crate) async fn settle(
+    writer: &Writer,
+    settled: &[(Pending, Outcome)],
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    if settled.is_empty() {
+        return Ok(());
+    }
+    let mut tx = writer.begin().await?;
+    match write_outcomes(&mut tx, settled, now).await {
+        Ok(()) => Ok(tx.commit().await?),
+        Err(error) => {
+            tx.rollback().await?;
+            Err(error)
+        }
+    }
+}
+
+async fn write_outcomes(
+    tx: &mut Tx,
+    settled: &[(Pending, Outcome)],
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let sent: Vec<&str> = settled
+        .iter()
+        .filter(|(_, outcome)| *outcome == Outcome::Sent)
+        .map(|(message, _)| message.id.as_str())
+        .collect();
+    if !sent.is_empty() {
+        let ids: Vec<String> = (2..sent.len() + 2).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "UPDATE outbox SET status = 'sent', sent_at = $1 WHERE id IN ({})",
+            ids.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(timestamp_text(now));
+        for id in sent {
+            query = query.bind(id);
+        }
+        query.execute(&mut **tx).await?;
+    }
+    for (message, outcome) in settled {
+        let Outcome::Failed { error, retry_at } = outcome else {
+            continue;
+        };
+        let (status, next) = match retry_at {
+            Some(at) => ("pending", *at),
+            None => ("dead", now),
+        };
+        sqlx::query(
+            "UPDATE outbox SET status = $2, attempts = attempts + 1, \
+             next_attempt_at = $3, last_error = $4 WHERE id = $1",
+        )
+        .bind(&message.id)
+        .bind(status)
+        .bind(timestamp_text(next))
+        .bind(error)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Deletes the messages sent before `before`; answers how many.
+pub(crate) async fn purge_sent(writer: &Writer, before: DateTime<Utc>) -> Result<u64, DbError> {
+    let mut tx = writer.begin().await?;
+    let purged = sqlx::query("DELETE FROM outbox WHERE status = 'sent' AND sent_at < $1")
+        .bind(timestamp_text(before))
+        .execute(&mut *tx)
+        .await;
+    match purged {
+        Ok(done) => {
+            tx.commit().await?;
+            Ok(done.rows_affected())
+        }
+        Err(error) => {
+            tx.rollback().await?;
+            Err(error.into())
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The outbox across a crash: a confirmation that could not be delivered before the
+//! server was killed with SIGKILL is delivered, signed, by the next server process.
+
+use crate::helpers::{client, fresh_database, valid_order};
+use crate::server_process::{ServerProcess, free_port};
+use axum::body::Bytes;
+use axum::http::HeaderMap;
+use axum::routing::post;
+use hmac::{Hmac, Mac};
+use serde_json::Value;
+use sha2::Sha256;
+use sqlx::AnyPool;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const SECRET: &str = "outbox-crash-secret-0001";
+
+type Received = Arc<Mutex<Vec<(HeaderMap, Bytes)>>>;
+
+/// Listens on 127.0.0.1:`port` and keeps every post to `/hook`.
+async fn receiver_on(port: u16) -> Received {
+    let got = Received::default();
+    let keep = got.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        post(move |headers: HeaderMap, body: Bytes| {
+            let keep = keep.clone();
+            async move {
+                keep.lock().unwrap().push((headers, body));
+                "ok"
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    got
+}
+
+/// How many of the outbox's messages have been tried and failed.
+async fn failed_tries(database_url: &str) -> i64 {
+    sqlx::any::install_default_drivers();
+    let pool = AnyPool::connect(database_url).await.unwrap();
+    let (tried,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE attempts > 0 AND status = 'pending'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    pool.close().await;
+    tried
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_undelivered_when_the_server_is_killed_is_delivered_after_the_restart() {
+    let (database_url, _data) = fresh_database().await;
+    let hook_port = free_port();
+    let url = format!("http://127.0.0.1:{hook_port}/hook");
+    let env = [
+        ("NOTIFY_CHANNELS", "webhook"),
+        ("NOTIFY_WEBHOOK_URL", url.as_str()),
+        ("NOTIFY_WEBHOOK_SECRET", SECRET),
+    ];
+    let server = ServerProcess::start_with(&database_url, free_port(), &env).await;
+    let placed: Value = client()
+        .post(format!("{}/api/orders", server.base))
+        .json(&valid_order())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let order_id = placed["order_id"].as_str().unwrap().to_owned();
+    // Nothing listens on the hook's port yet: wait until both messages failed once.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while failed_tries(&database_url).await < 2 {
+        assert!(Instant::now() < deadline, "the dispatcher never tried");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    server.kill();
+
+    let got = receiver_on(hook_port).await;
+    let _restarted = ServerProcess::start_with(&database_url, free_port(), &env).await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while got.lock().unwrap().len() < 2 {
+        assert!(
+            Instant::now() < deadline,
+            "nothing arrived after the restart"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    let got = got.lock().unwrap().clone();
+    let confirmation = got
+        .iter()
+        .find_map(|(headers, body)| {
+            let message: Value = serde_json::from_slice(body).unwrap();
+            (message["kind"] == "order_confirmed").then_some((
+                headers.clone(),
+                body.clone(),
+                message,
+            ))
+        })
+        .expect("the customer's confirmation arrived");
+    let (headers, body, message) = confirmation;
+    assert_eq!(message["order_id"], order_id.as_str());
+    let mut mac = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
+    mac.update(&body);
+    let expected = format!("sha256={}", hex::encode(mac.finalize().into_bytes()));
+    assert_eq!(headers["x-pizzeria-signature"].to_str().unwrap(), expected);
+    assert_eq!(
+        headers["x-pizzeria-message-id"].to_str().unwrap(),
+        message["id"]
+    );
+}
