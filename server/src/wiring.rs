@@ -40,6 +40,8 @@ use crate::orders::views::{
     CustomerHistoryView, DeliveryBoardView, KitchenQueueView, OrderDetailView, OrderSummaryView,
 };
 use crate::outbox::OutboxProjection;
+use crate::outbox::commands::RetryMessageHandler;
+use crate::outbox::queries::ListDeadMessagesHandler;
 use crate::payments::Payments;
 use crate::payments::commands::{
     MarkCashCollectedHandler, ProcessPaymentHandler, RefundPaymentHandler,
@@ -67,6 +69,7 @@ use app::contracts::{
     GetRevenue, ListDrivers, ListOrders,
 };
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
+use app::contracts::{ListDeadMessages, RetryMessage};
 use app::contracts::{ListIntegrationEvents, ListInventory, ListRecipes, SetStock};
 use mediator::{
     Behavior, BuildError, CachePolicy, Caching, HandlersBuilder, Mediator, MediatorBuilder,
@@ -173,6 +176,8 @@ fn authorization() -> Authorization {
         .managers::<ListRecipes>()
         // Every event, customers' names and addresses too: for staff and their services.
         .staff::<ListIntegrationEvents>(ANY_STAFF)
+        .managers::<ListDeadMessages>()
+        .managers::<RetryMessage>()
 }
 
 /// Builds the mediator with its pipeline and handlers. The order of behaviors is the
@@ -282,6 +287,7 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
         .handler::<AddPromoCode, _>(AddPromoCodeHandler)
         .handler::<RemovePromoCode, _>(RemovePromoCodeHandler)
         .handler::<SetStock, _>(SetStockHandler)
+        .handler::<RetryMessage, _>(RetryMessageHandler)
 }
 
 /// Registers every query handler, each reading only read models, and what keeps the
@@ -336,6 +342,9 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .handler::<ListIntegrationEvents, _>(ListIntegrationEventsHandler {
             pool: services.pool.clone(),
         })
+        .handler::<ListDeadMessages, _>(ListDeadMessagesHandler {
+            pool: services.pool.clone(),
+        })
         .event_handler::<MenuEvent, _>(caught_up.clone())
         .event_handler::<InventoryEvent, _>(caught_up)
 }
@@ -375,6 +384,7 @@ mod tests {
             "AddPromoCode",
             "RemovePromoCode",
             "SetStock",
+            "RetryMessage",
             "UpdateMyProfile",
             "MarkNotificationRead",
             "DismissNotification",

@@ -6,10 +6,11 @@ use super::{
     AddPizza, AddPromoCode, AssignDelivery, CancelOrder, DismissNotification, GetCustomerHistory,
     GetDeliveryBoard, GetEditableMenu, GetKitchenQueue, GetMenu, GetMyOrders, GetMyProfile,
     GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas, GetPriceQuote, GetRevenue,
-    GetShopPricing, ListDrivers, ListIntegrationEvents, ListInventory, ListMyNotifications,
-    ListOrders, ListPromoCodes, ListRecipes, MarkCashCollected, MarkNotificationRead,
-    MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza, RemovePromoCode, SetStock,
-    StartCooking, UpdateMyProfile, UpdatePizza, UpdateShopPricing,
+    GetShopPricing, ListDeadMessages, ListDrivers, ListIntegrationEvents, ListInventory,
+    ListMyNotifications, ListOrders, ListPromoCodes, ListRecipes, MarkCashCollected,
+    MarkNotificationRead, MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza,
+    RemovePromoCode, RetryMessage, SetStock, StartCooking, UpdateMyProfile, UpdatePizza,
+    UpdateShopPricing,
 };
 use mediator::Catalog;
 
@@ -30,6 +31,7 @@ pub fn catalog() -> Catalog {
         .expect::<AddPromoCode>()
         .expect::<RemovePromoCode>()
         .expect::<SetStock>()
+        .expect::<RetryMessage>()
         .expect::<UpdateMyProfile>()
         .expect::<MarkNotificationRead>()
         .expect::<DismissNotification>()
@@ -54,6 +56,7 @@ pub fn catalog() -> Catalog {
         .expect::<ListInventory>()
         .expect::<ListRecipes>()
         .expect::<ListIntegrationEvents>()
+        .expect::<ListDeadMessages>()
 }
 
 #[cfg(test)]
@@ -63,7 +66,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 38);
+        assert_eq!(names.len(), 40);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

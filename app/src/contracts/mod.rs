@@ -19,6 +19,7 @@ mod menu_admin;
 mod notifications;
 mod order_views;
 mod orders;
+mod outbox;
 mod paging;
 mod payments;
 mod pricing;
@@ -74,6 +75,10 @@ pub use order_views::{ListOrders, OrderSummary, OrderTimelineEntry};
 pub use orders::{
     GetOrder, GetOrderStatus, OrderDetails, OrderLine, OrderLineRequest, OrderStatus,
     OrderStatusInfo, PaymentMethod, PlaceOrder, PlacedOrder,
+};
+pub use outbox::{
+    DeadMessage, ListDeadMessages, MAX_DEAD_LISTED, MAX_MESSAGE_ID_LEN, MessageRetried,
+    RetryMessage,
 };
 pub use paging::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page};
 pub use payments::{CardDetails, MarkCashCollected, PaymentChanged, PaymentDetails, PaymentStatus};

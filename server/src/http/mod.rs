@@ -21,6 +21,7 @@ mod kitchen;
 mod menu;
 mod metrics;
 mod orders;
+mod outbox;
 mod page_account;
 mod payments;
 mod pricing;

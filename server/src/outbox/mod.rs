@@ -4,13 +4,16 @@
 //! message to the kitchen), so a message exists only for a committed event and is never
 //! lost; the [`Dispatcher`] sends them through the configured channels (`log`,
 //! `webhook`) at least once, each with an idempotency id, retrying with a growing delay
-//! until a message is sent or dead. The customer's inbox is another thing: a view
+//! until a message is sent or dead. Managers list the dead ones (`ListDeadMessages`) and
+//! send one again (`RetryMessage`). The customer's inbox is another thing: a view
 //! (`notifications`).
 
 mod channels;
+pub(crate) mod commands;
 mod dispatcher;
 mod messages;
 mod projection;
+pub(crate) mod queries;
 mod store;
 #[cfg(test)]
 mod tests;

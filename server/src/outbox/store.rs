@@ -184,3 +184,50 @@ pub(crate) async fn purge_sent(writer: &Writer, before: DateTime<Utc>) -> Result
         }
     }
 }
+
+/// A dead message as stored.
+pub(crate) type DeadRow = (String, String, String, String, i64, Option<String>, String);
+
+/// The newest `limit` dead messages: id, kind, order id, body, attempts, last error and
+/// when it was stored.
+pub(crate) async fn dead(pool: &AnyPool, limit: i64) -> Result<Vec<DeadRow>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT id, kind, order_id, body, attempts, last_error, created_at FROM outbox \
+         WHERE status = 'dead' ORDER BY created_at DESC, id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// What a retry found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Revived {
+    Yes,
+    NotDead,
+    Unknown,
+}
+
+/// Makes the dead message `id` due now, from its first try.
+pub(crate) async fn revive(tx: &mut Tx, id: &str) -> Result<Revived, DbError> {
+    let revived = sqlx::query(
+        "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $2 \
+         WHERE id = $1 AND status = 'dead'",
+    )
+    .bind(id)
+    .bind(timestamp_text(Utc::now()))
+    .execute(&mut **tx)
+    .await?;
+    if revived.rows_affected() > 0 {
+        return Ok(Revived::Yes);
+    }
+    let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM outbox WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(if exists.is_some() {
+        Revived::NotDead
+    } else {
+        Revived::Unknown
+    })
+}

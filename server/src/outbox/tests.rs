@@ -10,7 +10,7 @@ use crate::outbox::store::purge_sent;
 use crate::outbox::{Channels, Dispatcher, NotifyConfig, RetryPolicy, Webhook};
 use crate::projections::Projection;
 use crate::testing::{TestApp, an_order, place_order, test_app, test_card};
-use app::contracts::{PlaceOrder, StartCooking};
+use app::contracts::{ListDeadMessages, PlaceOrder, RetryMessage, StartCooking};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
@@ -234,6 +234,39 @@ async fn a_message_is_dead_after_its_last_try_with_the_reason() {
         );
     }
     assert!(receiver.accepted().is_empty());
+
+    // A manager sees them, with why, and sends one again once the receiver is back.
+    let listed = app.mediator.send(ListDeadMessages).await.unwrap().value;
+    assert_eq!(listed.len(), 2);
+    let confirmation = listed
+        .iter()
+        .find(|message| message.kind == "order_confirmed")
+        .unwrap();
+    assert_eq!(confirmation.to, "555 010 0602");
+    assert!(confirmation.text.contains("confirmed! Total: $"));
+    assert_eq!(confirmation.attempts, 2);
+    let retry = RetryMessage {
+        id: confirmation.id.clone(),
+    };
+    app.mediator.send(retry.clone()).await.unwrap();
+    receiver.answer(200);
+    assert_eq!(dispatcher.send_due().await.unwrap(), 1);
+    assert_eq!(receiver.accepted()[0]["kind"], "order_confirmed");
+    assert_eq!(
+        app.mediator
+            .send(ListDeadMessages)
+            .await
+            .unwrap()
+            .value
+            .len(),
+        1
+    );
+    let again = app.mediator.send(retry).await.unwrap_err();
+    assert_eq!(again.code(), 409);
+    let unknown = RetryMessage {
+        id: "0-nothing".into(),
+    };
+    assert_eq!(app.mediator.send(unknown).await.unwrap_err().code(), 404);
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ use axum::body::Bytes;
 use axum::http::HeaderMap;
 use axum::routing::post;
 use hmac::{Hmac, Mac};
+use reqwest::Method;
 use serde_json::Value;
 use sha2::Sha256;
 use sqlx::AnyPool;
@@ -113,4 +114,27 @@ async fn a_message_undelivered_when_the_server_is_killed_is_delivered_after_the_
         headers["x-pizzeria-message-id"].to_str().unwrap(),
         message["id"]
     );
+}
+
+#[tokio::test]
+async fn only_managers_see_and_retry_dead_messages() {
+    let app = crate::helpers::spawn_app().await;
+    let chef = app.session_of("chef").await;
+    let manager = app.session_of("manager").await;
+    let anonymous = app.call(Method::GET, "/api/outbox/dead", None, None).await;
+    crate::helpers::assert_problem(anonymous, 401).await;
+    let by_chef = app
+        .call(Method::GET, "/api/outbox/dead", Some(&chef), None)
+        .await;
+    crate::helpers::assert_problem(by_chef, 403).await;
+    let listed = app
+        .call(Method::GET, "/api/outbox/dead", Some(&manager), None)
+        .await;
+    assert_eq!(listed.status(), 200);
+    assert_eq!(listed.json::<Value>().await.unwrap(), serde_json::json!([]));
+    let path = "/api/outbox/0-order_confirmed/retry";
+    let unknown = app.call(Method::POST, path, Some(&manager), None).await;
+    crate::helpers::assert_problem(unknown, 404).await;
+    let by_chef = app.call(Method::POST, path, Some(&chef), None).await;
+    crate::helpers::assert_problem(by_chef, 403).await;
 }
