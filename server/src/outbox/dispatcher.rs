@@ -1,6 +1,6 @@
-//! [`Dispatcher`]: sends what the outbox holds, at least once. After each projector
-//! batch (and at least every few seconds) it takes the messages that are due, sends each
-//! through every channel and records the outcome: `sent`, or another try after a delay
+//! [`Dispatcher`]: sends what the outbox holds, at least once. A moment after a
+//! projector batch ([`GATHER`]; and at least every few seconds) it takes the messages
+//! that are due, sends each through every channel and records the outcome: `sent`, or another try after a delay
 //! that doubles from [`RetryPolicy::first_delay`] up to [`RetryPolicy::longest_delay`],
 //! or `dead` once [`RetryPolicy::attempts`] tries failed. A process stopped meanwhile
 //! picks up where the table says when it starts again.
@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 const BATCH: i64 = 100;
 /// The longest the dispatcher sleeps without looking.
 const IDLE: Duration = Duration::from_secs(5);
+/// How long the dispatcher waits after a projector batch before it looks: under load
+/// the batches come every few milliseconds, and each look ends in a write.
+const GATHER: Duration = Duration::from_millis(200);
 /// How often sent messages are purged.
 const PURGE_EVERY: Duration = Duration::from_secs(3600);
 /// How long a sent message is kept: longer than
@@ -97,7 +100,11 @@ impl Dispatcher {
             tokio::select! {
                 () = tokio::time::sleep(wait) => {}
                 moved = self.views.moved() => {
-                    if !moved {
+                    if moved {
+                        // Gather what the next batches bring: one turn on the writer for
+                        // many orders' messages, not one per batch.
+                        tokio::time::sleep(GATHER).await;
+                    } else {
                         // The projector stopped: nothing new will come but retries.
                         tokio::time::sleep(wait).await;
                     }
