@@ -104,7 +104,7 @@ mod tests {
     }
 
     #[test]
-    fn a_cloud_event_names_its_type_type() {
+    fn a_cloud_event_calls_its_type_field_type() {
         let event = CloudEvent {
             specversion: "1.0".into(),
             id: "7".into(),

@@ -7,10 +7,10 @@
 
 use crate::db::{DbError, Writer, timestamp};
 use crate::outbox::channels::Channels;
+use crate::outbox::messages::Addressed;
 use crate::outbox::store::{Outcome, Pending, due, next_due, purge_sent, settle};
 use crate::projections::ProjectionWatch;
 use chrono::{DateTime, TimeDelta, Utc};
-use serde::Deserialize;
 use sqlx::AnyPool;
 use std::time::{Duration, Instant};
 
@@ -72,13 +72,6 @@ pub(crate) struct Dispatcher {
     pub retry: RetryPolicy,
     /// Moves after each projector batch: new messages may be there.
     pub views: ProjectionWatch,
-}
-
-/// The fields of a stored message the log channel shows.
-#[derive(Default, Deserialize)]
-struct Addressed {
-    to: String,
-    text: String,
 }
 
 impl Dispatcher {

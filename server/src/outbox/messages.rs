@@ -6,11 +6,18 @@
 use crate::notifications::notification_text;
 use crate::orders::{OrderEvent, OrderPlaced};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// Who the kitchen's messages go to.
 pub(crate) const KITCHEN: &str = "kitchen";
+
+/// What a stored message says and to whom, read back from its JSON.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct Addressed {
+    pub to: String,
+    pub text: String,
+}
 
 /// One message to send, as the channels send it (JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -112,14 +112,10 @@ pub(crate) async fn settle(
     if settled.is_empty() {
         return Ok(());
     }
+    // On an error the transaction is dropped, which discards its writes.
     let mut tx = writer.begin().await?;
-    match write_outcomes(&mut tx, settled, now).await {
-        Ok(()) => Ok(tx.commit().await?),
-        Err(error) => {
-            tx.rollback().await?;
-            Err(error)
-        }
-    }
+    write_outcomes(&mut tx, settled, now).await?;
+    tx.commit().await
 }
 
 async fn write_outcomes(
@@ -172,17 +168,9 @@ pub(crate) async fn purge_sent(writer: &Writer, before: DateTime<Utc>) -> Result
     let purged = sqlx::query("DELETE FROM outbox WHERE status = 'sent' AND sent_at < $1")
         .bind(timestamp_text(before))
         .execute(&mut *tx)
-        .await;
-    match purged {
-        Ok(done) => {
-            tx.commit().await?;
-            Ok(done.rows_affected())
-        }
-        Err(error) => {
-            tx.rollback().await?;
-            Err(error.into())
-        }
-    }
+        .await?;
+    tx.commit().await?;
+    Ok(purged.rows_affected())
 }
 
 /// A dead message as stored.

@@ -13,7 +13,7 @@ mod simulator;
 mod store;
 pub(crate) mod views;
 
-pub(crate) use events::PaymentEvent;
+pub(crate) use events::{PaymentCaptured, PaymentEvent};
 pub use gateway::GatewayChoice;
 pub(crate) use gateway::Payments;
 pub(crate) use simulator::SimulatedGateway;

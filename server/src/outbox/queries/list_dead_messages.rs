@@ -2,22 +2,15 @@
 //! manager to look into and send again (`RetryMessage`).
 
 use crate::db::{DbError, corrupt, timestamp};
+use crate::outbox::messages::Addressed;
 use crate::outbox::store::{DeadRow, dead};
 use app::contracts::{DeadMessage, ListDeadMessages, MAX_DEAD_LISTED};
 use mediator::{Context, Done, Outcome, RequestHandler};
-use serde::Deserialize;
 use sqlx::AnyPool;
 
 /// Answers [`ListDeadMessages`].
 pub(crate) struct ListDeadMessagesHandler {
     pub pool: AnyPool,
-}
-
-/// What the list shows of a stored message's body.
-#[derive(Deserialize)]
-struct Body {
-    to: String,
-    text: String,
 }
 
 impl RequestHandler<ListDeadMessages> for ListDeadMessagesHandler {
@@ -40,7 +33,7 @@ impl RequestHandler<ListDeadMessages> for ListDeadMessagesHandler {
 fn dead_message(
     (id, kind, order_id, body, attempts, last_error, created_at): DeadRow,
 ) -> Result<DeadMessage, DbError> {
-    let body: Body = serde_json::from_str(&body).map_err(|_| corrupt("outbox.body", &id))?;
+    let body: Addressed = serde_json::from_str(&body).map_err(|_| corrupt("outbox.body", &id))?;
     Ok(DeadMessage {
         order_id: order_id
             .parse()

@@ -12,7 +12,6 @@ mod refund_payment;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use crate::payments::events::PaymentCaptured;
 pub(crate) use mark_cash_collected::MarkCashCollectedHandler;
 pub(crate) use process_payment::{ProcessPayment, ProcessPaymentHandler};
 pub(crate) use refund_payment::{RefundPayment, RefundPaymentHandler};
