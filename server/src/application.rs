@@ -7,7 +7,7 @@ use crate::http::{AppState, RateLimiters, router, serve_metrics, token_digest_of
 use crate::idempotency;
 use crate::live::LiveFeed;
 use crate::metrics::{self, Scraped};
-use crate::outbox::{Channels, Dispatcher, RetryPolicy};
+use crate::outbox::{Channels, Dispatcher, OutboxProjection, RetryPolicy};
 use crate::projections::{Projector, rebuild};
 use crate::serve::serve;
 use crate::staff::{self, StaffAuth};
@@ -55,10 +55,16 @@ impl Application {
             .await
             .context("opening the writer's connection")?;
         let live = LiveFeed::default();
-        let (projector, views) =
-            Projector::start(pool.clone(), writer.clone(), wiring::projections())
-                .await
-                .context("starting the projector")?;
+        let outbox = OutboxProjection {
+            publish: staff.notify.sink.is_some(),
+        };
+        let (projector, views) = Projector::start(
+            pool.clone(),
+            writer.clone(),
+            wiring::projections_with(outbox),
+        )
+        .await
+        .context("starting the projector")?;
         let mut projector = projector.publishing_to(live.clone());
         // Catch up before serving: the first page must show the seeded menu, not an
         // empty view (which the menu cache would then keep for its TTL).

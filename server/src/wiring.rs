@@ -94,8 +94,14 @@ pub(crate) struct Services {
     pub payments: Payments,
 }
 
-/// Every read model the projector maintains, in the order it applies them.
+/// Every read model the projector maintains, in the order it applies them, and the
+/// outbox, which stores no event for a sink.
 pub(crate) fn projections() -> Vec<Box<dyn Projection>> {
+    projections_with(OutboxProjection::default())
+}
+
+/// [`projections`] with `outbox` as the last.
+pub(crate) fn projections_with(outbox: OutboxProjection) -> Vec<Box<dyn Projection>> {
     vec![
         Box::new(MenuView),
         Box::new(SoldOutView),
@@ -108,7 +114,7 @@ pub(crate) fn projections() -> Vec<Box<dyn Projection>> {
         Box::new(NotificationInboxView),
         Box::new(PopularPizzasView),
         Box::new(RevenueView),
-        Box::new(OutboxProjection),
+        Box::new(outbox),
     ]
 }
 

@@ -28,11 +28,14 @@ impl Request for ListDeadMessages {
 pub struct DeadMessage {
     /// `<event position>-<kind>`, the same on every try.
     pub id: String,
-    /// `order_confirmed`, `order_status` or `kitchen_new_order`.
+    /// `order_confirmed`, `order_status`, `kitchen_new_order`, or `cloud_event` (a domain
+    /// event for the CloudEvents sink).
     pub kind: String,
-    pub order_id: Uuid,
-    /// The customer's phone number, or `kitchen`.
+    /// The order it is about; none for a published event of another stream (a pizza's).
+    pub order_id: Option<Uuid>,
+    /// The customer's phone number, `kitchen`, or `cloudevents` (the sink).
     pub to: String,
+    /// What it says; for a published event, its type and subject.
     pub text: String,
     pub attempts: u32,
     /// Why the last try failed.

@@ -88,6 +88,11 @@ flags! {
     /// The secret the `webhook` channel signs with (`X-Pizzeria-Signature`), at least
     /// 16 characters
     notify_webhook_secret: "NOTIFY_WEBHOOK_SECRET";
+    /// Where every domain event is POSTed as a CloudEvent (http or https)
+    cloudevents_sink_url: "CLOUDEVENTS_SINK_URL";
+    /// The secret the sink's posts are signed with (`X-Pizzeria-Signature`), at least
+    /// 16 characters
+    cloudevents_sink_secret: "CLOUDEVENTS_SINK_SECRET";
     /// The site's public address; `https://...` makes session cookies `Secure`
     public_url: "PUBLIC_URL";
     /// Seconds a request's headers, then its body, may take to arrive, 1 to 3600

@@ -7,6 +7,10 @@
 //!   e-mail relay), signed with `X-Pizzeria-Signature: sha256=<hex HMAC-SHA256 of the
 //!   raw body with NOTIFY_WEBHOOK_SECRET>` and carrying `X-Pizzeria-Message-Id`, which is
 //!   the same on every retry. Any 2xx answer is delivery; anything else is retried.
+//!
+//! Apart from the channels, the CloudEvents sink (`CLOUDEVENTS_SINK_URL`, signed with
+//! `CLOUDEVENTS_SINK_SECRET` the same way) gets every domain event as one CloudEvent in
+//! structured mode (`Content-Type: application/cloudevents+json`).
 
 use crate::settings::Settings;
 use anyhow::{Context, bail};
@@ -23,13 +27,18 @@ const WEBHOOK_TIMEOUT: Duration = Duration::from_secs(10);
 /// The shortest secret accepted.
 const MIN_SECRET_LEN: usize = 16;
 
-/// Which channels messages are sent through.
+/// The content type of a CloudEvent in structured mode.
+const CLOUD_EVENT_JSON: &str = "application/cloudevents+json";
+
+/// Which channels messages are sent through, and where events are published.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotifyConfig {
     /// Write each message to the log.
     pub log: bool,
     /// Post each message here, signed with the secret.
     pub webhook: Option<Webhook>,
+    /// Post every domain event here as a CloudEvent, signed with the secret.
+    pub sink: Option<Webhook>,
 }
 
 /// Where the `webhook` channel posts, and the secret it signs with.
@@ -53,14 +62,16 @@ impl Default for NotifyConfig {
         Self {
             log: true,
             webhook: None,
+            sink: None,
         }
     }
 }
 
 impl NotifyConfig {
     /// Reads `NOTIFY_CHANNELS` (a comma list of `log` and `webhook`, default `log`) and
-    /// what `webhook` needs. A name we have no channel for, or a webhook without a URL or
-    /// a secret of at least 16 characters, stops the start.
+    /// what `webhook` needs, and `CLOUDEVENTS_SINK_URL` with `CLOUDEVENTS_SINK_SECRET`. A
+    /// name we have no channel for, or a webhook or sink without a URL or a secret of at
+    /// least 16 characters, stops the start.
     pub fn from_settings(settings: &impl Settings) -> anyhow::Result<Self> {
         let names = settings
             .var("NOTIFY_CHANNELS")
@@ -70,14 +81,24 @@ impl NotifyConfig {
             settings.var("NOTIFY_WEBHOOK_URL").ok(),
             settings.var("NOTIFY_WEBHOOK_SECRET").ok(),
         );
+        let sink = match settings.var("CLOUDEVENTS_SINK_URL") {
+            Ok(url) if !url.trim().is_empty() => Some(webhook_from(
+                "CLOUDEVENTS_SINK",
+                (Some(url), settings.var("CLOUDEVENTS_SINK_SECRET").ok()),
+            )?),
+            _ => None,
+        };
         let mut config = Self {
             log: false,
             webhook: None,
+            sink,
         };
         for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             match name {
                 "log" => config.log = true,
-                "webhook" => config.webhook = Some(webhook_from(webhook.clone())?),
+                "webhook" => {
+                    config.webhook = Some(webhook_from("NOTIFY_WEBHOOK", webhook.clone())?)
+                }
                 "smtp" => bail!("NOTIFY_CHANNELS: smtp is not available yet; use log or webhook"),
                 other => bail!("NOTIFY_CHANNELS {other:?} is not a channel: use log or webhook"),
             }
@@ -86,16 +107,20 @@ impl NotifyConfig {
     }
 }
 
-fn webhook_from((url, secret): (Option<String>, Option<String>)) -> anyhow::Result<Webhook> {
-    let url = url.context("NOTIFY_CHANNELS names webhook: set NOTIFY_WEBHOOK_URL")?;
+/// The address and secret read from `<prefix>_URL` and `<prefix>_SECRET`.
+fn webhook_from(
+    prefix: &str,
+    (url, secret): (Option<String>, Option<String>),
+) -> anyhow::Result<Webhook> {
+    let url = url.with_context(|| format!("{prefix}_URL is not set"))?;
     let parsed = reqwest::Url::parse(url.trim())
-        .with_context(|| format!("NOTIFY_WEBHOOK_URL {url:?} is not a URL"))?;
+        .with_context(|| format!("{prefix}_URL {url:?} is not a URL"))?;
     if !matches!(parsed.scheme(), "http" | "https") {
-        bail!("NOTIFY_WEBHOOK_URL {url:?} is not an http or https URL");
+        bail!("{prefix}_URL {url:?} is not an http or https URL");
     }
-    let secret = secret.context("NOTIFY_CHANNELS names webhook: set NOTIFY_WEBHOOK_SECRET")?;
+    let secret = secret.with_context(|| format!("{prefix}_URL is set: set {prefix}_SECRET"))?;
     if secret.len() < MIN_SECRET_LEN {
-        bail!("NOTIFY_WEBHOOK_SECRET must be at least {MIN_SECRET_LEN} characters");
+        bail!("{prefix}_SECRET must be at least {MIN_SECRET_LEN} characters");
     }
     Ok(Webhook {
         url: parsed.to_string(),
@@ -142,16 +167,37 @@ impl Channels {
             tracing::info!(target: "pizzeria::outbox", id, to = %masked(to), text, "message");
         }
         if let Some(webhook) = &self.config.webhook {
-            self.post(webhook, id, body).await?;
+            self.post(webhook, "application/json", id, body)
+                .await
+                .map_err(|error| format!("webhook {error}"))?;
         }
         Ok(())
     }
 
-    async fn post(&self, webhook: &Webhook, id: &str, body: &str) -> Result<(), String> {
+    /// Posts the CloudEvent `body` (message `id`) to the sink.
+    pub(crate) async fn publish(&self, id: &str, body: &str) -> Result<(), String> {
+        let sink = self
+            .config
+            .sink
+            .as_ref()
+            .ok_or("no sink: CLOUDEVENTS_SINK_URL is not set")?;
+        self.post(sink, CLOUD_EVENT_JSON, id, body)
+            .await
+            .map_err(|error| format!("sink {error}"))
+    }
+
+    /// Posts `body`, signed; `Err` says what went wrong, after "webhook" or "sink".
+    async fn post(
+        &self,
+        webhook: &Webhook,
+        content_type: &str,
+        id: &str,
+        body: &str,
+    ) -> Result<(), String> {
         let answer = self
             .client
             .post(&webhook.url)
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .header(reqwest::header::CONTENT_TYPE, content_type)
             .header(
                 SIGNATURE_HEADER,
                 signature(&webhook.secret, body.as_bytes()),
@@ -160,12 +206,12 @@ impl Channels {
             .body(body.to_owned())
             .send()
             .await
-            .map_err(|error| format!("webhook unreachable: {}", without_url(&error)))?;
+            .map_err(|error| format!("unreachable: {}", without_url(&error)))?;
         let status = answer.status();
         if status.is_success() {
             Ok(())
         } else {
-            Err(format!("webhook answered {status}"))
+            Err(format!("answered {status}"))
         }
     }
 }
@@ -225,6 +271,14 @@ mod tests {
             both.webhook.unwrap().url,
             "https://relay.example/hooks/pizza"
         );
+        assert_eq!(both.sink, None);
+        let sink = config(&[
+            ("CLOUDEVENTS_SINK_URL", "https://events.example/in"),
+            ("CLOUDEVENTS_SINK_SECRET", "another-long-secret"),
+        ])
+        .unwrap();
+        assert_eq!(sink.sink.unwrap().url, "https://events.example/in");
+        assert!(sink.log && sink.webhook.is_none());
         let refused = [
             vec![("NOTIFY_CHANNELS", "webhook")],
             vec![
@@ -238,6 +292,11 @@ mod tests {
                 ("NOTIFY_WEBHOOK_SECRET", "short"),
             ],
             vec![("NOTIFY_CHANNELS", "pigeon")],
+            vec![("CLOUDEVENTS_SINK_URL", "https://events.example/in")],
+            vec![
+                ("CLOUDEVENTS_SINK_URL", "not a url"),
+                ("CLOUDEVENTS_SINK_SECRET", "a-long-enough-secret"),
+            ],
             vec![("NOTIFY_CHANNELS", "smtp")],
         ];
         for vars in refused {

@@ -1,13 +1,14 @@
 //! [`Dispatcher`]: sends what the outbox holds, at least once. A moment after a
 //! projector batch ([`GATHER`]; and at least every few seconds) it takes the messages
-//! that are due, sends each through every channel and records the outcome: `sent`, or another try after a delay
+//! that are due, sends each through every channel (a published event: to the sink) and
+//! records the outcome: `sent`, or another try after a delay
 //! that doubles from [`RetryPolicy::first_delay`] up to [`RetryPolicy::longest_delay`],
 //! or `dead` once [`RetryPolicy::attempts`] tries failed. A process stopped meanwhile
 //! picks up where the table says when it starts again.
 
 use crate::db::{DbError, Writer, timestamp};
 use crate::outbox::channels::Channels;
-use crate::outbox::messages::Addressed;
+use crate::outbox::messages::{Addressed, CLOUD_EVENT};
 use crate::outbox::store::{Outcome, Pending, due, next_due, purge_sent, settle};
 use crate::projections::ProjectionWatch;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -125,13 +126,16 @@ impl Dispatcher {
     }
 
     async fn send(&self, message: &Pending) -> Outcome {
-        let addressed: Addressed = serde_json::from_str(&message.body).unwrap_or_default();
-        let (to, text) = (&addressed.to, &addressed.text);
-        match self
-            .channels
-            .send(&message.id, to, text, &message.body)
-            .await
-        {
+        let sent = if message.kind == CLOUD_EVENT {
+            self.channels.publish(&message.id, &message.body).await
+        } else {
+            let addressed: Addressed = serde_json::from_str(&message.body).unwrap_or_default();
+            let (to, text) = (&addressed.to, &addressed.text);
+            self.channels
+                .send(&message.id, to, text, &message.body)
+                .await
+        };
+        match sent {
             Ok(()) => Outcome::Sent,
             Err(error) => {
                 let failed = message.attempts + 1;

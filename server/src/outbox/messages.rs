@@ -1,8 +1,13 @@
 //! What is sent for an order event: the seed's confirmation to the customer ("Order
 //! 1a2b3c4d confirmed! Total: $21.48. Ready by: 19:05 UTC") and a new-order message to
 //! the kitchen when it is placed, and each later status change to the customer. Times
-//! are in UTC until the shop has a time zone of its own.
+//! are in UTC until the shop has a time zone of its own. With a CloudEvents sink
+//! configured, every domain event is also an [`Outgoing`] row of its own
+//! ([`published`]), sent to the sink alone.
 
+use crate::db::DbError;
+use crate::events::StoredEvent;
+use crate::integration::cloud_event;
 use crate::notifications::notification_text;
 use crate::orders::{OrderEvent, OrderPlaced};
 use chrono::{DateTime, Utc};
@@ -11,6 +16,57 @@ use uuid::Uuid;
 
 /// Who the kitchen's messages go to.
 pub(crate) const KITCHEN: &str = "kitchen";
+/// The kind of a domain event published as a CloudEvent.
+pub(crate) const CLOUD_EVENT: &str = "cloud_event";
+/// Who a published event goes to: the CloudEvents sink.
+pub(crate) const SINK: &str = "cloudevents";
+
+/// One row for the outbox, as [`enqueue`](crate::outbox::store::enqueue) stores it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Outgoing {
+    /// `<event position>-<kind>`.
+    pub id: String,
+    pub kind: &'static str,
+    /// What it is about: the order's id, or a published event's subject (stored in the
+    /// `order_id` column).
+    pub subject: String,
+    /// A phone number, [`KITCHEN`] or [`SINK`].
+    pub to: String,
+    /// What is sent, as it is sent (JSON).
+    pub body: String,
+}
+
+impl Message {
+    /// The row that stores this message.
+    pub(crate) fn outgoing(&self) -> Result<Outgoing, DbError> {
+        Ok(Outgoing {
+            id: self.id.clone(),
+            kind: self.kind,
+            subject: self.order_id.to_string(),
+            to: self.to.clone(),
+            body: to_json(self)?,
+        })
+    }
+}
+
+/// `event` as a CloudEvent in structured JSON, for the sink.
+pub(crate) fn published(event: &StoredEvent) -> Result<Outgoing, DbError> {
+    let published = cloud_event(event.clone())?;
+    Ok(Outgoing {
+        id: format!("{}-{CLOUD_EVENT}", event.position),
+        kind: CLOUD_EVENT,
+        subject: published.subject.clone(),
+        to: SINK.to_owned(),
+        body: to_json(&published)?,
+    })
+}
+
+fn to_json(value: &impl Serialize) -> Result<String, DbError> {
+    serde_json::to_string(value).map_err(|error| DbError::Corrupt {
+        column: "outbox.body",
+        value: error.to_string(),
+    })
+}
 
 /// What a stored message says and to whom, read back from its JSON.
 #[derive(Debug, Default, Deserialize)]

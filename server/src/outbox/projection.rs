@@ -4,12 +4,14 @@
 //! leaves the outbox as it is (`tables` is empty), and a message more than
 //! [`TOO_LATE`] after its event is not written at all, so replaying an old log (a
 //! rebuild, or a first start on an existing database) never texts a customer about an
-//! order long delivered.
+//! order long delivered. With a CloudEvents sink configured it also stores every event
+//! (of any stream) as a CloudEvent for the sink; consumers that want older events pull
+//! them from `GET /api/events`.
 
 use crate::db::{DbError, Tx};
 use crate::events::StoredEvent;
 use crate::orders::OrderEvent;
-use crate::outbox::messages::{Message, messages};
+use crate::outbox::messages::{Outgoing, messages, published};
 use crate::outbox::store::{enqueue, phone_of};
 use crate::projections::{BoxFuture, Projection, refused};
 use chrono::{Duration, Utc};
@@ -18,8 +20,13 @@ use std::collections::HashMap;
 /// How late a message may still be written.
 pub(crate) const TOO_LATE: Duration = Duration::hours(1);
 
-/// Writes the messages of each order event.
-pub(crate) struct OutboxProjection;
+/// Writes the messages of each order event, and each event for the sink when there is
+/// one.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct OutboxProjection {
+    /// Store every event as a CloudEvent for the sink (`CLOUDEVENTS_SINK_URL` is set).
+    pub publish: bool,
+}
 
 impl Projection for OutboxProjection {
     fn name(&self) -> &'static str {
@@ -49,9 +56,12 @@ impl Projection for OutboxProjection {
                 return Ok(());
             };
             let mut phones: HashMap<String, Option<String>> = HashMap::new();
-            let mut outgoing: Vec<Message> = Vec::new();
+            let mut outgoing: Vec<Outgoing> = Vec::new();
             let oldest = Utc::now() - TOO_LATE;
             for event in events.iter().filter(|event| event.recorded_at >= oldest) {
+                if self.publish {
+                    outgoing.push(published(event)?);
+                }
                 let Some(order) = event.decode::<OrderEvent>().transpose()? else {
                     continue;
                 };
@@ -65,7 +75,9 @@ impl Projection for OutboxProjection {
                 };
                 phones.insert(order_id, phone.clone());
                 if let Some(phone) = phone {
-                    outgoing.extend(messages(event.position, &order, &phone));
+                    for message in messages(event.position, &order, &phone) {
+                        outgoing.push(message.outgoing()?);
+                    }
                 }
             }
             enqueue(tx, &outgoing)

@@ -2,7 +2,7 @@
 //! dispatcher. Every write after the projector's goes through the [`Writer`].
 
 use crate::db::{DbError, Tx, Writer, insert_rows, timestamp_text};
-use crate::outbox::messages::Message;
+use crate::outbox::messages::Outgoing;
 use chrono::{DateTime, Utc};
 use sqlx::AnyPool;
 
@@ -10,6 +10,9 @@ use sqlx::AnyPool;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Pending {
     pub id: String,
+    /// What it is: a [`CLOUD_EVENT`](crate::outbox::messages::CLOUD_EVENT) goes to the
+    /// sink, anything else through the notification channels.
+    pub kind: String,
     /// The message as JSON, sent as it is.
     pub body: String,
     /// Failed sends so far.
@@ -18,36 +21,26 @@ pub(crate) struct Pending {
 
 /// Stores `messages` to send now, each once: a message already stored (an event applied
 /// again) is left as it is. One statement for the lot.
-pub(crate) async fn enqueue(tx: &mut Tx, messages: &[Message]) -> Result<(), DbError> {
+pub(crate) async fn enqueue(tx: &mut Tx, messages: &[Outgoing]) -> Result<(), DbError> {
     let now = timestamp_text(Utc::now());
-    let rows = messages
-        .iter()
-        .map(|message| {
-            let body = serde_json::to_string(message).map_err(|error| DbError::Corrupt {
-                column: "outbox.body",
-                value: error.to_string(),
-            })?;
-            Ok((message, body))
-        })
-        .collect::<Result<Vec<_>, DbError>>()?;
     insert_rows(
         tx,
         "INSERT INTO outbox (id, kind, order_id, recipient, body, created_at, status, \
          attempts, next_attempt_at)",
         9,
         "ON CONFLICT (id) DO NOTHING",
-        &rows,
-        |query, (message, body)| {
+        messages,
+        |query, message| {
             query
                 .bind(message.id.as_str())
                 .bind(message.kind)
-                .bind(message.order_id.to_string())
+                .bind(message.subject.as_str())
                 .bind(message.to.as_str())
-                .bind(body.as_str())
-                .bind(now.as_str())
+                .bind(message.body.as_str())
+                .bind(now.clone())
                 .bind("pending")
                 .bind(0_i64)
-                .bind(now.as_str())
+                .bind(now.clone())
         },
     )
     .await
@@ -69,8 +62,8 @@ pub(crate) async fn due(
     now: DateTime<Utc>,
     limit: i64,
 ) -> Result<Vec<Pending>, DbError> {
-    let rows: Vec<(String, String, i64)> = sqlx::query_as(
-        "SELECT id, body, attempts FROM outbox WHERE status = 'pending' \
+    let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
+        "SELECT id, kind, body, attempts FROM outbox WHERE status = 'pending' \
          AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2",
     )
     .bind(timestamp_text(now))
@@ -79,7 +72,12 @@ pub(crate) async fn due(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, body, attempts)| Pending { id, body, attempts })
+        .map(|(id, kind, body, attempts)| Pending {
+            id,
+            kind,
+            body,
+            attempts,
+        })
         .collect())
 }
 

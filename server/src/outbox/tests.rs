@@ -81,6 +81,10 @@ fn dispatcher(app: &TestApp, url: &str, retry: RetryPolicy) -> Dispatcher {
             url: url.to_owned(),
             secret: SECRET.to_owned(),
         }),
+        sink: Some(Webhook {
+            url: url.to_owned(),
+            secret: SECRET.to_owned(),
+        }),
     };
     Dispatcher {
         pool: app.pool.clone(),
@@ -314,7 +318,7 @@ async fn an_event_applied_long_after_it_happened_sends_nothing_and_one_applied_t
     };
 
     let mut tx = app.services.writer.begin().await.unwrap();
-    OutboxProjection
+    OutboxProjection::default()
         .apply_all(&mut tx, &[stored, old])
         .await
         .unwrap();
@@ -326,4 +330,44 @@ async fn an_event_applied_long_after_it_happened_sends_nothing_and_one_applied_t
         .map(|(kind, _, _)| kind)
         .collect();
     assert_eq!(kinds, ["kitchen_new_order", "order_confirmed"]);
+}
+
+#[tokio::test]
+async fn a_published_event_the_sink_refused_is_listed_dead_by_its_type_and_subject() {
+    let app = test_app().await;
+    let (receiver, url) = Receiver::start().await;
+    receiver.answer(500);
+    let (order_id, position) = place_order(&app, "555 010 0606", &[("margherita", 1)]).await;
+    app.views.wait_for(Some(position)).await.unwrap();
+    let events = crate::events::read_after(&app.pool, 0, 1_000)
+        .await
+        .unwrap();
+    let mut tx = app.services.writer.begin().await.unwrap();
+    OutboxProjection { publish: true }
+        .apply_all(&mut tx, &events)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    dispatcher(&app, &url, quick(1)).send_due().await.unwrap();
+
+    let dead = app.mediator.send(ListDeadMessages).await.unwrap().value;
+    let published: Vec<_> = dead.iter().filter(|m| m.kind == "cloud_event").collect();
+    assert_eq!(published.len(), events.len(), "one a stored event");
+    let placed = published
+        .iter()
+        .find(|m| m.order_id == Some(order_id))
+        .unwrap();
+    assert_eq!(placed.to, "cloudevents");
+    assert_eq!(placed.text, format!("pizzeria.order.placed.v1 {order_id}"));
+    assert_eq!(
+        placed.last_error.as_deref(),
+        Some("sink answered 500 Internal Server Error")
+    );
+    // A pizza's event has no order.
+    assert!(
+        published
+            .iter()
+            .any(|m| m.order_id.is_none() && m.text.starts_with("pizzeria.pizza.added.v1 "))
+    );
 }
