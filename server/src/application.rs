@@ -3,6 +3,7 @@
 use crate::config::{Config, StaffConfig};
 use crate::db::{self, Backend, Writer};
 use crate::health::Readiness;
+use crate::hours::ShopClock;
 use crate::http::{AppState, RateLimiters, router, serve_metrics, token_digest_of};
 use crate::idempotency;
 use crate::live::LiveFeed;
@@ -96,6 +97,7 @@ impl Application {
             views.clone(),
             staff.http.ready_max_lag,
         );
+        let clock = ShopClock::new(pool.clone(), staff.hours.defaults.clone());
         let services = Services {
             pool,
             backend,
@@ -104,6 +106,7 @@ impl Application {
             writer,
             views,
             payments: staff.payment_gateway.gateway(),
+            clock,
         };
         let mediator =
             wiring::build_mediator_with(&services, &live).context("wiring the mediator")?;

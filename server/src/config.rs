@@ -1,5 +1,6 @@
 //! Settings, read once from the environment at start.
 
+pub use crate::hours::HoursConfig;
 use crate::orders::OrderLimits;
 pub use crate::outbox::{NotifyConfig, Webhook};
 pub use crate::payments::GatewayChoice;
@@ -123,6 +124,8 @@ pub struct StaffConfig {
     pub payment_gateway: GatewayChoice,
     /// `NOTIFY_CHANNELS` and what they need: where the outbox's messages go.
     pub notify: NotifyConfig,
+    /// `SHOP_TIMEZONE` and `SHOP_HOURS`: the opening hours until a manager sets some.
+    pub hours: HoursConfig,
 }
 
 /// How the server meets the internet; part of [`StaffConfig`], read from the environment
@@ -164,6 +167,7 @@ impl Default for StaffConfig {
             order_limits: OrderLimits::default(),
             payment_gateway: GatewayChoice::default(),
             notify: NotifyConfig::default(),
+            hours: HoursConfig::default(),
         }
     }
 }
@@ -185,7 +189,8 @@ impl Default for HttpConfig {
 impl StaffConfig {
     /// Reads `STAFF_ACCOUNTS`, `STAFF_PASSWORD_FILE`, `STAFF_SESSION_HOURS`,
     /// `KITCHEN_CAPACITY`, `PUBLIC_URL`, `PAYMENT_GATEWAY`, `NOTIFY_CHANNELS` (with
-    /// `NOTIFY_WEBHOOK_URL` and `NOTIFY_WEBHOOK_SECRET`), the [`HttpConfig`] and the
+    /// `NOTIFY_WEBHOOK_URL` and `NOTIFY_WEBHOOK_SECRET`), `SHOP_TIMEZONE`, `SHOP_HOURS`, the
+    /// [`HttpConfig`] and the
     /// [`OrderLimits`] settings from the environment.
     pub fn from_env() -> anyhow::Result<Self> {
         Self::from_settings(&Environment)
@@ -223,6 +228,7 @@ impl StaffConfig {
                 Err(_) => GatewayChoice::default(),
             },
             notify: NotifyConfig::from_settings(settings)?,
+            hours: HoursConfig::from_settings(settings)?,
         })
     }
 

@@ -27,6 +27,7 @@ mod customers;
 mod db;
 mod events;
 mod health;
+mod hours;
 mod http;
 mod idempotency;
 mod integration;
@@ -50,7 +51,9 @@ mod testing;
 mod wiring;
 
 pub use application::Application;
-pub use config::{Config, DEFAULT_DATABASE_TIMEOUT, HttpConfig, RateLimits, StaffConfig};
+pub use config::{
+    Config, DEFAULT_DATABASE_TIMEOUT, HoursConfig, HttpConfig, RateLimits, StaffConfig,
+};
 #[doc(hidden)]
 pub use db::create_postgres_database;
 pub use orders::OrderLimits;

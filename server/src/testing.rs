@@ -70,6 +70,11 @@ pub(crate) async fn test_app_paying_through(payments: crate::payments::Payments)
         writer,
         views: views.clone(),
         payments,
+        // Tests run at any hour; the hours rules have their own tests.
+        clock: crate::hours::ShopClock::new(
+            db.pool.clone(),
+            crate::hours::HoursConfig::always_open().defaults,
+        ),
     };
     let mediator = wiring::build_mediator(&services).expect("every handler is wired");
     TestApp {

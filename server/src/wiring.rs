@@ -12,6 +12,9 @@ use crate::customers::{
 };
 use crate::db::{Backend, SqlUnitOfWork, Writer};
 use crate::events::Correlate;
+use crate::hours::commands::UpdateShopHoursHandler;
+use crate::hours::queries::GetShopHoursHandler;
+use crate::hours::{HoursEvent, OpenForOrders, ShopClock};
 use crate::idempotency::KeyTurns;
 use crate::integration::queries::ListIntegrationEventsHandler;
 use crate::inventory::commands::SetStockHandler;
@@ -59,7 +62,8 @@ use app::contracts::{
     MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
 };
 use app::contracts::{
-    AddPromoCode, GetPriceQuote, GetShopPricing, ListPromoCodes, RemovePromoCode, UpdateShopPricing,
+    AddPromoCode, GetPriceQuote, GetShopHours, GetShopPricing, ListPromoCodes, RemovePromoCode,
+    UpdateShopHours, UpdateShopPricing,
 };
 use app::contracts::{
     DismissNotification, GetMyProfile, ListMyNotifications, MarkNotificationRead, UpdateMyProfile,
@@ -92,6 +96,8 @@ pub(crate) struct Services {
     pub views: ProjectionWatch,
     /// Where card orders are charged and refunded (`PAYMENT_GATEWAY`).
     pub payments: Payments,
+    /// The opening hours placements are held to.
+    pub clock: ShopClock,
 }
 
 /// Every read model the projector maintains, in the order it applies them, and the
@@ -144,6 +150,7 @@ fn authorization() -> Authorization {
         .public::<GetOrderStatus>()
         .public::<WatchOrder>()
         .public::<GetPriceQuote>()
+        .public::<GetShopHours>()
         // A phone number is no secret: a guest's history by phone is for staff only.
         .staff::<GetCustomerHistory>(ANY_STAFF)
         .customers::<GetMyOrders>()
@@ -174,6 +181,7 @@ fn authorization() -> Authorization {
         .managers::<GetRevenue>()
         .managers::<GetShopPricing>()
         .managers::<UpdateShopPricing>()
+        .managers::<UpdateShopHours>()
         .managers::<ListPromoCodes>()
         .managers::<AddPromoCode>()
         .managers::<RemovePromoCode>()
@@ -194,8 +202,9 @@ fn authorization() -> Authorization {
 /// 4. `Authorization`: refuses callers the request's policy (see [`authorization`])
 ///    does not admit, 401 or 403, before they can learn anything from validation.
 /// 5. `Validation`: refuses invalid input with 422 before anything else runs.
-/// 6. `Caching`: answers cached queries; sees events to invalidate them.
-/// 7. `Transactional`: wraps commands in a transaction committed only on success, so
+/// 6. `OpenForOrders`: refuses `PlaceOrder` outside the opening hours with 422.
+/// 7. `Caching`: answers cached queries; sees events to invalidate them.
+/// 8. `Transactional`: wraps commands in a transaction committed only on success, so
 ///    their events are published only after commit. Not `PlaceOrder`, which charges a
 ///    card first and then opens one the same way (`Transactional::begin` and `end`).
 ///
@@ -218,6 +227,10 @@ pub(crate) fn build_mediator_with(
         .behavior(Metrics)
         .behavior(authorization())
         .behavior(Validation)
+        .behavior(Only::request::<PlaceOrder>(OpenForOrders {
+            clock: services.clock.clone(),
+            pool: services.pool.clone(),
+        }))
         .behavior(caching)
         // `PlaceOrder` opens its own, once the card is charged.
         .behavior(Only::except::<(PlaceOrder,)>(Transactional::new(
@@ -290,6 +303,7 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
         .handler::<UpdatePizza, _>(UpdatePizzaHandler)
         .handler::<RemovePizza, _>(RemovePizzaHandler)
         .handler::<UpdateShopPricing, _>(UpdateShopPricingHandler)
+        .handler::<UpdateShopHours, _>(UpdateShopHoursHandler)
         .handler::<AddPromoCode, _>(AddPromoCodeHandler)
         .handler::<RemovePromoCode, _>(RemovePromoCodeHandler)
         .handler::<SetStock, _>(SetStockHandler)
@@ -336,6 +350,9 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .handler::<GetShopPricing, _>(GetShopPricingHandler {
             pool: services.pool.clone(),
         })
+        .handler::<GetShopHours, _>(GetShopHoursHandler {
+            clock: services.clock.clone(),
+        })
         .handler::<ListPromoCodes, _>(ListPromoCodesHandler {
             pool: services.pool.clone(),
         })
@@ -353,6 +370,7 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         })
         .event_handler::<MenuEvent, _>(caught_up.clone())
         .event_handler::<InventoryEvent, _>(caught_up)
+        .event_handler::<HoursEvent, _>(services.clock.clone())
 }
 
 #[cfg(test)]
@@ -387,6 +405,7 @@ mod tests {
             "UpdatePizza",
             "RemovePizza",
             "UpdateShopPricing",
+            "UpdateShopHours",
             "AddPromoCode",
             "RemovePromoCode",
             "SetStock",

@@ -6,11 +6,11 @@ use super::{
     AddPizza, AddPromoCode, AssignDelivery, CancelOrder, DismissNotification, GetCustomerHistory,
     GetDeliveryBoard, GetEditableMenu, GetKitchenQueue, GetMenu, GetMyOrders, GetMyProfile,
     GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas, GetPriceQuote, GetRevenue,
-    GetShopPricing, ListDeadMessages, ListDrivers, ListIntegrationEvents, ListInventory,
-    ListMyNotifications, ListOrders, ListPromoCodes, ListRecipes, MarkCashCollected,
+    GetShopHours, GetShopPricing, ListDeadMessages, ListDrivers, ListIntegrationEvents,
+    ListInventory, ListMyNotifications, ListOrders, ListPromoCodes, ListRecipes, MarkCashCollected,
     MarkNotificationRead, MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza,
     RemovePromoCode, RetryMessage, SetStock, StartCooking, UpdateMyProfile, UpdatePizza,
-    UpdateShopPricing,
+    UpdateShopHours, UpdateShopPricing,
 };
 use mediator::Catalog;
 
@@ -28,6 +28,7 @@ pub fn catalog() -> Catalog {
         .expect::<UpdatePizza>()
         .expect::<RemovePizza>()
         .expect::<UpdateShopPricing>()
+        .expect::<UpdateShopHours>()
         .expect::<AddPromoCode>()
         .expect::<RemovePromoCode>()
         .expect::<SetStock>()
@@ -52,6 +53,7 @@ pub fn catalog() -> Catalog {
         .expect::<GetRevenue>()
         .expect::<GetPriceQuote>()
         .expect::<GetShopPricing>()
+        .expect::<GetShopHours>()
         .expect::<ListPromoCodes>()
         .expect::<ListInventory>()
         .expect::<ListRecipes>()
@@ -66,7 +68,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 40);
+        assert_eq!(names.len(), 42);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

@@ -2,7 +2,9 @@
 //! measures, HTTP and JSON included, as `server/tests/api/helpers.rs` does for the tests.
 
 use anyhow::Context as _;
-use server::{Application, Config, DEFAULT_DATABASE_TIMEOUT, HttpConfig, RateLimits, StaffConfig};
+use server::{
+    Application, Config, DEFAULT_DATABASE_TIMEOUT, HoursConfig, HttpConfig, RateLimits, StaffConfig,
+};
 
 /// The one member of staff of a bench server: a manager, who may read everything.
 const STAFF_USER: &str = "bench";
@@ -38,6 +40,8 @@ impl Running {
                 rate_limits: RateLimits::exempting_everyone(),
                 ..HttpConfig::default()
             },
+            // Measured at any hour.
+            hours: HoursConfig::always_open(),
             ..StaffConfig::default()
         };
         let app = Application::build_with(config(url), staff)

@@ -73,6 +73,11 @@ flags! {
     staff_session_hours: "STAFF_SESSION_HOURS";
     /// Orders that may be cooking at once [default: 3]
     kitchen_capacity: "KITCHEN_CAPACITY";
+    /// The shop's time zone, an IANA name such as Europe/Rome [default: UTC]
+    shop_timezone: "SHOP_TIMEZONE";
+    /// The hours kept every day until a manager sets others, HH:MM-HH:MM; 00:00-24:00
+    /// never closes [default: 11:00-22:00]
+    shop_hours: "SHOP_HOURS";
     /// Most pizzas in one order [default: 50]
     order_max_pizzas: "ORDER_MAX_PIZZAS";
     /// Most one order may cost [default: 1500]

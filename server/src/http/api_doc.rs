@@ -13,7 +13,9 @@
 use crate::http::api_reference::reference_page;
 use crate::http::problem::ApiProblem;
 use crate::http::{AppState, analytics, auth, customers, delivery, kitchen, menu, orders};
-use crate::http::{integration, inventory, outbox, payments, pricing, staff_orders, streams};
+use crate::http::{
+    hours, integration, inventory, outbox, payments, pricing, staff_orders, streams,
+};
 use app::contracts::{OrderStatus, TimeBucket};
 use app::error::ProblemDocument;
 use axum::body::Bytes;
@@ -50,6 +52,8 @@ const PROBLEM_JSON: &str = "application/problem+json";
         (name = "orders", description = "Placing and reading orders."),
         (name = "pricing", description = "What an order costs beyond its pizzas: a quote \
             for a cart, and the delivery fee, tax and promo codes managers set."),
+        (name = "hours", description = "When the shop takes orders: its time zone, weekly \
+            hours and closure days."),
         (name = "lifecycle", description = "Moving an order on: cook, ready, assign, \
             deliver, cancel."),
         (name = "live", description = "Server-Sent Event streams of order updates."),
@@ -107,6 +111,7 @@ fn api_parts() -> (Router<AppState>, Document) {
         .merge(menu::router())
         .merge(orders::router())
         .merge(pricing::router())
+        .merge(hours::router())
         .merge(staff_orders::router())
         .merge(payments::router())
         .merge(inventory::router())

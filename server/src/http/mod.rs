@@ -14,6 +14,7 @@ mod client;
 mod customers;
 mod delivery;
 mod health;
+mod hours;
 mod integration;
 mod inventory;
 mod json;

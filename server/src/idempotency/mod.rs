@@ -9,7 +9,7 @@ mod turns;
 use crate::db::Writer;
 use std::time::Duration;
 
-pub(crate) use store::{Remembered, purge_expired, recall, remember};
+pub(crate) use store::{Remembered, is_remembered, purge_expired, recall, remember};
 pub(crate) use turns::KeyTurns;
 
 /// Purges expired keys once an hour (and at start) until the process ends, so the table

@@ -68,6 +68,25 @@ pub(crate) async fn recall<T: DeserializeOwned>(
     Ok(Some(answer))
 }
 
+/// Whether an answer is stored for `key` in `scope` within the last 24 hours, whatever
+/// request it answered (`recall` compares those).
+pub(crate) async fn is_remembered(
+    conn: &mut AnyConnection,
+    scope: &str,
+    key: &IdempotencyKey,
+) -> Result<bool, DbError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT 1 FROM idempotency_keys \
+         WHERE scope = $1 AND idempotency_key = $2 AND created_at > $3",
+    )
+    .bind(scope)
+    .bind(key.as_str())
+    .bind(cutoff())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.is_some())
+}
+
 /// Stores `answer` for the key, replacing an expired entry. A live entry stored by
 /// someone else meanwhile (another server process) is a 409: the client retries.
 pub(crate) async fn remember<T: Serialize>(

@@ -81,11 +81,11 @@ impl NotifyConfig {
             settings.var("NOTIFY_WEBHOOK_URL").ok(),
             settings.var("NOTIFY_WEBHOOK_SECRET").ok(),
         );
+        let sink_secret = settings.var("CLOUDEVENTS_SINK_SECRET").ok();
         let sink = match settings.var("CLOUDEVENTS_SINK_URL") {
-            Ok(url) if !url.trim().is_empty() => Some(webhook_from(
-                "CLOUDEVENTS_SINK",
-                (Some(url), settings.var("CLOUDEVENTS_SINK_SECRET").ok()),
-            )?),
+            Ok(url) if !url.trim().is_empty() => {
+                Some(webhook_from("CLOUDEVENTS_SINK", (Some(url), sink_secret))?)
+            }
             _ => None,
         };
         let mut config = Self {

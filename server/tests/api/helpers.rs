@@ -4,7 +4,9 @@
 
 use reqwest::{Client, Response};
 use serde_json::{Value, json};
-use server::{Application, Config, DEFAULT_DATABASE_TIMEOUT, HttpConfig, RateLimits, StaffConfig};
+use server::{
+    Application, Config, DEFAULT_DATABASE_TIMEOUT, HoursConfig, HttpConfig, RateLimits, StaffConfig,
+};
 use tempfile::TempDir;
 
 /// A running server and what a test needs to talk to it.
@@ -40,6 +42,8 @@ pub fn staff_config() -> StaffConfig {
             rate_limits: RateLimits::exempting_everyone(),
             ..HttpConfig::default()
         },
+        // Tests run at any hour; `hours.rs` sets hours of its own.
+        hours: HoursConfig::always_open(),
         ..StaffConfig::default()
     }
 }

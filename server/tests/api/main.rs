@@ -15,6 +15,7 @@ mod delivery;
 mod health;
 mod helpers;
 mod hostile_input;
+mod hours;
 mod idempotency;
 mod integration_events;
 mod inventory;
