@@ -17,7 +17,8 @@ serve() {
     env DATABASE_URL="$database_url" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
         LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=pizzeria LEPTOS_SITE_PKG_DIR=pkg \
         LEPTOS_ENV=PROD RUST_LOG=warn METRICS_TOKEN="$LOAD_METRICS_TOKEN" \
-        RATE_LIMIT_EXEMPT=127.0.0.1/32 SHOP_HOURS=00:00-24:00 "$@" \
+        RATE_LIMIT_EXEMPT=127.0.0.1/32 SHOP_HOURS=00:00-24:00 \
+        KITCHEN_MAX_WAIT_MINUTES=0 "$@" \
         target/release/server >"$LOAD_TMP/server.log" 2>&1 </dev/null &
     SERVER_PID=$!
     BASE="http://127.0.0.1:$port"

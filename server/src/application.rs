@@ -102,6 +102,7 @@ impl Application {
             pool,
             backend,
             kitchen_capacity: staff.kitchen_capacity,
+            kitchen_max_wait_minutes: staff.kitchen_max_wait_minutes,
             order_limits: staff.order_limits.clone(),
             writer,
             views,

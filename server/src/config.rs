@@ -89,6 +89,8 @@ pub const DEFAULT_DATABASE_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// Default `KITCHEN_CAPACITY`: orders cooking at once.
 pub const DEFAULT_KITCHEN_CAPACITY: u32 = 3;
+/// The longest wait an order is taken for, as in the seed.
+pub const DEFAULT_KITCHEN_MAX_WAIT_MINUTES: u32 = 45;
 /// Default `HTTP_HEADER_TIMEOUT_SECS`.
 pub const DEFAULT_HEADER_TIMEOUT_SECS: u64 = 10;
 /// Default `STAFF_PASSWORD_FILE`.
@@ -114,6 +116,9 @@ pub struct StaffConfig {
     pub session_ttl: Duration,
     /// Orders that may be cooking at once; `KITCHEN_CAPACITY`, default 3.
     pub kitchen_capacity: u32,
+    /// The longest wait, in minutes, an order is taken for (503 beyond);
+    /// `KITCHEN_MAX_WAIT_MINUTES`, default 45, `0` for any wait (`None`).
+    pub kitchen_max_wait_minutes: Option<u32>,
     /// `PUBLIC_URL`: when it starts with `https`, session cookies are `Secure`.
     pub public_url: Option<String>,
     /// How the server meets the internet: timeouts, limits, proxies, `/metrics`.
@@ -162,6 +167,7 @@ impl Default for StaffConfig {
             password_file: PathBuf::from(DEFAULT_PASSWORD_FILE),
             session_ttl: Duration::from_secs(DEFAULT_SESSION_HOURS * 3600),
             kitchen_capacity: DEFAULT_KITCHEN_CAPACITY,
+            kitchen_max_wait_minutes: Some(DEFAULT_KITCHEN_MAX_WAIT_MINUTES),
             public_url: None,
             http: HttpConfig::default(),
             order_limits: OrderLimits::default(),
@@ -188,7 +194,7 @@ impl Default for HttpConfig {
 
 impl StaffConfig {
     /// Reads `STAFF_ACCOUNTS`, `STAFF_PASSWORD_FILE`, `STAFF_SESSION_HOURS`,
-    /// `KITCHEN_CAPACITY`, `PUBLIC_URL`, `PAYMENT_GATEWAY`, `NOTIFY_CHANNELS` (with
+    /// `KITCHEN_CAPACITY`, `KITCHEN_MAX_WAIT_MINUTES`, `PUBLIC_URL`, `PAYMENT_GATEWAY`, `NOTIFY_CHANNELS` (with
     /// `NOTIFY_WEBHOOK_URL` and `NOTIFY_WEBHOOK_SECRET`), `SHOP_TIMEZONE`, `SHOP_HOURS`, the
     /// [`HttpConfig`] and the
     /// [`OrderLimits`] settings from the environment.
@@ -220,6 +226,14 @@ impl StaffConfig {
                 .map_or(defaults.password_file, PathBuf::from),
             session_ttl: Duration::from_secs(hours * 3600),
             kitchen_capacity,
+            kitchen_max_wait_minutes: match settings.number_in(
+                "KITCHEN_MAX_WAIT_MINUTES",
+                0..=7 * 24 * 60,
+                u64::from(DEFAULT_KITCHEN_MAX_WAIT_MINUTES),
+            )? {
+                0 => None,
+                minutes => u32::try_from(minutes).ok(),
+            },
             public_url: settings.var("PUBLIC_URL").ok(),
             http: HttpConfig::from_settings(settings)?,
             order_limits: OrderLimits::from_settings(settings)?,

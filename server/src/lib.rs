@@ -32,6 +32,7 @@ mod http;
 mod idempotency;
 mod integration;
 mod inventory;
+mod kitchen;
 mod live;
 mod menu;
 mod metrics;

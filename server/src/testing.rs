@@ -45,6 +45,23 @@ pub(crate) async fn test_app() -> TestApp {
 
 /// [`test_app`] charging cards through `payments`.
 pub(crate) async fn test_app_paying_through(payments: crate::payments::Payments) -> TestApp {
+    // Handler tests cook many orders; the capacity rule has its own API test.
+    let kitchen = crate::kitchen::KitchenLimits {
+        capacity: u32::MAX,
+        max_wait_minutes: None,
+    };
+    build_test_app(payments, kitchen).await
+}
+
+/// [`test_app`] with a kitchen of `kitchen`'s size and longest wait.
+pub(crate) async fn test_app_with_kitchen(kitchen: crate::kitchen::KitchenLimits) -> TestApp {
+    build_test_app(crate::payments::GatewayChoice::Simulator.gateway(), kitchen).await
+}
+
+async fn build_test_app(
+    payments: crate::payments::Payments,
+    kitchen: crate::kitchen::KitchenLimits,
+) -> TestApp {
     let db = test_database().await;
     crate::staff::bootstrap(&db.pool, Some(TEST_DRIVERS), std::path::Path::new("unused"))
         .await
@@ -64,8 +81,8 @@ pub(crate) async fn test_app_paying_through(payments: crate::payments::Payments)
     let services = Services {
         pool: db.pool.clone(),
         backend: db.backend,
-        // Handler tests cook many orders; the capacity rule has its own API test.
-        kitchen_capacity: u32::MAX,
+        kitchen_capacity: kitchen.capacity,
+        kitchen_max_wait_minutes: kitchen.max_wait_minutes,
         order_limits: OrderLimits::default(),
         writer,
         views: views.clone(),

@@ -21,6 +21,8 @@ use crate::inventory::commands::SetStockHandler;
 use crate::inventory::queries::{ListInventoryHandler, ListRecipesHandler};
 use crate::inventory::views::SoldOutView;
 use crate::inventory::{InventoryEvent, RecipeBook};
+use crate::kitchen::KitchenLimits;
+use crate::kitchen::views::KitchenWorkloadView;
 use crate::live::{
     LiveFeed, LiveUpdates, WatchKitchen, WatchKitchenHandler, WatchOrder, WatchOrderHandler,
 };
@@ -88,6 +90,8 @@ pub(crate) struct Services {
     pub backend: Backend,
     /// Orders that may be cooking at once (`StartCooking` refuses more with 503).
     pub kitchen_capacity: u32,
+    /// The longest wait `PlaceOrder` takes an order for (503 beyond); `None`: any.
+    pub kitchen_max_wait_minutes: Option<u32>,
     /// The largest order `PlaceOrder` takes.
     pub order_limits: OrderLimits,
     /// Where every command writes (one connection, group commit); the projector too.
@@ -115,6 +119,7 @@ pub(crate) fn projections_with(outbox: OutboxProjection) -> Vec<Box<dyn Projecti
         Box::new(OrderPaymentView),
         Box::new(OrderSummaryView),
         Box::new(KitchenQueueView),
+        Box::new(KitchenWorkloadView),
         Box::new(DeliveryBoardView),
         Box::new(CustomerHistoryView),
         Box::new(NotificationInboxView),
@@ -280,6 +285,10 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
                 writer: services.writer.clone(),
             }),
             turns: KeyTurns::default(),
+            kitchen: KitchenLimits {
+                capacity: services.kitchen_capacity,
+                max_wait_minutes: services.kitchen_max_wait_minutes,
+            },
         })
         .handler::<StartCooking, _>(StartCookingHandler {
             capacity: services.kitchen_capacity,

@@ -42,6 +42,7 @@ impl Running {
             },
             // Measured at any hour.
             hours: HoursConfig::always_open(),
+            kitchen_max_wait_minutes: None,
             ..StaffConfig::default()
         };
         let app = Application::build_with(config(url), staff)

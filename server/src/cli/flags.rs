@@ -73,6 +73,9 @@ flags! {
     staff_session_hours: "STAFF_SESSION_HOURS";
     /// Orders that may be cooking at once [default: 3]
     kitchen_capacity: "KITCHEN_CAPACITY";
+    /// The longest wait in minutes an order is taken for (503 beyond), 0 for any
+    /// [default: 45]
+    kitchen_max_wait_minutes: "KITCHEN_MAX_WAIT_MINUTES";
     /// The shop's time zone, an IANA name such as Europe/Rome [default: UTC]
     shop_timezone: "SHOP_TIMEZONE";
     /// The hours kept every day until a manager sets others, HH:MM-HH:MM; 00:00-24:00

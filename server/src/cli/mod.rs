@@ -106,6 +106,10 @@ async fn check_config(flags: &Flags, config: &Config) -> anyhow::Result<()> {
     println!("listens on: {}", config.address);
     println!("site root: {}", config.site_root);
     println!("kitchen capacity: {} orders", staff.kitchen_capacity);
+    match staff.kitchen_max_wait_minutes {
+        Some(minutes) => println!("longest wait taken: {minutes} minutes"),
+        None => println!("longest wait taken: any"),
+    }
     println!(
         "largest order: {} pizzas, {}",
         staff.order_limits.max_pizzas, staff.order_limits.max_total

@@ -47,7 +47,12 @@ async fn list_orders(sender: Sender, query: ApiQuery<ListOrders>) -> ApiResult<P
     responses((status = 201, body = PlacedOrder, description = "Placed. `Location` names \
         the order with a `min_position` that makes its first read wait for the read models."),
         (status = 402, description = "The card was declined or has insufficient funds; \
-            nothing was stored.")))]
+            nothing was stored."),
+        (status = 422, description = "A field is invalid (`errors` names each one), or the \
+            shop is closed: the detail names today's hours and the next opening."),
+        (status = 503, description = "The kitchen is at capacity: the order would wait longer \
+            than the shop takes orders for (the detail says how long), or the database is \
+            unreachable; see `Retry-After`.")))]
 async fn place_order(
     sender: Sender,
     headers: HeaderMap,

@@ -28,7 +28,11 @@ pub(crate) struct Order {
     pub breakdown: TotalBreakdown,
     /// Quantity × preparation minutes, summed over lines: the kitchen's work.
     pub total_prep_minutes: u32,
+    /// How long it takes in the oven: its longest pizza, and a little for each more.
+    pub cook_minutes: u32,
     pub created_at: DateTime<Utc>,
+    /// When it is ready if the kitchen starts it at once; placing moves it back by the
+    /// queue ahead (`kitchen::Workload`).
     pub estimated_ready_at: DateTime<Utc>,
 }
 
@@ -64,6 +68,7 @@ impl Order {
         let total_amount: Decimal = lines.iter().map(|line| line.line_price).sum();
         let pizzas: i64 = lines.iter().map(|line| i64::from(line.quantity)).sum();
         let minutes = i64::from(longest_prep) + MINUTES_PER_EXTRA_PIZZA * (pizzas - 1).max(0);
+        let cook_minutes = u32::try_from(minutes).unwrap_or(u32::MAX);
         Ok(Order {
             id,
             status: OrderStatus::Pending,
@@ -73,6 +78,7 @@ impl Order {
             total_amount,
             breakdown: TotalBreakdown::pizzas_only(total_amount),
             total_prep_minutes,
+            cook_minutes,
             created_at: now,
             estimated_ready_at: now + Duration::minutes(minutes),
         })

@@ -37,7 +37,12 @@ pub(crate) struct OrderPlaced {
     /// Sum over lines of quantity × the pizza's preparation minutes, for the kitchen.
     #[serde(default)]
     pub total_prep_minutes: u32,
+    /// How long the order takes in the oven once the kitchen starts it; 0 in orders
+    /// placed before it was recorded (see [`OrderPlaced::cooking_minutes`]).
+    #[serde(default)]
+    pub cook_minutes: u32,
     pub placed_at: DateTime<Utc>,
+    /// When it should be ready: the kitchen's queue ahead of it, then its cooking.
     pub estimated_ready_at: DateTime<Utc>,
 }
 
@@ -54,6 +59,7 @@ impl From<&Order> for OrderPlaced {
             total_amount: order.total_amount,
             breakdown: Some(Box::new(order.breakdown.clone())),
             total_prep_minutes: order.total_prep_minutes,
+            cook_minutes: order.cook_minutes,
             placed_at: order.created_at,
             estimated_ready_at: order.estimated_ready_at,
         }
@@ -68,6 +74,18 @@ impl OrderPlaced {
         match &self.customer_username {
             Some(username) => account_key(username),
             None => phone_key(&self.customer_phone),
+        }
+    }
+
+    /// How long the order takes in the oven: as recorded, or for an order placed before
+    /// that was, the time its estimate gave it (which did not count the queue then).
+    pub fn cooking_minutes(&self) -> i64 {
+        if self.cook_minutes > 0 {
+            i64::from(self.cook_minutes)
+        } else {
+            (self.estimated_ready_at - self.placed_at)
+                .num_minutes()
+                .max(0)
         }
     }
 

@@ -135,6 +135,7 @@ mod tests {
             total_amount: Decimal::new(1099, 2),
             breakdown: None,
             total_prep_minutes: 12,
+            cook_minutes: 12,
             placed_at: at(),
             estimated_ready_at: at(),
         })

@@ -188,6 +188,7 @@ mod tests {
             total_amount: Decimal::new(3297, 2),
             breakdown: None,
             total_prep_minutes: 45,
+            cook_minutes: 25,
             placed_at: at,
             estimated_ready_at: at + chrono::Duration::minutes(25),
         }

@@ -44,6 +44,7 @@ pub fn staff_config() -> StaffConfig {
         },
         // Tests run at any hour; `hours.rs` sets hours of its own.
         hours: HoursConfig::always_open(),
+        kitchen_max_wait_minutes: None,
         ..StaffConfig::default()
     }
 }

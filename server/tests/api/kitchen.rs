@@ -1,10 +1,54 @@
 //! `GET /api/kitchen/queue`: the pending and cooking orders, first in first out.
 //! (How orders leave the queue as they move on is tested with the lifecycle commands, in
-//! `server/src/read_side_tests`.)
+//! `server/src/read_side_tests`.) And the kitchen's longest wait: an order that would
+//! wait longer is refused with 503 and `Retry-After`.
 
-use crate::helpers::spawn_app;
+use crate::helpers::{assert_problem, spawn_app, spawn_app_with, staff_config, valid_order};
 use crate::views::{order_of, place_all, read};
 use serde_json::{Value, json};
+use server::StaffConfig;
+
+#[tokio::test]
+async fn an_order_the_kitchen_cannot_make_in_time_is_refused_with_503_and_retry_after() {
+    let app = spawn_app_with(StaffConfig {
+        kitchen_capacity: 1,
+        kitchen_max_wait_minutes: Some(30),
+        ..staff_config()
+    })
+    .await;
+    // Two pepperoni and a margherita: 14 minutes, and 2 for each more pizza.
+    let first = app.place(&valid_order()).await;
+    let ready: chrono::DateTime<chrono::Utc> = first["estimated_ready_time"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let minutes = (ready - chrono::Utc::now()).num_minutes();
+    assert!((17..=18).contains(&minutes), "{minutes}");
+    let id = first["order_id"].as_str().unwrap();
+    let seen = app
+        .get(&format!(
+            "/api/orders/{id}?min_position={}",
+            first["position"]
+        ))
+        .await;
+    assert_eq!(seen.status(), 200);
+
+    let refused = app.post_json("/api/orders", &valid_order()).await;
+
+    let retry_after: u32 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((300..=360).contains(&retry_after), "{retry_after}");
+    let problem = assert_problem(refused, 503).await;
+    assert_eq!(
+        problem["detail"],
+        "Kitchen is at capacity. Estimated wait time is 36 minutes. Please try again in a \
+         little while."
+    );
+}
 
 #[tokio::test]
 async fn the_kitchen_queue_lists_orders_first_in_first_out_with_pizzas_and_minutes() {

@@ -30,6 +30,7 @@ impl ServerProcess {
             .env("RATE_LIMIT_EXEMPT", "127.0.0.1/32")
             // Tests run at any hour.
             .env("SHOP_HOURS", "00:00-24:00")
+            .env("KITCHEN_MAX_WAIT_MINUTES", "0")
             // Named accounts: no generated password file is written into the source tree.
             .env("STAFF_ACCOUNTS", "manager:manager:manager-process-pass")
             .envs(env.iter().copied())

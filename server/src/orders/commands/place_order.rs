@@ -15,6 +15,7 @@ use crate::db::{DbError, SqlUnitOfWork, Tx, transaction};
 use crate::events::record;
 use crate::idempotency::{KeyTurns, Remembered, recall, remember};
 use crate::inventory::{RecipeBook, check_stock, reserve_stock};
+use crate::kitchen::{KitchenLimits, ready_time};
 use crate::menu::load_pizzas;
 use crate::orders::domain::Order;
 use crate::orders::store::insert_placed_order;
@@ -42,6 +43,8 @@ pub(crate) struct PlaceOrderHandler {
     pub unit: Transactional<SqlUnitOfWork>,
     /// Requests with one idempotency key, one at a time.
     pub turns: KeyTurns,
+    /// How many orders the kitchen cooks at once and the longest wait it takes.
+    pub kitchen: KitchenLimits,
 }
 
 /// An order being placed: the same id and time each time it is priced.
@@ -112,6 +115,9 @@ impl PlaceOrderHandler {
         let mut conn = self.pool.acquire().await.map_err(DbError::from)?;
         let order = self.price(&mut conn, placing).await?;
         check_stock(&mut conn, &self.recipes, &order.lines).await?;
+        // An order the kitchen cannot take in time is refused before any charge.
+        let cook_minutes = i64::from(order.cook_minutes);
+        ready_time(&mut conn, self.kitchen, cook_minutes, order.created_at).await?;
         drop(conn);
         let payment = ProcessPayment {
             order_id: order.id,
@@ -133,7 +139,10 @@ impl PlaceOrderHandler {
     ) -> Outcome<PlacedOrder> {
         let tx = transaction(ctx)?;
         // Priced again in the transaction: the prices charged are the ones committed.
-        let order = self.price(tx, placing).await?;
+        let mut order = self.price(tx, placing).await?;
+        let cook_minutes = i64::from(order.cook_minutes);
+        order.estimated_ready_at =
+            ready_time(tx, self.kitchen, cook_minutes, order.created_at).await?;
         if let Some(captured) = &captured
             && captured.amount != order.total_amount
         {
