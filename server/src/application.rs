@@ -56,8 +56,10 @@ impl Application {
             .await
             .context("opening the writer's connection")?;
         let live = LiveFeed::default();
+        let clock = ShopClock::new(pool.clone(), staff.hours.defaults.clone());
         let outbox = OutboxProjection {
             publish: staff.notify.sink.is_some(),
+            clock: Some(clock.clone()),
         };
         let (projector, views) = Projector::start(
             pool.clone(),
@@ -97,7 +99,6 @@ impl Application {
             views.clone(),
             staff.http.ready_max_lag,
         );
-        let clock = ShopClock::new(pool.clone(), staff.hours.defaults.clone());
         let services = Services {
             pool,
             backend,

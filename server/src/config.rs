@@ -2,7 +2,7 @@
 
 pub use crate::hours::HoursConfig;
 use crate::orders::OrderLimits;
-pub use crate::outbox::{NotifyConfig, Webhook};
+pub use crate::outbox::{NotifyConfig, SmtpConfig, Webhook};
 pub use crate::payments::GatewayChoice;
 use crate::settings::{Environment, Settings};
 use anyhow::Context as _;

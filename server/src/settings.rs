@@ -39,6 +39,27 @@ impl Settings for Environment {
     }
 }
 
+/// Settings from a list of `(name, value)` pairs, for tests.
+#[cfg(test)]
+pub(crate) struct Vars(pub std::collections::HashMap<&'static str, &'static str>);
+
+#[cfg(test)]
+impl Vars {
+    pub(crate) fn of(pairs: &[(&'static str, &'static str)]) -> Self {
+        Self(pairs.iter().copied().collect())
+    }
+}
+
+#[cfg(test)]
+impl Settings for Vars {
+    fn var(&self, name: &str) -> Result<String, VarError> {
+        self.0
+            .get(name)
+            .map(|value| (*value).to_owned())
+            .ok_or(VarError::NotPresent)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -88,7 +88,7 @@ flags! {
     /// Where card orders are charged: `simulator` (test cards, no money moves)
     /// [default: simulator]
     payment_gateway: "PAYMENT_GATEWAY";
-    /// Where the outbox's messages go: a comma list of `log` and `webhook`
+    /// Where the outbox's messages go: a comma list of `log`, `webhook` and `smtp`
     /// [default: log]
     notify_channels: "NOTIFY_CHANNELS";
     /// The `webhook` channel's address (http or https): each message is POSTed there
@@ -96,6 +96,12 @@ flags! {
     /// The secret the `webhook` channel signs with (`X-Pizzeria-Signature`), at least
     /// 16 characters
     notify_webhook_secret: "NOTIFY_WEBHOOK_SECRET";
+    /// The `smtp` channel's relay, smtps://user:pass@host:port (or smtp://…?tls=required)
+    smtp_url: "SMTP_URL";
+    /// The address the `smtp` channel's e-mails come from
+    smtp_from: "SMTP_FROM";
+    /// Where the `smtp` channel e-mails the kitchen's messages
+    smtp_kitchen_to: "SMTP_KITCHEN_TO";
     /// Where every domain event is POSTed as a CloudEvent (http or https)
     cloudevents_sink_url: "CLOUDEVENTS_SINK_URL";
     /// The secret the sink's posts are signed with (`X-Pizzeria-Signature`), at least

@@ -67,21 +67,10 @@ impl HoursConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
-
-    struct Vars(HashMap<&'static str, &'static str>);
-
-    impl Settings for Vars {
-        fn var(&self, name: &str) -> Result<String, std::env::VarError> {
-            self.0
-                .get(name)
-                .map(|value| (*value).to_owned())
-                .ok_or(std::env::VarError::NotPresent)
-        }
-    }
+    use crate::settings::Vars;
 
     fn config(vars: &[(&'static str, &'static str)]) -> anyhow::Result<HoursConfig> {
-        HoursConfig::from_settings(&Vars(vars.iter().copied().collect()))
+        HoursConfig::from_settings(&Vars::of(vars))
     }
 
     #[test]

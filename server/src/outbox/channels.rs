@@ -7,11 +7,14 @@
 //!   e-mail relay), signed with `X-Pizzeria-Signature: sha256=<hex HMAC-SHA256 of the
 //!   raw body with NOTIFY_WEBHOOK_SECRET>` and carrying `X-Pizzeria-Message-Id`, which is
 //!   the same on every retry. Any 2xx answer is delivery; anything else is retried.
+//! - `smtp`: an e-mail through the relay at `SMTP_URL` (see `smtp.rs`).
 //!
 //! Apart from the channels, the CloudEvents sink (`CLOUDEVENTS_SINK_URL`, signed with
 //! `CLOUDEVENTS_SINK_SECRET` the same way) gets every domain event as one CloudEvent in
 //! structured mode (`Content-Type: application/cloudevents+json`).
 
+use crate::outbox::messages::{Addressed, KITCHEN};
+use crate::outbox::smtp::{Smtp, SmtpConfig};
 use crate::settings::Settings;
 use anyhow::{Context, bail};
 use hmac::{Hmac, Mac};
@@ -37,6 +40,8 @@ pub struct NotifyConfig {
     pub log: bool,
     /// Post each message here, signed with the secret.
     pub webhook: Option<Webhook>,
+    /// E-mail each message through this relay.
+    pub smtp: Option<SmtpConfig>,
     /// Post every domain event here as a CloudEvent, signed with the secret.
     pub sink: Option<Webhook>,
 }
@@ -62,14 +67,15 @@ impl Default for NotifyConfig {
         Self {
             log: true,
             webhook: None,
+            smtp: None,
             sink: None,
         }
     }
 }
 
 impl NotifyConfig {
-    /// Reads `NOTIFY_CHANNELS` (a comma list of `log` and `webhook`, default `log`) and
-    /// what `webhook` needs, and `CLOUDEVENTS_SINK_URL` with `CLOUDEVENTS_SINK_SECRET`. A
+    /// Reads `NOTIFY_CHANNELS` (a comma list of `log`, `webhook` and `smtp`, default
+    /// `log`) and what `webhook` and `smtp` need, and `CLOUDEVENTS_SINK_URL` with `CLOUDEVENTS_SINK_SECRET`. A
     /// name we have no channel for, or a webhook or sink without a URL or a secret of at
     /// least 16 characters, stops the start.
     pub fn from_settings(settings: &impl Settings) -> anyhow::Result<Self> {
@@ -81,6 +87,7 @@ impl NotifyConfig {
             settings.var("NOTIFY_WEBHOOK_URL").ok(),
             settings.var("NOTIFY_WEBHOOK_SECRET").ok(),
         );
+        let smtp = SmtpConfig::from_settings(settings)?;
         let sink_secret = settings.var("CLOUDEVENTS_SINK_SECRET").ok();
         let sink = match settings.var("CLOUDEVENTS_SINK_URL") {
             Ok(url) if !url.trim().is_empty() => {
@@ -91,6 +98,7 @@ impl NotifyConfig {
         let mut config = Self {
             log: false,
             webhook: None,
+            smtp: None,
             sink,
         };
         for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
@@ -99,8 +107,15 @@ impl NotifyConfig {
                 "webhook" => {
                     config.webhook = Some(webhook_from("NOTIFY_WEBHOOK", webhook.clone())?)
                 }
-                "smtp" => bail!("NOTIFY_CHANNELS: smtp is not available yet; use log or webhook"),
-                other => bail!("NOTIFY_CHANNELS {other:?} is not a channel: use log or webhook"),
+                "smtp" => {
+                    config.smtp = Some(
+                        smtp.clone()
+                            .context("NOTIFY_CHANNELS names smtp: set SMTP_URL and SMTP_FROM")?,
+                    );
+                }
+                other => {
+                    bail!("NOTIFY_CHANNELS {other:?} is not a channel: use log, webhook or smtp")
+                }
             }
         }
         Ok(config)
@@ -141,6 +156,7 @@ pub(crate) fn signature(secret: &str, body: &[u8]) -> String {
 pub(crate) struct Channels {
     config: NotifyConfig,
     client: reqwest::Client,
+    smtp: Option<Smtp>,
 }
 
 impl Channels {
@@ -150,19 +166,25 @@ impl Channels {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .context("building the webhook client")?;
-        Ok(Self { config, client })
+        let smtp = config.smtp.clone().map(Smtp::new).transpose()?;
+        Ok(Self {
+            config,
+            client,
+            smtp,
+        })
     }
 
-    /// Sends `body` (message `id`'s JSON, saying `text` to `to`) through every channel;
-    /// the first failure is the error, and the whole message is sent again later. The
-    /// log gets the text and the last digits of the phone number, not the whole body.
+    /// Sends `body` (message `id`'s JSON, read back as `message`) through every
+    /// channel; the first failure is the error, and the whole message is sent again
+    /// later. The log gets the text and the last digits of the phone number, not the
+    /// whole body.
     pub(crate) async fn send(
         &self,
         id: &str,
-        to: &str,
-        text: &str,
+        message: &Addressed,
         body: &str,
     ) -> Result<(), String> {
+        let (to, text) = (message.to.as_str(), message.text.as_str());
         if self.config.log {
             tracing::info!(target: "pizzeria::outbox", id, to = %masked(to), text, "message");
         }
@@ -170,6 +192,10 @@ impl Channels {
             self.post(webhook, "application/json", id, body)
                 .await
                 .map_err(|error| format!("webhook {error}"))?;
+        }
+        if let Some(smtp) = &self.smtp {
+            smtp.send(id, to == KITCHEN, message.email.as_deref(), text)
+                .await?;
         }
         Ok(())
     }
@@ -240,21 +266,10 @@ fn without_url(error: &reqwest::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
-
-    struct Vars(HashMap<&'static str, &'static str>);
-
-    impl Settings for Vars {
-        fn var(&self, name: &str) -> Result<String, std::env::VarError> {
-            self.0
-                .get(name)
-                .map(|value| (*value).to_owned())
-                .ok_or(std::env::VarError::NotPresent)
-        }
-    }
+    use crate::settings::Vars;
 
     fn config(vars: &[(&'static str, &'static str)]) -> anyhow::Result<NotifyConfig> {
-        NotifyConfig::from_settings(&Vars(vars.iter().copied().collect()))
+        NotifyConfig::from_settings(&Vars::of(vars))
     }
 
     #[test]
@@ -298,6 +313,10 @@ mod tests {
                 ("CLOUDEVENTS_SINK_SECRET", "a-long-enough-secret"),
             ],
             vec![("NOTIFY_CHANNELS", "smtp")],
+            vec![
+                ("NOTIFY_CHANNELS", "smtp"),
+                ("SMTP_URL", "smtps://relay.example"),
+            ],
         ];
         for vars in refused {
             assert!(config(&vars).is_err(), "{vars:?}");

@@ -130,9 +130,8 @@ impl Dispatcher {
             self.channels.publish(&message.id, &message.body).await
         } else {
             let addressed: Addressed = serde_json::from_str(&message.body).unwrap_or_default();
-            let (to, text) = (&addressed.to, &addressed.text);
             self.channels
-                .send(&message.id, to, text, &message.body)
+                .send(&message.id, &addressed, &message.body)
                 .await
         };
         match sent {

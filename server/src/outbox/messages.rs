@@ -1,7 +1,7 @@
 //! What is sent for an order event: the seed's confirmation to the customer ("Order
-//! 1a2b3c4d confirmed! Total: $21.48. Ready by: 19:05 UTC") and a new-order message to
+//! 1a2b3c4d confirmed! Total: $21.48. Ready by: 19:05 CET") and a new-order message to
 //! the kitchen when it is placed, and each later status change to the customer. Times
-//! are in UTC until the shop has a time zone of its own. With a CloudEvents sink
+//! are on the shop's clock (its time zone). With a CloudEvents sink
 //! configured, every domain event is also an [`Outgoing`] row of its own
 //! ([`published`]), sent to the sink alone.
 
@@ -11,6 +11,7 @@ use crate::integration::cloud_event;
 use crate::notifications::notification_text;
 use crate::orders::{OrderEvent, OrderPlaced};
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -72,7 +73,17 @@ fn to_json(value: &impl Serialize) -> Result<String, DbError> {
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct Addressed {
     pub to: String,
+    #[serde(default)]
+    pub email: Option<String>,
     pub text: String,
+}
+
+/// Who an order's customer messages go to: the phone number the order was placed with,
+/// and the e-mail address of the account that placed it, if one did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Recipient {
+    pub phone: String,
+    pub email: Option<String>,
 }
 
 /// One message to send, as the channels send it (JSON).
@@ -85,28 +96,42 @@ pub(crate) struct Message {
     pub order_id: Uuid,
     /// The customer's phone number, or [`KITCHEN`].
     pub to: String,
+    /// The customer's e-mail address, when an account placed the order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
     pub text: String,
     /// When what it tells of happened.
     pub at: DateTime<Utc>,
 }
 
-/// The messages `event`, at `position`, makes. `phone` is the order's customer's, which
-/// only `OrderPlaced` carries; the caller looks it up for the later events.
-pub(crate) fn messages(position: i64, event: &OrderEvent, phone: &str) -> Vec<Message> {
+/// The messages `event`, at `position`, makes. `customer` is the order's, which only
+/// `OrderPlaced` carries (the phone); the caller looks it up for the later events.
+/// Times are shown in `zone`.
+pub(crate) fn messages(
+    position: i64,
+    event: &OrderEvent,
+    customer: &Recipient,
+    zone: Tz,
+) -> Vec<Message> {
     let order_id = event.order_id();
     let at = crate::events::DomainEvent::occurred_at(event);
-    let message = |kind: &'static str, to: &str, text: String| Message {
+    let message = |kind: &'static str, to: Option<&Recipient>, text: String| Message {
         id: format!("{position}-{kind}"),
         kind,
         order_id,
-        to: to.to_owned(),
+        to: to.map_or(KITCHEN, |to| to.phone.as_str()).to_owned(),
+        email: to.and_then(|to| to.email.clone()),
         text,
         at,
     };
     match event {
         OrderEvent::OrderPlaced(placed) => vec![
-            message("order_confirmed", phone, confirmation(placed)),
-            message("kitchen_new_order", KITCHEN, kitchen_ticket(placed)),
+            message(
+                "order_confirmed",
+                Some(customer),
+                confirmation(placed, zone),
+            ),
+            message("kitchen_new_order", None, kitchen_ticket(placed)),
         ],
         _ => {
             let text = format!(
@@ -114,18 +139,21 @@ pub(crate) fn messages(position: i64, event: &OrderEvent, phone: &str) -> Vec<Me
                 short_id(order_id),
                 notification_text(event.status(), event.note())
             );
-            vec![message("order_status", phone, text)]
+            vec![message("order_status", Some(customer), text)]
         }
     }
 }
 
 /// The seed's confirmation.
-fn confirmation(placed: &OrderPlaced) -> String {
+fn confirmation(placed: &OrderPlaced, zone: Tz) -> String {
     format!(
-        "Order {} confirmed! Total: ${}. Ready by: {} UTC",
+        "Order {} confirmed! Total: ${}. Ready by: {}",
         short_id(placed.order_id),
         placed.total_amount,
-        placed.estimated_ready_at.format("%H:%M")
+        placed
+            .estimated_ready_at
+            .with_timezone(&zone)
+            .format("%H:%M %Z")
     )
 }
 
@@ -198,7 +226,19 @@ mod tests {
     fn a_placed_order_confirms_to_the_customer_and_tells_the_kitchen() {
         let event = OrderEvent::OrderPlaced(placed());
 
-        let sent = messages(7, &event, "555 010 0500");
+        let ada = Recipient {
+            phone: "555 010 0500".into(),
+            email: Some("ada@example.com".into()),
+        };
+        let sent = messages(7, &event, &ada, Tz::UTC);
+        assert_eq!(sent[0].email.as_deref(), Some("ada@example.com"));
+        let in_rome = messages(7, &event, &ada, chrono_tz::Europe::Rome);
+        assert!(
+            in_rome[0].text.ends_with("Ready by: 09:25 CET"),
+            "{}",
+            in_rome[0].text
+        );
+        assert_eq!(sent[1].email, None);
 
         let texts: Vec<(&str, &str, &str)> = sent
             .iter()
@@ -239,7 +279,13 @@ mod tests {
         let texts: Vec<String> = [out, cancelled]
             .iter()
             .enumerate()
-            .flat_map(|(n, event)| messages(10 + n as i64, event, "555"))
+            .flat_map(|(n, event)| {
+                let guest = Recipient {
+                    phone: "555".into(),
+                    email: None,
+                };
+                messages(10 + n as i64, event, &guest, Tz::UTC)
+            })
             .map(|m| format!("{} {} {}", m.id, m.to, m.text))
             .collect();
 

@@ -10,11 +10,13 @@
 
 use crate::db::{DbError, Tx};
 use crate::events::StoredEvent;
+use crate::hours::ShopClock;
 use crate::orders::OrderEvent;
-use crate::outbox::messages::{Outgoing, messages, published};
-use crate::outbox::store::{enqueue, phone_of};
+use crate::outbox::messages::{Outgoing, Recipient, messages, published};
+use crate::outbox::store::{email_of, enqueue, recipient_of};
 use crate::projections::{BoxFuture, Projection, refused};
 use chrono::{Duration, Utc};
+use chrono_tz::Tz;
 use std::collections::HashMap;
 
 /// How late a message may still be written.
@@ -22,10 +24,12 @@ pub(crate) const TOO_LATE: Duration = Duration::hours(1);
 
 /// Writes the messages of each order event, and each event for the sink when there is
 /// one.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Clone, Default)]
 pub(crate) struct OutboxProjection {
     /// Store every event as a CloudEvent for the sink (`CLOUDEVENTS_SINK_URL` is set).
     pub publish: bool,
+    /// The shop's clock, whose time zone messages show times in; `None`: UTC.
+    pub clock: Option<ShopClock>,
 }
 
 impl Projection for OutboxProjection {
@@ -45,7 +49,7 @@ impl Projection for OutboxProjection {
         self.apply_all(tx, std::slice::from_ref(event))
     }
 
-    /// One statement for the batch's messages; a phone number is looked up once an order.
+    /// One statement for the batch's messages; a customer is looked up once an order.
     fn apply_all<'a>(
         &'a self,
         tx: &'a mut Tx,
@@ -55,8 +59,12 @@ impl Projection for OutboxProjection {
             let Some(first) = events.first() else {
                 return Ok(());
             };
-            let mut phones: HashMap<String, Option<String>> = HashMap::new();
+            let mut customers: HashMap<String, Option<Recipient>> = HashMap::new();
             let mut outgoing: Vec<Outgoing> = Vec::new();
+            let zone = match &self.clock {
+                Some(clock) => clock.schedule().await?.zone,
+                None => Tz::UTC,
+            };
             let oldest = Utc::now() - TOO_LATE;
             for event in events.iter().filter(|event| event.recorded_at >= oldest) {
                 if self.publish {
@@ -66,16 +74,22 @@ impl Projection for OutboxProjection {
                     continue;
                 };
                 let order_id = order.order_id().to_string();
-                let phone = match &order {
-                    OrderEvent::OrderPlaced(placed) => Some(placed.customer_phone.clone()),
-                    _ => match phones.get(&order_id) {
+                let customer = match &order {
+                    OrderEvent::OrderPlaced(placed) => Some(Recipient {
+                        phone: placed.customer_phone.clone(),
+                        email: match &placed.customer_username {
+                            Some(username) => email_of(tx, username).await?,
+                            None => None,
+                        },
+                    }),
+                    _ => match customers.get(&order_id) {
                         Some(known) => known.clone(),
-                        None => phone_of(tx, &order_id).await?,
+                        None => recipient_of(tx, &order_id).await?,
                     },
                 };
-                phones.insert(order_id, phone.clone());
-                if let Some(phone) = phone {
-                    for message in messages(event.position, &order, &phone) {
+                customers.insert(order_id, customer.clone());
+                if let Some(customer) = customer {
+                    for message in messages(event.position, &order, &customer, zone) {
                         outgoing.push(message.outgoing()?);
                     }
                 }

@@ -2,7 +2,7 @@
 //! dispatcher. Every write after the projector's goes through the [`Writer`].
 
 use crate::db::{DbError, Tx, Writer, insert_rows, timestamp_text};
-use crate::outbox::messages::Outgoing;
+use crate::outbox::messages::{Outgoing, Recipient};
 use chrono::{DateTime, Utc};
 use sqlx::AnyPool;
 
@@ -46,14 +46,29 @@ pub(crate) async fn enqueue(tx: &mut Tx, messages: &[Outgoing]) -> Result<(), Db
     .await
 }
 
-/// The customer's phone number of `order_id`, if the order exists.
-pub(crate) async fn phone_of(tx: &mut Tx, order_id: &str) -> Result<Option<String>, DbError> {
-    let phone: Option<(String,)> =
-        sqlx::query_as("SELECT customer_phone FROM orders WHERE id = $1")
-            .bind(order_id)
+/// Who `order_id`'s customer messages go to, if the order exists.
+pub(crate) async fn recipient_of(
+    tx: &mut Tx,
+    order_id: &str,
+) -> Result<Option<Recipient>, DbError> {
+    let found: Option<(String, Option<String>)> = sqlx::query_as(
+        "SELECT o.customer_phone, a.email FROM orders o \
+         LEFT JOIN customer_accounts a ON a.username = o.customer_username WHERE o.id = $1",
+    )
+    .bind(order_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(found.map(|(phone, email)| Recipient { phone, email }))
+}
+
+/// The e-mail address of the customer account `username`, if it exists.
+pub(crate) async fn email_of(tx: &mut Tx, username: &str) -> Result<Option<String>, DbError> {
+    let email: Option<(String,)> =
+        sqlx::query_as("SELECT email FROM customer_accounts WHERE username = $1")
+            .bind(username)
             .fetch_optional(&mut **tx)
             .await?;
-    Ok(phone.map(|(phone,)| phone))
+    Ok(email.map(|(email,)| email))
 }
 
 /// Up to `limit` pending messages due at `now`, oldest first.

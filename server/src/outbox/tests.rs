@@ -81,6 +81,7 @@ fn dispatcher(app: &TestApp, url: &str, retry: RetryPolicy) -> Dispatcher {
             url: url.to_owned(),
             secret: SECRET.to_owned(),
         }),
+        smtp: None,
         sink: Some(Webhook {
             url: url.to_owned(),
             secret: SECRET.to_owned(),
@@ -343,10 +344,13 @@ async fn a_published_event_the_sink_refused_is_listed_dead_by_its_type_and_subje
         .await
         .unwrap();
     let mut tx = app.services.writer.begin().await.unwrap();
-    OutboxProjection { publish: true }
-        .apply_all(&mut tx, &events)
-        .await
-        .unwrap();
+    OutboxProjection {
+        publish: true,
+        clock: None,
+    }
+    .apply_all(&mut tx, &events)
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
 
     dispatcher(&app, &url, quick(1)).send_due().await.unwrap();
