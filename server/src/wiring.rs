@@ -349,9 +349,15 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
             pool: services.pool.clone(),
         })
         .handler::<GetEditableMenu, _>(GetEditableMenuHandler { read: read.clone() })
-        .handler::<GetOrderCountsByStatus, _>(GetOrderCountsByStatusHandler { read: read.clone() })
+        .handler::<GetOrderCountsByStatus, _>(GetOrderCountsByStatusHandler {
+            read: read.clone(),
+            clock: services.clock.clone(),
+        })
         .handler::<GetPopularPizzas, _>(GetPopularPizzasHandler { read: read.clone() })
-        .handler::<GetRevenue, _>(GetRevenueHandler { read })
+        .handler::<GetRevenue, _>(GetRevenueHandler {
+            read,
+            clock: services.clock.clone(),
+        })
         // Pricing is read where it is kept: one row, and what placing charges by.
         .handler::<GetPriceQuote, _>(GetPriceQuoteHandler {
             pool: services.pool.clone(),

@@ -117,7 +117,8 @@ impl TimeBucket {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetRevenue {
-    /// An RFC 3339 time (`2026-01-31T18:00:00Z`) or a UTC date (`2026-01-31`).
+    /// An RFC 3339 time (`2026-01-31T18:00:00Z`), or a date (`2026-01-31`): for a daily
+    /// report that day of the shop's clock, else its midnight UTC.
     #[serde(deserialize_with = "date_or_time")]
     #[cfg_attr(feature = "ssr", param(value_type = String))]
     pub from: DateTime<Utc>,
@@ -158,7 +159,7 @@ impl Request for GetRevenue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RevenueBucket {
-    /// Start of the hour or of the day (midnight UTC).
+    /// Start of the hour or of the day (the shop's midnight) of the shop's clock.
     pub start: DateTime<Utc>,
     pub revenue: Decimal,
     pub order_count: u64,

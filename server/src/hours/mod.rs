@@ -22,6 +22,7 @@ pub use config::HoursConfig;
 pub(crate) use events::HoursEvent;
 pub(crate) use open_for_orders::OpenForOrders;
 use schedule::Schedule;
+pub(crate) use schedule::local_instant;
 
 /// `schedule`'s hours with where the shop stands at `now`.
 fn shop_hours(schedule: &Schedule, now: DateTime<Utc>) -> ShopHours {

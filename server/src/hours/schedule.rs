@@ -183,7 +183,7 @@ impl Schedule {
 
 /// The instant the zone's clocks show `local`: the first minute after a gap the clocks
 /// skip, the first of two when they show it twice.
-fn local_instant(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+pub(crate) fn local_instant(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
     let mut probe = local;
     // Gaps are at most a few hours; step a quarter of an hour until past it.
     for _ in 0..(4 * 24) {

@@ -134,3 +134,35 @@ async fn a_zone_the_database_does_not_know_is_refused_naming_the_field() {
     assert_eq!(refused.errors[0].field, "timezone");
     assert!(app.events_of("hours-shop").await.is_empty());
 }
+
+#[tokio::test]
+async fn revenue_is_summed_by_the_days_of_the_shops_zone() {
+    let app = test_app().await;
+    let far_east = hours("Pacific/Kiritimati", always(), &[]);
+    app.mediator.send(far_east).await.unwrap();
+    let (_, position) =
+        crate::testing::place_order(&app, "555 010 0702", &[("margherita", 1)]).await;
+    let now = chrono::Utc::now();
+
+    let days = app
+        .mediator
+        .send(app::contracts::GetRevenue {
+            from: now,
+            to: now,
+            bucket: app::contracts::TimeBucket::Day,
+            min_position: Some(position),
+        })
+        .await
+        .unwrap()
+        .value;
+
+    assert_eq!(days.len(), 1);
+    assert_eq!(days[0].order_count, 1);
+    // Kiritimati is 14 hours ahead of UTC: its midnight is 10:00 UTC.
+    let local = days[0].start.with_timezone(&chrono_tz::Pacific::Kiritimati);
+    assert_eq!(local.time(), chrono::NaiveTime::MIN);
+    assert_eq!(
+        days[0].start.time(),
+        chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap()
+    );
+}

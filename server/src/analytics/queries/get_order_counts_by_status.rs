@@ -1,8 +1,10 @@
-//! `GetOrderCountsByStatus`: how many of the orders placed over the last days (today,
-//! UTC, included) are in each status now, counted in the order summary view.
+//! `GetOrderCountsByStatus`: how many of the orders placed over the last days of the
+//! shop's clock (today included) are in each status now, counted in the order summary
+//! view.
 
 use crate::analytics::buckets::first_day_start;
 use crate::db::{count, timestamp_text};
+use crate::hours::ShopClock;
 use crate::orders::views::stored_status;
 use crate::projections::ReadModels;
 use app::contracts::{GetOrderCountsByStatus, OrderStatus, StatusCount};
@@ -12,6 +14,8 @@ use mediator::{Context, Done, Outcome, RequestHandler};
 /// Answers [`GetOrderCountsByStatus`]: every status in lifecycle order, zeros included.
 pub(crate) struct GetOrderCountsByStatusHandler {
     pub read: ReadModels,
+    /// The shop's clock, whose days are counted.
+    pub clock: ShopClock,
 }
 
 impl RequestHandler<GetOrderCountsByStatus> for GetOrderCountsByStatusHandler {
@@ -21,7 +25,8 @@ impl RequestHandler<GetOrderCountsByStatus> for GetOrderCountsByStatusHandler {
         query: GetOrderCountsByStatus,
         _ctx: &mut Context,
     ) -> Outcome<Vec<StatusCount>> {
-        let since = first_day_start(query.days, Utc::now());
+        let zone = self.clock.schedule().await?.zone;
+        let since = first_day_start(query.days, Utc::now(), zone);
         let statement = sqlx::query_as(
             "SELECT status, COUNT(*) AS orders FROM order_summary_view \
              WHERE placed_at >= $1 GROUP BY status",

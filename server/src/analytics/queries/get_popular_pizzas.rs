@@ -1,10 +1,10 @@
 //! `GetPopularPizzas`: the most sold pizzas over the last days (today, UTC, included),
 //! summed from the popular pizzas view.
 
-use crate::analytics::buckets::{first_day_start, key};
+use crate::analytics::buckets::{first_day_start, utc_day_key};
 use crate::db::{DbError, count};
 use crate::projections::ReadModels;
-use app::contracts::{GetPopularPizzas, PopularPizza, TimeBucket};
+use app::contracts::{GetPopularPizzas, PopularPizza};
 use chrono::Utc;
 use mediator::{Context, Done, Outcome, RequestHandler};
 
@@ -24,7 +24,8 @@ impl RequestHandler<GetPopularPizzas> for GetPopularPizzasHandler {
         query: GetPopularPizzas,
         _ctx: &mut Context,
     ) -> Outcome<Vec<PopularPizza>> {
-        let since = first_day_start(query.days, Utc::now());
+        // By UTC day: the view counts pizzas per UTC day.
+        let since = first_day_start(query.days, Utc::now(), chrono_tz::Tz::UTC);
         // A renamed pizza keeps its id; MAX picks one of its names for the whole period.
         let statement = sqlx::query_as(
             "SELECT pizza_id, MAX(pizza_name) AS pizza_name, \
@@ -34,7 +35,7 @@ impl RequestHandler<GetPopularPizzas> for GetPopularPizzasHandler {
              HAVING SUM(quantity) > 0 \
              ORDER BY total_quantity DESC, total_orders DESC, pizza_id LIMIT $2",
         )
-        .bind(key(TimeBucket::Day, since))
+        .bind(utc_day_key(since))
         .bind(i64::from(query.limit));
         let rows: Vec<(String, String, i64, i64)> =
             self.read.fetch_all(query.min_position, statement).await?;

@@ -8,11 +8,10 @@
 //! - `OrderCancelled`: an open order's pizzas are subtracted from that day again.
 //! - `OrderDelivered`: the order can no longer be cancelled, so it is forgotten.
 
-use crate::analytics::buckets::key;
+use crate::analytics::buckets::utc_day_key;
 use crate::db::{DbError, Tx, insert_rows};
 use crate::orders::views::{PlaceRun, Placed, Summed, TallyView, add_row, pizza_quantities};
 use crate::projections::BoxFuture;
-use app::contracts::TimeBucket;
 
 /// Keeps `popular_pizzas_view` up to date.
 pub(crate) struct PopularPizzasView;
@@ -83,7 +82,7 @@ fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(),
         let mut tallies: Vec<DayTally> = Vec::new();
         let mut open = Vec::new();
         for Placed { order, .. } in run {
-            let day = key(TimeBucket::Day, order.placed_at);
+            let day = utc_day_key(order.placed_at);
             for pizza in pizza_quantities(order) {
                 let tally = DayTally {
                     day: day.clone(),

@@ -1,17 +1,17 @@
-//! `RevenueView`: revenue and order count per UTC hour and per UTC day, by the time
-//! orders were placed (table `revenue_view`), read by `GetRevenue`. A cancelled order is
+//! `RevenueView`: revenue and order count per UTC quarter of an hour, by the time orders
+//! were placed (table `revenue_view`), which `GetRevenue` sums into the hours and days of
+//! the shop's clock. A cancelled order is
 //! subtracted from the buckets it was added to, so the view remembers each order while
 //! it can still be cancelled (`revenue_open_orders_view`).
 //!
-//! - `OrderPlaced`: its total and one order added to its hour and its day; remembered.
+//! - `OrderPlaced`: its total and one order added to its quarter; remembered.
 //! - `OrderCancelled`: an open order's total and count are subtracted again.
 //! - `OrderDelivered`: the order can no longer be cancelled, so it is forgotten.
 
-use crate::analytics::buckets::key;
+use crate::analytics::buckets::{QUARTER, quarter_key};
 use crate::db::{DbError, Tx, decimal, insert_rows, timestamp, timestamp_text};
 use crate::orders::views::{PlaceRun, Placed, Summed, TallyView, add_row};
 use crate::projections::BoxFuture;
-use app::contracts::TimeBucket;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
@@ -24,7 +24,7 @@ impl TallyView for RevenueView {
     const OPEN_TABLES: &'static [&'static str] = &["revenue_open_orders_view"];
     const PLACE: PlaceRun = add_orders;
 
-    /// Subtracts an open order's total, and the order, from its hour and its day.
+    /// Subtracts an open order's total, and the order, from its quarter.
     async fn take_back(tx: &mut Tx, order_id: &str) -> Result<(), DbError> {
         if let Some((placed_at, total)) = find_open(tx, order_id).await? {
             add(tx, placed_at, -total, -1).await?;
@@ -33,30 +33,26 @@ impl TallyView for RevenueView {
     }
 }
 
-/// Adds the orders of `run` to their hours and days, one row per bucket, and remembers
-/// each as open.
+/// Adds the orders of `run` to their quarters, one row per quarter, and remembers each
+/// as open.
 fn add_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(), DbError>> {
     Box::pin(async move {
         let mut sums: Vec<BucketSum> = Vec::new();
         for Placed { order, .. } in run {
-            for bucket in [TimeBucket::Hour, TimeBucket::Day] {
-                let sum = BucketSum {
-                    bucket,
-                    start: key(bucket, order.placed_at),
-                    revenue: order.total_amount,
-                    orders: 1,
-                };
-                add_row(&mut sums, sum);
-            }
+            let sum = BucketSum {
+                start: quarter_key(order.placed_at),
+                revenue: order.total_amount,
+                orders: 1,
+            };
+            add_row(&mut sums, sum);
         }
         add_sums(tx, sums).await?;
         remember(tx, run).await
     })
 }
 
-/// What some orders add to one hour or day (negative to subtract).
+/// What some orders add to one quarter (negative to subtract).
 struct BucketSum {
-    bucket: TimeBucket,
     start: String,
     revenue: Decimal,
     orders: i64,
@@ -64,7 +60,7 @@ struct BucketSum {
 
 impl Summed for BucketSum {
     fn same_row(&self, other: &Self) -> bool {
-        self.bucket == other.bucket && self.start == other.start
+        self.start == other.start
     }
 
     fn add(&mut self, later: Self) {
@@ -73,21 +69,19 @@ impl Summed for BucketSum {
     }
 }
 
-/// Adds `amount` and `orders` (negative to subtract) to the hour and the day holding
-/// `placed_at`.
+/// Adds `amount` and `orders` (negative to subtract) to the quarter holding `placed_at`.
 async fn add(
     tx: &mut Tx,
     placed_at: DateTime<Utc>,
     amount: Decimal,
     orders: i64,
 ) -> Result<(), DbError> {
-    let sums = [TimeBucket::Hour, TimeBucket::Day].map(|bucket| BucketSum {
-        bucket,
-        start: key(bucket, placed_at),
+    let sum = BucketSum {
+        start: quarter_key(placed_at),
         revenue: amount,
         orders,
-    });
-    add_sums(tx, sums.into()).await
+    };
+    add_sums(tx, vec![sum]).await
 }
 
 /// Adds each of `sums` (no two for the same bucket) to its row: money is decimal text,
@@ -97,7 +91,7 @@ async fn add_sums(tx: &mut Tx, mut sums: Vec<BucketSum>) -> Result<(), DbError> 
         let current: Option<(String, i64)> = sqlx::query_as(
             "SELECT revenue, order_count FROM revenue_view WHERE bucket = $1 AND bucket_start = $2",
         )
-        .bind(sum.bucket.as_str())
+        .bind(QUARTER)
         .bind(&sum.start)
         .fetch_optional(&mut **tx)
         .await?;
@@ -115,7 +109,7 @@ async fn add_sums(tx: &mut Tx, mut sums: Vec<BucketSum>) -> Result<(), DbError> 
         &sums,
         |query, sum| {
             query
-                .bind(sum.bucket.as_str())
+                .bind(QUARTER)
                 .bind(&sum.start)
                 .bind(sum.revenue.to_string())
                 .bind(sum.orders)
