@@ -13,7 +13,7 @@ use crate::customers::{
 use crate::db::{Backend, SqlUnitOfWork, Writer};
 use crate::events::Correlate;
 use crate::hours::commands::UpdateShopHoursHandler;
-use crate::hours::queries::GetShopHoursHandler;
+use crate::hours::queries::{GetShopHoursHandler, GetShopStatusHandler};
 use crate::hours::{HoursEvent, OpenForOrders, ShopClock};
 use crate::idempotency::KeyTurns;
 use crate::integration::queries::ListIntegrationEventsHandler;
@@ -64,8 +64,8 @@ use app::contracts::{
     MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
 };
 use app::contracts::{
-    AddPromoCode, GetPriceQuote, GetShopHours, GetShopPricing, ListPromoCodes, RemovePromoCode,
-    UpdateShopHours, UpdateShopPricing,
+    AddPromoCode, GetPriceQuote, GetShopHours, GetShopPricing, GetShopStatus, ListPromoCodes,
+    RemovePromoCode, UpdateShopHours, UpdateShopPricing,
 };
 use app::contracts::{
     DismissNotification, GetMyProfile, ListMyNotifications, MarkNotificationRead, UpdateMyProfile,
@@ -156,6 +156,7 @@ fn authorization() -> Authorization {
         .public::<WatchOrder>()
         .public::<GetPriceQuote>()
         .public::<GetShopHours>()
+        .public::<GetShopStatus>()
         // A phone number is no secret: a guest's history by phone is for staff only.
         .staff::<GetCustomerHistory>(ANY_STAFF)
         .customers::<GetMyOrders>()
@@ -335,8 +336,14 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .handler::<GetMenu, _>(GetMenuHandler {
             pool: services.pool.clone(),
         })
-        .handler::<GetOrder, _>(GetOrderHandler { read: read.clone() })
-        .handler::<GetOrderStatus, _>(GetOrderStatusHandler { read: read.clone() })
+        .handler::<GetOrder, _>(GetOrderHandler {
+            read: read.clone(),
+            kitchen_capacity: services.kitchen_capacity,
+        })
+        .handler::<GetOrderStatus, _>(GetOrderStatusHandler {
+            read: read.clone(),
+            kitchen_capacity: services.kitchen_capacity,
+        })
         .handler::<ListOrders, _>(ListOrdersHandler { read: read.clone() })
         .handler::<GetCustomerHistory, _>(GetCustomerHistoryHandler { read: read.clone() })
         .handler::<GetMyOrders, _>(GetMyOrdersHandler { read: read.clone() })
@@ -366,6 +373,9 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
             pool: services.pool.clone(),
         })
         .handler::<GetShopHours, _>(GetShopHoursHandler {
+            clock: services.clock.clone(),
+        })
+        .handler::<GetShopStatus, _>(GetShopStatusHandler {
             clock: services.clock.clone(),
         })
         .handler::<ListPromoCodes, _>(ListPromoCodesHandler {

@@ -5,21 +5,32 @@
 use super::{dispatch, dispatch_in, refuse};
 use crate::contracts::{
     CustomerHistory, GetCustomerHistory, GetMyOrders, MenuItem, OrderDetails, OrderStatusChanged,
-    PlaceOrder, PlacedOrder,
+    PlaceOrder, PlacedOrder, ShopStatus,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
 use uuid::Uuid;
 
-/// Lists the pizzas customers can order, seasonal ones included, optionally one category.
+/// What the menu page shows: the pizzas and whether the shop takes orders now.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MenuPageData {
+    pub items: Vec<MenuItem>,
+    pub shop: ShopStatus,
+}
+
+/// Lists the pizzas customers can order, seasonal ones included, optionally one category,
+/// with whether the shop is open: one load for the menu page (one resource type in the
+/// wasm bundle, which every new type of resource would grow by kilobytes).
 #[server(name = GetMenuCall, prefix = "/api/fn", endpoint = "get_menu", input = Json)]
-pub async fn get_menu(category: Option<String>) -> Result<Vec<MenuItem>, AppError> {
+pub async fn get_menu(category: Option<String>) -> Result<MenuPageData, AppError> {
     let query = crate::contracts::GetMenu {
         category,
         ..Default::default()
     };
-    dispatch(query).await
+    let items = dispatch(query).await?;
+    let shop = dispatch(crate::contracts::GetShopStatus).await?;
+    Ok(MenuPageData { items, shop })
 }
 
 /// What the cart would cost if placed now, with the promo code typed: the checkout's bill.

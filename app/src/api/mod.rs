@@ -14,6 +14,7 @@ mod dispatch;
 mod inventory_admin;
 mod kitchen;
 mod menu_admin;
+mod shop;
 mod staff;
 
 pub use account::*;
@@ -24,6 +25,7 @@ pub use delivery::*;
 pub use inventory_admin::*;
 pub use kitchen::*;
 pub use menu_admin::*;
+pub use shop::*;
 pub use staff::*;
 
 #[cfg(feature = "ssr")]

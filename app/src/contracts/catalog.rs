@@ -6,11 +6,11 @@ use super::{
     AddPizza, AddPromoCode, AssignDelivery, CancelOrder, DismissNotification, GetCustomerHistory,
     GetDeliveryBoard, GetEditableMenu, GetKitchenQueue, GetMenu, GetMyOrders, GetMyProfile,
     GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas, GetPriceQuote, GetRevenue,
-    GetShopHours, GetShopPricing, ListDeadMessages, ListDrivers, ListIntegrationEvents,
-    ListInventory, ListMyNotifications, ListOrders, ListPromoCodes, ListRecipes, MarkCashCollected,
-    MarkNotificationRead, MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza,
-    RemovePromoCode, RetryMessage, SetStock, StartCooking, UpdateMyProfile, UpdatePizza,
-    UpdateShopHours, UpdateShopPricing,
+    GetShopHours, GetShopPricing, GetShopStatus, ListDeadMessages, ListDrivers,
+    ListIntegrationEvents, ListInventory, ListMyNotifications, ListOrders, ListPromoCodes,
+    ListRecipes, MarkCashCollected, MarkNotificationRead, MarkOrderDelivered, MarkOrderReady,
+    PlaceOrder, RemovePizza, RemovePromoCode, RetryMessage, SetStock, StartCooking,
+    UpdateMyProfile, UpdatePizza, UpdateShopHours, UpdateShopPricing,
 };
 use mediator::Catalog;
 
@@ -54,6 +54,7 @@ pub fn catalog() -> Catalog {
         .expect::<GetPriceQuote>()
         .expect::<GetShopPricing>()
         .expect::<GetShopHours>()
+        .expect::<GetShopStatus>()
         .expect::<ListPromoCodes>()
         .expect::<ListInventory>()
         .expect::<ListRecipes>()
@@ -68,7 +69,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 42);
+        assert_eq!(names.len(), 43);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

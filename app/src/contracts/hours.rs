@@ -4,7 +4,7 @@
 //! ([`UpdateShopHours`]). Outside them `PlaceOrder` is refused.
 
 use crate::contracts::rules::{required_text, verdict};
-use chrono::{DateTime, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc, Weekday};
 use mediator::{FieldError, Request, RequestKind};
 use serde::{Deserialize, Serialize};
 
@@ -81,6 +81,17 @@ impl WeeklyHours {
     }
 }
 
+/// The days of the week as people read them, Monday first.
+pub const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// The days of the week by their JSON names, Monday first.
 pub const WEEKDAYS: [(Weekday, &str); 7] = [
     (Weekday::Mon, "monday"),
@@ -146,13 +157,59 @@ pub struct ShopHours {
     pub closures: Vec<NaiveDate>,
     /// Whether the shop takes orders now.
     pub open_now: bool,
-    /// When the opening it is in ends; `null` while closed.
+    /// When it closes, if within a day; `null` while closed, or open longer than that.
     pub closes_at: Option<DateTime<Utc>>,
     /// When it opens next (after the current opening while open); `null` when no
     /// opening is left in the coming year.
     pub next_opening: Option<DateTime<Utc>>,
     /// The zone's offset from UTC now, in seconds, to show times as the shop's clock.
     pub utc_offset_seconds: i32,
+}
+
+impl ShopHours {
+    /// Where the shop stands, on its own clock (the zone's offset now): `Open now, until
+    /// 22:00.`, `Open now.` (not closing within a day), `Closed now; opens Tuesday at
+    /// 11:00.` Spelled from the time's parts: chrono's formatting would weigh on the wasm
+    /// bundle.
+    pub fn standing(&self) -> String {
+        let offset = FixedOffset::east_opt(self.utc_offset_seconds)
+            .unwrap_or(FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()));
+        let clock = |at: DateTime<Utc>| {
+            let local = at.with_timezone(&offset);
+            format!("{:02}:{:02}", local.hour(), local.minute())
+        };
+        let day = |at: DateTime<Utc>| {
+            let weekday = at.with_timezone(&offset).weekday();
+            DAY_NAMES[weekday.num_days_from_monday() as usize]
+        };
+        match (self.open_now, self.closes_at, self.next_opening) {
+            (true, Some(closes), _) => format!("Open now, until {}.", clock(closes)),
+            (true, None, _) => "Open now.".to_owned(),
+            (false, _, Some(opens)) => {
+                format!("Closed now; opens {} at {}.", day(opens), clock(opens))
+            }
+            (false, _, None) => "Closed, with no opening planned.".to_owned(),
+        }
+    }
+}
+
+/// Whether the shop takes orders now, as the menu says it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ShopStatus {
+    pub open_now: bool,
+    /// [`ShopHours::standing`]: `Open now, until 22:00.`
+    pub standing: String,
+}
+
+/// Whether the shop is open now, in a sentence (anyone): what the menu shows, without
+/// the week's hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GetShopStatus;
+
+impl Request for GetShopStatus {
+    type Response = ShopStatus;
+    const KIND: RequestKind = RequestKind::Query;
 }
 
 /// Reads the opening hours and whether the shop is open (anyone).
@@ -249,6 +306,32 @@ mod tests {
             .into_iter()
             .map(|error| error.field)
             .collect()
+    }
+
+    #[test]
+    fn the_standing_is_said_on_the_shops_clock() {
+        let at = |text: &str| text.parse::<DateTime<Utc>>().unwrap();
+        let hours = ShopHours {
+            timezone: "Europe/Rome".into(),
+            weekly: WeeklyHours::default(),
+            closures: Vec::new(),
+            open_now: true,
+            closes_at: Some(at("2026-12-07T21:00:00Z")),
+            next_opening: Some(at("2026-12-08T10:00:00Z")),
+            utc_offset_seconds: 3600,
+        };
+        assert_eq!(hours.standing(), "Open now, until 22:00.");
+        let closed = ShopHours {
+            open_now: false,
+            closes_at: None,
+            ..hours.clone()
+        };
+        assert_eq!(closed.standing(), "Closed now; opens Tuesday at 11:00.");
+        let always = ShopHours {
+            closes_at: None,
+            ..hours
+        };
+        assert_eq!(always.standing(), "Open now.");
     }
 
     #[test]

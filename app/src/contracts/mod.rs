@@ -48,8 +48,9 @@ pub use charges::{
 pub use customers::{CustomerHistory, GetCustomerHistory, GetMyOrders, PizzaTally, phone_key};
 pub use delivery::{DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard, ListDrivers};
 pub use hours::{
-    GetShopHours, MAX_CLOSURES, MAX_OPENINGS_A_DAY, MAX_TIMEZONE_LEN, MINUTES_A_DAY, Opening,
-    OpeningHours, ShopHours, UpdateShopHours, WEEKDAYS, WeeklyHours, clock_minutes,
+    DAY_NAMES, GetShopHours, GetShopStatus, MAX_CLOSURES, MAX_OPENINGS_A_DAY, MAX_TIMEZONE_LEN,
+    MINUTES_A_DAY, Opening, OpeningHours, ShopHours, ShopStatus, UpdateShopHours, WEEKDAYS,
+    WeeklyHours, clock_minutes,
 };
 pub use idempotency::{
     IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_HOURS, IdempotencyKey, MAX_IDEMPOTENCY_KEY_LEN,

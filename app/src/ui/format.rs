@@ -2,7 +2,7 @@
 //! page says "$12.99" the same way, and so the server and the browser render identical
 //! text (a mismatch would break hydration).
 
-use crate::contracts::{PaymentDetails, PaymentMethod, PaymentStatus, PizzaSize};
+use crate::contracts::{DAY_NAMES, PaymentDetails, PaymentMethod, PaymentStatus, PizzaSize};
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -82,32 +82,25 @@ pub(crate) fn iso_day(at: DateTime<Utc>) -> String {
     format!("{:04}-{:02}-{:02}", at.year(), at.month(), at.day())
 }
 
+/// The months, January first.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// The calendar day, `Friday 5 December 2025`.
 pub(crate) fn long_date(at: DateTime<Utc>) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    let weekday = WEEKDAYS[at.weekday().num_days_from_monday() as usize];
+    let weekday = DAY_NAMES[at.weekday().num_days_from_monday() as usize];
     let month = MONTHS[at.month0() as usize];
     format!("{weekday} {} {month} {}", at.day(), at.year())
 }

@@ -7,8 +7,7 @@
 //! `from_str`. serde_json compiles every `Deserialize` impl once per kind of input, so one
 //! kind keeps a single copy of the contracts' decoding code in the wasm bundle.
 
-use crate::api::get_menu;
-use crate::contracts::MenuItem;
+use crate::api::{MenuPageData, get_menu};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server::codee::{Decoder, Encoder};
@@ -53,11 +52,12 @@ where
     Resource::new_with_options(source, fetcher, false)
 }
 
-/// The menu, or one category of it when `category` gives one. Every menu resource goes
+/// The menu, or one category of it when `category` gives one, with whether the shop is
+/// open. Every menu resource goes
 /// through here with the same (boxed) source type, so the wasm holds one copy of the
 /// code that loads a menu, not one per page that shows it.
 pub(crate) fn menu_resource(
     category: Box<dyn Fn() -> Option<String> + Send + Sync>,
-) -> ServerResource<Vec<MenuItem>> {
+) -> ServerResource<MenuPageData> {
     server_resource(category, get_menu)
 }

@@ -33,7 +33,7 @@ fn shop_hours(schedule: &Schedule, now: DateTime<Utc>) -> ShopHours {
         weekly: hours.weekly,
         closures: hours.closures,
         open_now: closes_at.is_some(),
-        closes_at,
+        closes_at: closes_at.filter(|closes| *closes - now <= chrono::TimeDelta::hours(24)),
         next_opening: schedule.next_opening(closes_at.unwrap_or(now)),
         utc_offset_seconds: schedule.utc_offset_seconds(now),
     }

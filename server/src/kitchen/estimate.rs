@@ -5,7 +5,7 @@
 
 use crate::db::{DbError, timestamp};
 use crate::kitchen::workload::{Workload, wait_minutes};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use mediator::Problem;
 use sqlx::AnyConnection;
 
@@ -68,4 +68,59 @@ pub(crate) async fn ready_time(
         }
         _ => Ok(ready),
     }
+}
+
+/// When `order_id` will be ready as the queue stands now: for an order cooking, when its
+/// cooking ends; for one waiting, the work ahead of it (the orders cooking, the orders
+/// placed before it still waiting) spread over the kitchen's `capacity`, then its own.
+/// `None` for an order no longer in the kitchen (ready, gone, cancelled): its estimate
+/// is what placing it said.
+pub(crate) async fn ready_time_now(
+    conn: &mut AnyConnection,
+    capacity: u32,
+    order_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, DbError> {
+    let job: Option<(i64, i64, Option<String>)> = sqlx::query_as(
+        "SELECT cook_minutes, placed_position, cooking_since FROM kitchen_jobs_view \
+         WHERE order_id = $1",
+    )
+    .bind(order_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((cook_minutes, position, since)) = job else {
+        return Ok(None);
+    };
+    if let Some(since) = since {
+        let since = timestamp("kitchen_jobs_view.cooking_since", &since)?;
+        return Ok(Some((since + TimeDelta::minutes(cook_minutes)).max(now)));
+    }
+    let (waiting_orders, waiting_minutes): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), SUM(cook_minutes) FROM kitchen_jobs_view \
+         WHERE cooking_since IS NULL AND placed_position < $1",
+    )
+    .bind(position)
+    .fetch_one(&mut *conn)
+    .await?;
+    let cooking: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT cook_minutes, cooking_since FROM kitchen_jobs_view \
+         WHERE cooking_since IS NOT NULL",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let cooking = cooking
+        .into_iter()
+        .map(|(minutes, since)| {
+            Ok((
+                minutes,
+                timestamp("kitchen_jobs_view.cooking_since", &since)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    let ahead = Workload {
+        waiting_orders,
+        waiting_minutes: waiting_minutes.unwrap_or(0),
+        cooking,
+    };
+    Ok(Some(ahead.ready_at(capacity, cook_minutes, now)))
 }

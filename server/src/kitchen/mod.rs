@@ -9,4 +9,4 @@ mod tests;
 pub(crate) mod views;
 mod workload;
 
-pub(crate) use estimate::{KitchenLimits, ready_time};
+pub(crate) use estimate::{KitchenLimits, ready_time, ready_time_now};

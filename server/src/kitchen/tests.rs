@@ -1,12 +1,13 @@
 //! The ready-time estimate and the overload rule through `PlaceOrder`, on a real
 //! database: each order's estimate counts the queue ahead of it as the kitchen moves it
-//! (cooking started, an order cancelled), and an order that would wait longer than the
+//! (cooking started, an order cancelled), an order's estimate follows the queue when read
+//! again, and an order that would wait longer than the
 //! shop allows is refused with 503 before its card is charged.
 
 use crate::kitchen::KitchenLimits;
 use crate::kitchen::workload::wait_minutes;
 use crate::testing::{TestApp, an_order, test_app_with_kitchen, test_card};
-use app::contracts::{CancelOrder, PaymentMethod, PlaceOrder, StartCooking};
+use app::contracts::{CancelOrder, GetOrderStatus, PaymentMethod, PlaceOrder, StartCooking};
 use chrono::Utc;
 use uuid::Uuid;
 
@@ -55,7 +56,8 @@ async fn each_estimate_counts_the_queue_ahead_as_the_kitchen_moves_it() {
         .wait_for(Some(cooking.value.position))
         .await
         .unwrap();
-    let (_, waited) = placed_waiting(&app, an_order("555 010 0802", &[("margherita", 1)])).await;
+    let (third, waited) =
+        placed_waiting(&app, an_order("555 010 0802", &[("margherita", 1)])).await;
     // What is left of the first, the second, then its own.
     assert!(about(waited, 12 + 14 + 12), "{waited}");
 
@@ -68,6 +70,18 @@ async fn each_estimate_counts_the_queue_ahead_as_the_kitchen_moves_it() {
         .wait_for(Some(cancelled.value.position))
         .await
         .unwrap();
+    // The third order's estimate moves up as the second leaves the queue.
+    let status = app
+        .mediator
+        .send(GetOrderStatus {
+            order_id: third,
+            min_position: None,
+        })
+        .await
+        .unwrap()
+        .value;
+    let now_waits = wait_minutes(Utc::now(), status.estimated_ready_time);
+    assert!(about(now_waits, 12 + 12), "{now_waits}");
     let (_, waited) = placed_waiting(&app, an_order("555 010 0803", &[("margherita", 1)])).await;
     assert!(about(waited, 12 + 12 + 12), "{waited}");
 }

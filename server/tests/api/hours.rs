@@ -11,6 +11,8 @@ async fn a_manager_closes_the_shop_and_an_order_is_refused_with_the_next_opening
     let mut app = spawn_app().await;
     let open: Value = app.get("/api/shop/hours").await.json().await.unwrap();
     assert_eq!(open["open_now"], true);
+    let status: Value = app.get("/api/shop/status").await.json().await.unwrap();
+    assert_eq!(status, json!({"open_now": true, "standing": "Open now."}));
     assert_eq!(open["weekly"]["monday"][0]["closes"], "24:00");
 
     // Closed today and tomorrow, whatever day it is; open the day after, 11:00-22:00.
@@ -48,6 +50,13 @@ async fn a_manager_closes_the_shop_and_an_order_is_refused_with_the_next_opening
     assert!(detail.ends_with(" at 11:00 (UTC time)."), "{detail}");
     let read: Value = app.get("/api/shop/hours").await.json().await.unwrap();
     assert_eq!(read["closures"], json!(closures));
+    let status: Value = app.get("/api/shop/status").await.json().await.unwrap();
+    assert_eq!(status["open_now"], false);
+    let standing = status["standing"].as_str().unwrap();
+    assert!(
+        standing.starts_with("Closed now; opens ") && standing.ends_with(" at 11:00."),
+        "{standing}"
+    );
 }
 
 #[tokio::test]

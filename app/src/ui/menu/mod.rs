@@ -1,6 +1,7 @@
-//! The menu page and its pizza cards.
+//! The menu page, its pizza cards and the line that says whether the shop is open.
 
 mod card;
 mod page;
+mod shop_status;
 
 pub(crate) use page::MenuPage;

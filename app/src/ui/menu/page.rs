@@ -4,6 +4,7 @@
 //! every pizza and price.
 
 use super::card::PizzaCard;
+use super::shop_status::ShopStatusLine;
 use crate::contracts::{MenuItem, distinct_categories};
 use crate::ui::cart::{CartBar, CartPanel};
 use crate::ui::erase::Erase;
@@ -35,8 +36,14 @@ pub(crate) fn MenuPage() -> impl IntoView {
                 <h1 id="menu-heading">"Our menu"</h1>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
-                        let categories = full_menu.await.map(|items| categories_of(&items)).unwrap_or_default();
-                        view! { <CategoryNav categories current=category/> }
+                        let (categories, shop) = match full_menu.await {
+                            Ok(menu) => (categories_of(&menu.items), Some(menu.shop)),
+                            Err(_) => (Vec::new(), None),
+                        };
+                        view! {
+                            {shop.map(|status| view! { <ShopStatusLine status/> })}
+                            <CategoryNav categories current=category/>
+                        }
                     })}
                 </Suspense>
                 // Transition, not Suspense: switching category keeps the old cards until
@@ -44,7 +51,7 @@ pub(crate) fn MenuPage() -> impl IntoView {
                 <Transition fallback=|| view! { <Loading text="Warming up the oven…"/> }.erase()>
                     {move || Suspend::new(async move {
                         let view = match menu.await {
-                            Ok(items) => Either::Left(view! { <PizzaGrid items/> }),
+                            Ok(menu) => Either::Left(view! { <PizzaGrid items=menu.items/> }),
                             Err(error) => Either::Right(view! { <ErrorNotice error/> }),
                         };
                         view.erase()

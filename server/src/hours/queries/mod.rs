@@ -1,5 +1,7 @@
 //! The hours queries, one handler per file.
 
 mod get_shop_hours;
+mod get_shop_status;
 
 pub(crate) use get_shop_hours::GetShopHoursHandler;
+pub(crate) use get_shop_status::GetShopStatusHandler;

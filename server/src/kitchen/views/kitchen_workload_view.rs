@@ -1,6 +1,7 @@
 //! `KitchenWorkloadView`: what the kitchen has in hand, for the ready-time estimate and
 //! the overload rule (`kitchen::Workload`). Two tables: `kitchen_jobs_view`, one row per
-//! order in the kitchen (its cooking minutes, and since when it cooks), and
+//! order in the kitchen (its cooking minutes, its place in the queue, and since when it
+//! cooks), and
 //! `kitchen_workload_view`, one row (id 1) with the waiting orders and their minutes
 //! summed, so placing an order reads the queue in one statement whatever its length.
 //!
@@ -65,14 +66,16 @@ fn wait<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<(), DbErr
     Box::pin(async move {
         insert_rows(
             tx,
-            "INSERT INTO kitchen_jobs_view (order_id, cook_minutes, cooking_since)",
-            3,
+            "INSERT INTO kitchen_jobs_view (order_id, cook_minutes, placed_position, \
+             cooking_since)",
+            4,
             "ON CONFLICT (order_id) DO NOTHING",
             run,
-            |query, Placed { order, .. }| {
+            |query, Placed { position, order }| {
                 query
                     .bind(order.order_id.to_string())
                     .bind(order.cooking_minutes())
+                    .bind(*position)
                     .bind(None::<String>)
             },
         )

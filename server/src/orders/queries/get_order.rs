@@ -2,6 +2,7 @@
 //! detail view (after waiting for `min_position`, when given).
 
 use crate::db::{DbError, Tx, corrupt, count, decimal, json_list, timestamp, uuid};
+use crate::kitchen::ready_time_now;
 use crate::orders::views::stored_status;
 use crate::payments::views::{PaymentStep, find_payment, find_steps};
 use crate::projections::ReadModels;
@@ -16,6 +17,8 @@ use uuid::Uuid;
 /// every committed event (`ReadModels::find_settled`).
 pub(crate) struct GetOrderHandler {
     pub read: ReadModels,
+    /// Orders the kitchen cooks at once, for the estimate as the queue stands.
+    pub kitchen_capacity: u32,
 }
 
 impl RequestHandler<GetOrder> for GetOrderHandler {
@@ -52,7 +55,7 @@ impl GetOrderHandler {
         min_position: Option<i64>,
     ) -> Result<Option<OrderDetails>, Problem> {
         let mut tx = self.read.snapshot(min_position).await?;
-        let Some(mut details) = find_header(&mut tx, id).await? else {
+        let Some(mut details) = find_header(&mut tx, id, self.kitchen_capacity).await? else {
             return Ok(None);
         };
         details.items = find_lines(&mut tx, id).await?;
@@ -120,7 +123,13 @@ impl TryFrom<HeaderRow> for OrderDetails {
 }
 
 /// The order without its lines and timeline (also what `GetOrderStatus` reads).
-pub(super) async fn find_header(tx: &mut Tx, id: Uuid) -> Result<Option<OrderDetails>, DbError> {
+/// The order's header; while it is in the kitchen its estimate is the one the queue
+/// gives now (with `capacity` orders cooking at once), not the one placing gave.
+pub(super) async fn find_header(
+    tx: &mut Tx,
+    id: Uuid,
+    capacity: u32,
+) -> Result<Option<OrderDetails>, DbError> {
     let row: Option<HeaderRow> = sqlx::query_as(
         "SELECT order_id, status, customer_name, customer_address, payment_method, \
          total_amount, breakdown, placed_at, estimated_ready_at FROM order_detail_view \
@@ -129,7 +138,14 @@ pub(super) async fn find_header(tx: &mut Tx, id: Uuid) -> Result<Option<OrderDet
     .bind(id.to_string())
     .fetch_optional(&mut **tx)
     .await?;
-    row.map(OrderDetails::try_from).transpose()
+    let Some(mut details) = row.map(OrderDetails::try_from).transpose()? else {
+        return Ok(None);
+    };
+    let now = chrono::Utc::now();
+    if let Some(ready) = ready_time_now(tx, capacity, &id.to_string(), now).await? {
+        details.estimated_ready_time = ready;
+    }
+    Ok(Some(details))
 }
 
 /// An `order_detail_items_view` row.

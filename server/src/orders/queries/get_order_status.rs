@@ -11,6 +11,8 @@ use uuid::Uuid;
 /// with every committed event (`find_order`).
 pub(crate) struct GetOrderStatusHandler {
     pub read: ReadModels,
+    /// Orders the kitchen cooks at once, for the estimate as the queue stands.
+    pub kitchen_capacity: u32,
 }
 
 impl RequestHandler<GetOrderStatus> for GetOrderStatusHandler {
@@ -28,7 +30,7 @@ impl GetOrderStatusHandler {
         min_position: Option<i64>,
     ) -> Result<Option<OrderStatusInfo>, Problem> {
         let mut tx = self.read.snapshot(min_position).await?;
-        let header = find_header(&mut tx, id).await?;
+        let header = find_header(&mut tx, id, self.kitchen_capacity).await?;
         tx.commit().await?;
         Ok(header.map(status_of))
     }

@@ -15,16 +15,20 @@
 //! - `toast`: the message that says what the last change did.
 //! - `shop_pricing`: the delivery fee and tax form, and the section around it.
 //! - `promo_codes`: the promo codes, their deletion and the form that creates one.
+//! - `opening_hours`: the time zone, weekly hours and closure days form.
+//! - `dead_messages`: the messages the outbox gave up sending, each with a retry.
 
 mod add_form;
 mod analytics;
 mod bar_chart;
 mod charts;
 mod column_chart;
+mod dead_messages;
 mod edit_form;
 mod editor;
 mod fields;
 mod menu_editor;
+mod opening_hours;
 mod page;
 mod pizza_row;
 mod promo_codes;

@@ -1,9 +1,12 @@
 //! The management page (`/staff/manage`, managers): analytics first, for the glance a
-//! manager comes for, then the menu editor, the stock, then the delivery fee, tax and promo codes. The staff gate around the route checks the
+//! manager comes for, then the menu editor, the stock, the delivery fee, tax and promo
+//! codes, the opening hours and the messages that could not be sent. The staff gate around the route checks the
 //! role; every query and command behind the page is checked again by the server.
 
 use super::analytics::Analytics;
+use super::dead_messages::DeadMessagesSection;
 use super::menu_editor::MenuEditor;
+use super::opening_hours::HoursSection;
 use super::shop_pricing::ChargesSection;
 use super::stock::StockSection;
 use crate::ui::erase::Erase;
@@ -24,12 +27,16 @@ pub(crate) fn ManagementPage() -> impl IntoView {
                     <a href="#menu-editor">"Menu"</a>
                     <a href="#stock">"Stock"</a>
                     <a href="#charges">"Delivery, tax and promo codes"</a>
+                    <a href="#hours">"Opening hours"</a>
+                    <a href="#messages">"Messages not sent"</a>
                 </nav>
             </header>
             <Analytics/>
             <MenuEditor/>
             <StockSection/>
             <ChargesSection/>
+            <HoursSection/>
+            <DeadMessagesSection/>
         </div>
     }
     .erase()
