@@ -95,9 +95,10 @@ pub(crate) async fn ready_time_now(
         let since = timestamp("kitchen_jobs_view.cooking_since", &since)?;
         return Ok(Some((since + TimeDelta::minutes(cook_minutes)).max(now)));
     }
-    let (waiting_orders, waiting_minutes): (i64, Option<i64>) = sqlx::query_as(
-        "SELECT COUNT(*), SUM(cook_minutes) FROM kitchen_jobs_view \
-         WHERE cooking_since IS NULL AND placed_position < $1",
+    // PostgreSQL sums BIGINTs as NUMERIC: cast back.
+    let (waiting_orders, waiting_minutes): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(cook_minutes), 0) AS BIGINT) \
+         FROM kitchen_jobs_view WHERE cooking_since IS NULL AND placed_position < $1",
     )
     .bind(position)
     .fetch_one(&mut *conn)
@@ -119,7 +120,7 @@ pub(crate) async fn ready_time_now(
         .collect::<Result<Vec<_>, DbError>>()?;
     let ahead = Workload {
         waiting_orders,
-        waiting_minutes: waiting_minutes.unwrap_or(0),
+        waiting_minutes,
         cooking,
     };
     Ok(Some(ahead.ready_at(capacity, cook_minutes, now)))
