@@ -103,25 +103,11 @@ pub(crate) async fn ready_time_now(
     .bind(position)
     .fetch_one(&mut *conn)
     .await?;
-    let cooking: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT cook_minutes, cooking_since FROM kitchen_jobs_view \
-         WHERE cooking_since IS NOT NULL",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let cooking = cooking
-        .into_iter()
-        .map(|(minutes, since)| {
-            Ok((
-                minutes,
-                timestamp("kitchen_jobs_view.cooking_since", &since)?,
-            ))
-        })
-        .collect::<Result<Vec<_>, DbError>>()?;
+    // The orders cooking as the whole queue has them; the waiting ones, only those ahead.
     let ahead = Workload {
         waiting_orders,
         waiting_minutes,
-        cooking,
+        ..load_workload(conn).await?
     };
     Ok(Some(ahead.ready_at(capacity, cook_minutes, now)))
 }

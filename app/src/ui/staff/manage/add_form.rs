@@ -5,14 +5,14 @@
 
 use super::editor::Editor;
 use super::fields::{
-    Feedback, Field, Toggle, invalid, parse_price, parse_toppings, slug_of, summary,
+    Feedback, Field, Toggle, checked, invalid, parse_price, parse_toppings, slug_of, summary,
 };
 use crate::api::add_pizza;
 use crate::contracts::AddPizza;
 use crate::ui::format::money;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use mediator::{FieldError, Request as _};
+use mediator::FieldError;
 use rust_decimal::Decimal;
 
 /// What the form holds, as typed.
@@ -55,14 +55,7 @@ impl NewPizza {
             preparation_time_minutes: minutes,
             is_seasonal: self.seasonal,
         };
-        if let Err(more) = command.validate() {
-            errors.extend(more);
-        }
-        if errors.is_empty() {
-            Ok(command)
-        } else {
-            Err(errors)
-        }
+        checked(command, errors)
     }
 }
 

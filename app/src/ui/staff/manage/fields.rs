@@ -5,7 +5,7 @@
 use crate::error::AppError;
 use leptos::either::Either;
 use leptos::prelude::*;
-use mediator::{FieldError, Problem};
+use mediator::{FieldError, Problem, Request};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -16,6 +16,22 @@ pub(super) type Feedback = RwSignal<Option<AppError>>;
 /// same shape (and the same messages) as the server's 422.
 pub(super) fn invalid(errors: Vec<FieldError>) -> AppError {
     AppError::Problem(Problem::validation(errors))
+}
+
+/// `command` when neither the form's own parsing (`errors`) nor the contract's rules
+/// found anything wrong; otherwise every error, the parsing's first.
+pub(super) fn checked<R: Request>(
+    command: R,
+    mut errors: Vec<FieldError>,
+) -> Result<R, Vec<FieldError>> {
+    if let Err(more) = command.validate() {
+        errors.extend(more);
+    }
+    if errors.is_empty() {
+        Ok(command)
+    } else {
+        Err(errors)
+    }
 }
 
 /// The sentence for the alert above a form: the messages no field shows (the whole

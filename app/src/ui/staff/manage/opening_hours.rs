@@ -2,7 +2,7 @@
 //! day's openings typed as `11:30-14:30, 18:00-23:00` (empty: closed) and the closure
 //! days, saved with `UpdateShopHours`; it says whether the shop is open now.
 
-use super::fields::{Feedback, Field, invalid, summary};
+use super::fields::{Feedback, Field, checked, invalid, summary};
 use crate::api::{get_shop_hours, update_shop_hours};
 use crate::contracts::{
     DAY_NAMES, Opening, OpeningHours, ShopHours, UpdateShopHours, WEEKDAYS, WeeklyHours,
@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use leptos::either::Either;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use mediator::{FieldError, Request as _};
+use mediator::FieldError;
 
 /// The section, with the hours as stored.
 #[component]
@@ -126,14 +126,7 @@ impl HoursDraft {
                 closures,
             },
         };
-        if let Err(more) = command.validate() {
-            errors.extend(more);
-        }
-        if errors.is_empty() {
-            Ok(command)
-        } else {
-            Err(errors)
-        }
+        checked(command, errors)
     }
 }
 

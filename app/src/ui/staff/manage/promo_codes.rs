@@ -2,7 +2,7 @@
 //! one, and the form that creates one (what `AddPromoCode` takes; the last valid day is
 //! typed as a date and ends at midnight UTC).
 
-use super::fields::{Feedback, Field, invalid, parse_price, summary};
+use super::fields::{Feedback, Field, checked, invalid, parse_price, summary};
 use crate::api::{add_promo_code, list_promo_codes, remove_promo_code};
 use crate::contracts::{AddPromoCode, DiscountKind, PromoCode};
 use crate::ui::erase::Erase;
@@ -13,7 +13,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use leptos::either::EitherOf3;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use mediator::{FieldError, Request as _};
+use mediator::FieldError;
 
 /// The list and the form; `seen` counts changes, so the list reloads after each.
 #[component]
@@ -166,14 +166,7 @@ impl NewCode {
             max_uses,
             min_subtotal,
         };
-        if let Err(more) = command.validate() {
-            errors.extend(more);
-        }
-        if errors.is_empty() {
-            Ok(command)
-        } else {
-            Err(errors)
-        }
+        checked(command, errors)
     }
 }
 

@@ -2,7 +2,7 @@
 //! shop's delivery fee and tax (what `UpdateShopPricing` sets, the tax typed as a
 //! percentage), and the promo codes below it.
 
-use super::fields::{Feedback, Field, Toggle, invalid, parse_price, summary};
+use super::fields::{Feedback, Field, Toggle, checked, invalid, parse_price, summary};
 use super::promo_codes::PromoCodes;
 use crate::api::{get_shop_pricing, update_shop_pricing};
 use crate::contracts::{ShopPricing, UpdateShopPricing};
@@ -13,7 +13,7 @@ use crate::ui::server_data::server_resource;
 use leptos::either::Either;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use mediator::{FieldError, Request as _};
+use mediator::FieldError;
 use rust_decimal::Decimal;
 
 /// The section, with the pricing as stored.
@@ -100,14 +100,7 @@ impl PricingDraft {
                 prices_include_tax: self.included,
             },
         };
-        if let Err(more) = command.validate() {
-            errors.extend(more);
-        }
-        if errors.is_empty() {
-            Ok(command)
-        } else {
-            Err(errors)
-        }
+        checked(command, errors)
     }
 }
 
