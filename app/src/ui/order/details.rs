@@ -18,7 +18,6 @@ pub(super) fn OrderView(order: OrderDetails, seen: Option<i64>) -> impl IntoView
     let tracking = RwSignal::new(Tracking::new(&order, seen));
     let status = Memo::new(move |_| tracking.with(Tracking::status));
     let live = follow(order_id, tracking);
-    let ready = order.estimated_ready_time;
 
     view! {
         <Title text=format!("Order {} · Mario's Pizzeria", short_id(order_id))/>
@@ -39,12 +38,15 @@ pub(super) fn OrderView(order: OrderDetails, seen: Option<i64>) -> impl IntoView
                 })}
             </p>
             <ProgressSteps tracking/>
-            // A cancelled order will never be ready.
-            <p class="order-ready" hidden=move || status.get() == OrderStatus::Cancelled>
-                "Estimated ready at "
-                <time datetime=ready.to_rfc3339()>{clock_time(ready)}</time>
-                " on " {long_date(ready)}
-            </p>
+            // Only while it waits or cooks: the estimate moves with the kitchen's queue
+            // (`follow` reads it again now and then); after that the timeline says when.
+            {move || tracking.with(Tracking::ready_estimate).map(|ready| view! {
+                <p class="order-ready">
+                    "Estimated ready at "
+                    <time datetime=ready.to_rfc3339()>{clock_time(ready)}</time>
+                    " on " {long_date(ready)}
+                </p>
+            })}
             <p class="order-delivery">
                 "For " {order.customer_name.clone()} ", delivered to " {order.customer_address.clone()} "."
             </p>

@@ -1,6 +1,8 @@
 //! Keeps an open order page current: follows the order's live stream and re-reads the
-//! order when the stream (re)opens or after the customer acted. No polling: between
-//! those moments nothing can have been missed.
+//! order when the stream (re)opens or after the customer acted: between those moments
+//! none of the order's own changes can have been missed. Its estimated ready time moves
+//! with the whole kitchen's queue, which the stream does not carry, so while the order
+//! waits or cooks the page also reads it again every [`ESTIMATE_EVERY`].
 
 use super::tracking::Tracking;
 use crate::api::get_order;
@@ -9,6 +11,10 @@ use crate::ui::header::AccountRefresh;
 use crate::ui::live::subscribe_updates;
 use leptos::prelude::*;
 use uuid::Uuid;
+
+/// How often a waiting or cooking order's estimate is read again.
+#[cfg(feature = "hydrate")]
+const ESTIMATE_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Follows `/api/orders/{id}/stream` for as long as the calling component lives, unless
 /// the order is already delivered or cancelled (nothing more can happen to it). Answers
@@ -38,8 +44,31 @@ pub(super) fn follow(order_id: Uuid, tracking: RwSignal<Tracking>) -> Option<Rea
             leptos::task::spawn_local(reread(order_id, tracking, None));
         },
     );
+    refresh_estimate(order_id, tracking);
     Some(live)
 }
+
+/// Reads the order again every [`ESTIMATE_EVERY`] while it waits or cooks, for its
+/// estimate, for as long as the calling component lives.
+#[cfg(feature = "hydrate")]
+fn refresh_estimate(order_id: Uuid, tracking: RwSignal<Tracking>) {
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let waiting = tracking
+                .try_with_untracked(|tracking| tracking.ready_estimate().is_some())
+                .unwrap_or(false);
+            if waiting {
+                leptos::task::spawn_local(reread(order_id, tracking, None));
+            }
+        },
+        ESTIMATE_EVERY,
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn refresh_estimate(_order_id: Uuid, _tracking: RwSignal<Tracking>) {}
 
 /// Reads the order again, at least as new as `min_position` or what the page has seen,
 /// and merges it in. A failed read changes nothing: the stream goes on, and the next

@@ -12,6 +12,7 @@
 use crate::contracts::{
     OrderDetails, OrderStatus, OrderTimelineEntry, OrderUpdate, PaymentDetails, PaymentStatus,
 };
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 /// One order's status and timeline, and the newest event position seen.
@@ -23,6 +24,8 @@ pub(super) struct Tracking {
     timeline: Vec<OrderTimelineEntry>,
     /// How it is paid, as the newest read said.
     payment: PaymentDetails,
+    /// When it should be ready, as the newest read estimated from the kitchen's queue.
+    ready_at: DateTime<Utc>,
     /// The highest event position known to be included: a re-read asks for at least
     /// this one, so it is never older than what the page already showed.
     seen: Option<i64>,
@@ -37,6 +40,7 @@ impl Tracking {
             status: OrderStatus::Pending,
             timeline: Vec::new(),
             payment: order.payment.clone(),
+            ready_at: order.estimated_ready_time,
             seen,
         };
         tracking.merge(order);
@@ -56,6 +60,12 @@ impl Tracking {
     /// How the order is paid, and where that payment is.
     pub(super) fn payment(&self) -> &PaymentDetails {
         &self.payment
+    }
+
+    /// When the order should be ready, as last estimated; `None` once it is no longer
+    /// waiting or cooking (ready, on its way, delivered or cancelled).
+    pub(super) fn ready_estimate(&self) -> Option<DateTime<Utc>> {
+        matches!(self.status, OrderStatus::Pending | OrderStatus::Cooking).then_some(self.ready_at)
     }
 
     /// The newest event position applied, for `get_order(min_position)`.
@@ -103,12 +113,15 @@ impl Tracking {
     }
 
     /// Takes in a re-read of the whole order: adds the statuses it has that the
-    /// timeline lacks. Answers whether anything changed.
+    /// timeline lacks, and takes its estimate (a re-read is never older than what the
+    /// page shows, and the estimate moves with the queue). Answers whether anything
+    /// changed.
     pub(super) fn merge(&mut self, order: &OrderDetails) -> bool {
         if order.order_id != self.order_id {
             return false;
         }
-        let mut changed = false;
+        let mut changed = self.ready_at != order.estimated_ready_time;
+        self.ready_at = order.estimated_ready_time;
         // The payment's own steps show in the payment line, not among the statuses.
         for entry in order
             .timeline
@@ -202,7 +215,7 @@ mod tests {
     use super::*;
     use crate::contracts::PaymentMethod;
     use OrderStatus::*;
-    use chrono::{DateTime, TimeZone, Utc};
+    use chrono::TimeZone;
     use rust_decimal::Decimal;
 
     fn id() -> Uuid {
@@ -324,6 +337,21 @@ mod tests {
         let stale = order(Pending, vec![entry(Pending, 0)]);
         assert!(!tracking.merge(&stale));
         assert_eq!(tracking.status(), Cooking);
+    }
+
+    #[test]
+    fn a_re_read_brings_the_queues_new_estimate_until_the_order_is_ready() {
+        let mut tracking = placed();
+        assert_eq!(tracking.ready_estimate(), Some(minute(30)));
+        let mut later = order(Pending, vec![entry(Pending, 0)]);
+        later.estimated_ready_time = minute(38);
+        assert!(tracking.merge(&later));
+        assert_eq!(tracking.ready_estimate(), Some(minute(38)));
+        assert!(!tracking.merge(&later));
+        tracking.apply(&update(11, Cooking, 5));
+        assert_eq!(tracking.ready_estimate(), Some(minute(38)));
+        tracking.apply(&update(12, Ready, 36));
+        assert_eq!(tracking.ready_estimate(), None);
     }
 
     #[test]
