@@ -13,7 +13,7 @@ use crate::customers::{
 use crate::db::{Backend, SqlUnitOfWork, Writer};
 use crate::events::Correlate;
 use crate::hours::commands::UpdateShopHoursHandler;
-use crate::hours::queries::{GetShopHoursHandler, GetShopStatusHandler};
+use crate::hours::queries::{GetShopHoursHandler, GetShopStatusHandler, GetShopZoneHandler};
 use crate::hours::{HoursEvent, OpenForOrders, ShopClock};
 use crate::idempotency::KeyTurns;
 use crate::integration::queries::ListIntegrationEventsHandler;
@@ -64,8 +64,8 @@ use app::contracts::{
     MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
 };
 use app::contracts::{
-    AddPromoCode, GetPriceQuote, GetShopHours, GetShopPricing, GetShopStatus, ListPromoCodes,
-    RemovePromoCode, UpdateShopHours, UpdateShopPricing,
+    AddPromoCode, GetPriceQuote, GetShopHours, GetShopPricing, GetShopStatus, GetShopZone,
+    ListPromoCodes, RemovePromoCode, UpdateShopHours, UpdateShopPricing,
 };
 use app::contracts::{
     DismissNotification, GetMyProfile, ListMyNotifications, MarkNotificationRead, UpdateMyProfile,
@@ -157,6 +157,7 @@ fn authorization() -> Authorization {
         .public::<GetPriceQuote>()
         .public::<GetShopHours>()
         .public::<GetShopStatus>()
+        .public::<GetShopZone>()
         // A phone number is no secret: a guest's history by phone is for staff only.
         .staff::<GetCustomerHistory>(ANY_STAFF)
         .customers::<GetMyOrders>()
@@ -360,7 +361,10 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
             read: read.clone(),
             clock: services.clock.clone(),
         })
-        .handler::<GetPopularPizzas, _>(GetPopularPizzasHandler { read: read.clone() })
+        .handler::<GetPopularPizzas, _>(GetPopularPizzasHandler {
+            read: read.clone(),
+            clock: services.clock.clone(),
+        })
         .handler::<GetRevenue, _>(GetRevenueHandler {
             read,
             clock: services.clock.clone(),
@@ -376,6 +380,9 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
             clock: services.clock.clone(),
         })
         .handler::<GetShopStatus, _>(GetShopStatusHandler {
+            clock: services.clock.clone(),
+        })
+        .handler::<GetShopZone, _>(GetShopZoneHandler {
             clock: services.clock.clone(),
         })
         .handler::<ListPromoCodes, _>(ListPromoCodesHandler {

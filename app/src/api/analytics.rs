@@ -18,8 +18,7 @@ pub async fn get_popular_pizzas(query: GetPopularPizzas) -> Result<Vec<PopularPi
 
 /// Revenue per hour over the last 24 hours, or per day over the last 30 days, up to now
 /// (manager). The period ends at the server's clock rather than the browser's: the
-/// buckets are UTC hours and days of the server's records, and a browser's clock may be
-/// wrong.
+/// buckets are hours and days of the shop's clock, and a browser's clock may be wrong.
 #[server(name = GetRecentRevenueCall, prefix = "/api/fn", endpoint = "get_recent_revenue", input = Json)]
 pub async fn get_recent_revenue(bucket: TimeBucket) -> Result<Vec<RevenueBucket>, AppError> {
     let to: chrono::DateTime<chrono::Utc> = std::time::SystemTime::now().into();

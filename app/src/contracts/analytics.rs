@@ -15,7 +15,7 @@ pub const MAX_POPULAR_DAYS: u32 = 365;
 /// Most pizzas `GetPopularPizzas` lists.
 pub const MAX_POPULAR_LIMIT: u32 = 50;
 
-/// The most ordered pizzas over the last `days` UTC days, today included.
+/// The most ordered pizzas over the last `days` days of the shop's clock, today included.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetPopularPizzas {
@@ -83,7 +83,7 @@ pub struct PopularPizza {
     pub orders: u64,
 }
 
-/// The width of a revenue bucket, in UTC.
+/// The width of a revenue bucket: an hour or a day of the shop's clock.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
@@ -165,8 +165,8 @@ pub struct RevenueBucket {
     pub order_count: u64,
 }
 
-/// How many of the orders placed over the last `days` UTC days, today included, are in
-/// each status now. Every status is listed, in lifecycle order, zeros included.
+/// How many of the orders placed over the last `days` days of the shop's clock, today
+/// included, are in each status now. Every status is listed, in lifecycle order, zeros included.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetOrderCountsByStatus {

@@ -6,7 +6,7 @@ use super::{
     AddPizza, AddPromoCode, AssignDelivery, CancelOrder, DismissNotification, GetCustomerHistory,
     GetDeliveryBoard, GetEditableMenu, GetKitchenQueue, GetMenu, GetMyOrders, GetMyProfile,
     GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas, GetPriceQuote, GetRevenue,
-    GetShopHours, GetShopPricing, GetShopStatus, ListDeadMessages, ListDrivers,
+    GetShopHours, GetShopPricing, GetShopStatus, GetShopZone, ListDeadMessages, ListDrivers,
     ListIntegrationEvents, ListInventory, ListMyNotifications, ListOrders, ListPromoCodes,
     ListRecipes, MarkCashCollected, MarkNotificationRead, MarkOrderDelivered, MarkOrderReady,
     PlaceOrder, RemovePizza, RemovePromoCode, RetryMessage, SetStock, StartCooking,
@@ -55,6 +55,7 @@ pub fn catalog() -> Catalog {
         .expect::<GetShopPricing>()
         .expect::<GetShopHours>()
         .expect::<GetShopStatus>()
+        .expect::<GetShopZone>()
         .expect::<ListPromoCodes>()
         .expect::<ListInventory>()
         .expect::<ListRecipes>()
@@ -69,7 +70,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 43);
+        assert_eq!(names.len(), 44);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

@@ -26,6 +26,7 @@ mod payments;
 mod pricing;
 mod profile;
 mod rules;
+mod shop_zone;
 #[cfg(test)]
 pub(crate) mod testing;
 mod validation;
@@ -90,4 +91,5 @@ pub use paging::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page};
 pub use payments::{CardDetails, MarkCashCollected, PaymentChanged, PaymentDetails, PaymentStatus};
 pub use pricing::{TOPPING_PRICE, line_price, unit_price};
 pub use profile::{GetMyProfile, Profile, UpdateMyProfile};
+pub use shop_zone::{GetShopZone, ShopZone};
 pub use validation::{MAX_QUANTITY, MAX_TEXT_LEN};

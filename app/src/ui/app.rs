@@ -14,6 +14,7 @@ use crate::ui::routes::{
     AccountRoute, CheckoutRoute, CustomerLoginRoute, DeliveryRoute, KitchenRoute, ManagementRoute,
     OrderHistoryRoute, OrderRoute, RegisterRoute, StaffHomeRoute, StaffLoginRoute,
 };
+use crate::ui::shop_zone::{ShopZoneMeta, provide_shop_zone};
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -49,6 +50,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HydrationScripts options/>
                 <MetaTags/>
                 <AccountMeta/>
+                <ShopZoneMeta/>
             </head>
             <body>
                 <App/>
@@ -57,12 +59,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The root component: meta context, the cart, the frame and the routes.
+/// The root component: meta context, the cart, the shop's clock, the frame and the
+/// routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_cart();
     AccountRefresh::provide();
+    provide_shop_zone();
 
     view! {
         // Pages push their own title over this one.

@@ -3,6 +3,7 @@
 //! text (a mismatch would break hydration).
 
 use crate::contracts::{DAY_NAMES, PaymentDetails, PaymentMethod, PaymentStatus, PizzaSize};
+use crate::ui::shop_zone::shop_local;
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -71,15 +72,23 @@ pub(crate) fn line_description(
 // interpreter) and Unicode case mapping would cost the wasm bundle tens of kilobytes for
 // these three lines of text.
 
-/// Time of day in UTC, `18:45 UTC`. UTC rather than the visitor's zone, because the
-/// server renders the page first and has no way to know that zone.
+/// Time of day on the shop's clock, `18:45`: the shop's, not the visitor's (the server
+/// renders the page first and has no way to know the visitor's zone, and a pizzeria's
+/// customers are where it is).
 pub(crate) fn clock_time(at: DateTime<Utc>) -> String {
-    format!("{:02}:{:02} UTC", at.hour(), at.minute())
+    let local = shop_local(at);
+    format!("{:02}:{:02}", local.hour(), local.minute())
 }
 
-/// The UTC day as typed in forms, `2025-12-05`.
+/// The shop's day as typed in forms, `2025-12-05`.
 pub(crate) fn iso_day(at: DateTime<Utc>) -> String {
-    format!("{:04}-{:02}-{:02}", at.year(), at.month(), at.day())
+    let local = shop_local(at);
+    format!(
+        "{:04}-{:02}-{:02}",
+        local.year(),
+        local.month(),
+        local.day()
+    )
 }
 
 /// The months, January first.
@@ -98,8 +107,9 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// The calendar day, `Friday 5 December 2025`.
+/// The shop's calendar day, `Friday 5 December 2025`.
 pub(crate) fn long_date(at: DateTime<Utc>) -> String {
+    let at = shop_local(at);
     let weekday = DAY_NAMES[at.weekday().num_days_from_monday() as usize];
     let month = MONTHS[at.month0() as usize];
     format!("{weekday} {} {month} {}", at.day(), at.year())
@@ -149,6 +159,8 @@ pub(crate) fn encode_query_value(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contracts::ShopZone;
+    use crate::ui::shop_zone::with_shop_zone;
     use chrono::TimeZone;
     use std::str::FromStr;
 
@@ -180,20 +192,38 @@ mod tests {
     }
 
     #[test]
-    fn times_read_in_utc() {
+    fn times_read_in_utc_where_the_app_has_no_zone() {
         let at = Utc.with_ymd_and_hms(2025, 12, 5, 18, 45, 0).unwrap();
-        assert_eq!(clock_time(at), "18:45 UTC");
+        assert_eq!(clock_time(at), "18:45");
         assert_eq!(long_date(at), "Friday 5 December 2025");
         let at = Utc.with_ymd_and_hms(2026, 3, 1, 7, 5, 59).unwrap();
-        assert_eq!(clock_time(at), "07:05 UTC");
+        assert_eq!(clock_time(at), "07:05");
         assert_eq!(long_date(at), "Sunday 1 March 2026");
+    }
+
+    #[test]
+    fn times_read_on_the_shops_clock_with_the_offset_of_their_day() {
+        // New York: UTC-5, UTC-4 from 8 March 2026 07:00 UTC.
+        let zone = ShopZone {
+            timezone: "America/New_York".into(),
+            offsets: vec![(i64::MIN, -18_000), (1_772_953_200, -14_400)],
+        };
+        with_shop_zone(zone, || {
+            let at = Utc.with_ymd_and_hms(2026, 3, 7, 2, 30, 0).unwrap();
+            assert_eq!(clock_time(at), "21:30");
+            assert_eq!(long_date(at), "Friday 6 March 2026");
+            assert_eq!(iso_day(at), "2026-03-06");
+            let at = Utc.with_ymd_and_hms(2026, 3, 8, 7, 0, 0).unwrap();
+            assert_eq!(clock_time(at), "03:00");
+            assert_eq!(iso_day(at), "2026-03-08");
+        });
     }
 
     #[test]
     fn times_read_like_chrono_would_write_them() {
         let mut at = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
         for _ in 0..400 {
-            assert_eq!(clock_time(at), at.format("%H:%M UTC").to_string());
+            assert_eq!(clock_time(at), at.format("%H:%M").to_string());
             assert_eq!(iso_day(at), at.format("%Y-%m-%d").to_string());
             assert_eq!(long_date(at), at.format("%A %-d %B %Y").to_string());
             at += chrono::Duration::minutes(1_337);

@@ -14,6 +14,7 @@
 //!   `/orders`, a signed-in customer's orders (for staff: a guest's, by phone).
 //! - `live`: `subscribe_updates`, the browser's side of the live-update streams.
 //! - `format`: how money, sizes, times and links are written.
+//! - `shop_zone`: the shop's clock, which every time shown is read on.
 //! - `radio`: one radio button of a `.choices` fieldset with its label.
 //! - `server_data`: resources for server data, decoded the way server functions are.
 //! - `routes`: the lazy routes, one wasm chunk per page but the menu.
@@ -36,6 +37,7 @@ mod order;
 mod radio;
 mod routes;
 mod server_data;
+mod shop_zone;
 mod staff;
 mod text_field;
 

@@ -1,9 +1,8 @@
-//! Time buckets. The revenue view stores UTC quarters of an hour (`quarter_key`,
-//! `YYYY-MM-DDTHH:MM:00Z`): every time zone's offset is a whole number of quarters, so
-//! the hours and days of any zone are sums of quarters, and the shop can change its zone
-//! without the view being rebuilt. `start_of` and `next_start` give an hour or a day of
-//! the shop's zone, across daylight-saving changes (a day may be 23 or 25 hours long).
-//! The popular pizzas view still counts by UTC day (`utc_day_key`).
+//! Time buckets. The revenue and popular pizzas views store UTC quarters of an hour
+//! (`quarter_key`, `YYYY-MM-DDTHH:MM:00Z`): every time zone's offset is a whole number of
+//! quarters, so the hours and days of any zone are sums of quarters, and the shop can
+//! change its zone without the views being rebuilt. `start_of` and `next_start` give an
+//! hour or a day of the shop's zone, across daylight-saving changes (a day may be 23 or 25 hours long).
 
 use crate::hours::local_instant;
 use app::contracts::TimeBucket;
@@ -18,11 +17,6 @@ pub(crate) fn quarter_key(time: DateTime<Utc>) -> String {
     // Truncating a UTC time to whole quarters cannot overflow.
     let start = time.duration_trunc(TimeDelta::minutes(15)).unwrap_or(time);
     start.format("%Y-%m-%dT%H:%M:00Z").to_string()
-}
-
-/// The stored key of the UTC day holding `time`.
-pub(crate) fn utc_day_key(time: DateTime<Utc>) -> String {
-    time.format("%Y-%m-%d").to_string()
 }
 
 /// Start of the `bucket` of the shop's clock (in `zone`) holding `time`.
@@ -79,7 +73,6 @@ mod tests {
             quarter_key(at("2026-03-09T10:15:00Z")),
             "2026-03-09T10:15:00Z"
         );
-        assert_eq!(utc_day_key(at("2026-03-09T23:59:59Z")), "2026-03-09");
     }
 
     #[test]

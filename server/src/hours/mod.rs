@@ -14,6 +14,7 @@ mod schedule;
 mod store;
 #[cfg(test)]
 mod tests;
+mod zone_offsets;
 
 use app::contracts::ShopHours;
 use chrono::{DateTime, Utc};

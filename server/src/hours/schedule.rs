@@ -8,13 +8,15 @@
 //! first minute after the gap, and a time they pass twice (01:30 in the autumn) as the
 //! first of the two.
 
-use app::contracts::{MINUTES_A_DAY, Opening, OpeningHours};
+use crate::hours::zone_offsets::zone_offsets;
+use app::contracts::{MINUTES_A_DAY, Opening, OpeningHours, ShopZone};
 use chrono::{
     DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta,
     TimeZone, Utc,
 };
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
 
 /// How far ahead the next opening is looked for.
 const LOOK_AHEAD_DAYS: u64 = 400;
@@ -25,6 +27,8 @@ pub(crate) struct Schedule {
     pub hours: OpeningHours,
     pub zone: Tz,
     closures: BTreeSet<NaiveDate>,
+    /// The zone's offsets around the first time a page asked for them.
+    offsets: OnceLock<Arc<ShopZone>>,
 }
 
 /// Why [`Schedule::new`] refused some hours.
@@ -57,6 +61,7 @@ impl Schedule {
             hours,
             zone,
             closures,
+            offsets: OnceLock::new(),
         })
     }
 
@@ -138,6 +143,14 @@ impl Schedule {
             .offset_from_utc_datetime(&at.naive_utc())
             .fix()
             .local_minus_utc()
+    }
+
+    /// The zone's offsets around `now` (listed once per schedule: a schedule is kept
+    /// for a minute, and the list spans a year either side).
+    pub(crate) fn shop_zone(&self, now: DateTime<Utc>) -> Arc<ShopZone> {
+        self.offsets
+            .get_or_init(|| Arc::new(zone_offsets(self.zone, now)))
+            .clone()
     }
 
     /// The seed's kind of refusal: "Sorry, we're closed! Today's hours are 11:00–22:00.

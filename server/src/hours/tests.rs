@@ -166,3 +166,59 @@ async fn revenue_is_summed_by_the_days_of_the_shops_zone() {
         chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap()
     );
 }
+
+#[tokio::test]
+async fn popular_pizzas_count_the_days_of_the_shops_zone() {
+    let app = test_app().await;
+    let far_east = hours("Pacific/Kiritimati", always(), &[]);
+    app.mediator.send(far_east).await.unwrap();
+    let (_, position) =
+        crate::testing::place_order(&app, "555 010 0703", &[("margherita", 2)]).await;
+    app.views.wait_for(Some(position)).await.unwrap();
+    let popular = |days| app::contracts::GetPopularPizzas {
+        days,
+        limit: 10,
+        min_position: Some(position),
+    };
+    let sold = |pizzas: Vec<app::contracts::PopularPizza>| {
+        pizzas.iter().map(|pizza| pizza.quantity).sum::<u64>()
+    };
+    assert_eq!(sold(app.mediator.send(popular(1)).await.unwrap().value), 2);
+
+    // Into the last quarter of an hour before the shop's midnight: yesterday there, though
+    // still today in UTC for most of the day (Kiritimati's midnight is 10:00 UTC).
+    let zone = chrono_tz::Pacific::Kiritimati;
+    let midnight = crate::analytics::buckets::first_day_start(1, chrono::Utc::now(), zone);
+    let before = crate::analytics::buckets::quarter_key(midnight - chrono::TimeDelta::minutes(15));
+    sqlx::query("UPDATE popular_pizzas_view SET quarter = $1")
+        .bind(before)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(sold(app.mediator.send(popular(1)).await.unwrap().value), 0);
+    assert_eq!(sold(app.mediator.send(popular(2)).await.unwrap().value), 2);
+}
+
+#[tokio::test]
+async fn pages_get_the_shops_zone_with_its_offsets() {
+    let app = test_app().await;
+    let utc = app
+        .mediator
+        .send(app::contracts::GetShopZone)
+        .await
+        .unwrap();
+    assert_eq!(utc.value, app::contracts::ShopZone::fixed("UTC", 0));
+
+    let new_york = hours("America/New_York", always(), &[]);
+    app.mediator.send(new_york).await.unwrap();
+    let zone = app
+        .mediator
+        .send(app::contracts::GetShopZone)
+        .await
+        .unwrap();
+    assert_eq!(zone.value.timezone, "America/New_York");
+    // A year either side: two changes a year, each way.
+    assert!(zone.value.offsets.len() >= 5, "{:?}", zone.value.offsets);
+    let now = chrono::Utc::now();
+    assert!([-5 * 3600, -4 * 3600].contains(&zone.value.offset_at(now)));
+}

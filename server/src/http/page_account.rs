@@ -2,11 +2,13 @@
 //! the page renders. It puts the [`Caller`](app::contracts::Caller) into the request's extensions, where the
 //! page's own server calls find it without a second session lookup, and the
 //! [`PageAccount`] the header shows (for a customer, with their unread count). A request
-//! without a session cookie is a guest's at once, with no lookup at all.
+//! without a session cookie is a guest's at once, with no lookup at all. Beside them goes
+//! the [`ShopZone`], so the page shows its times on the shop's clock.
 
 use crate::http::AppState;
 use crate::http::session::session_token;
 use app::api::{PageAccount, account_badge};
+use app::contracts::{GetShopZone, ShopZone};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -33,6 +35,15 @@ pub(crate) async fn page_account(
                 tracing::warn!(%problem, "the header's account could not be read");
                 None
             });
+        // Without it (the database is gone) the page still renders, its times in UTC.
+        let zone = match state.mediator.send(GetShopZone).await {
+            Ok(done) => done.value,
+            Err(problem) => {
+                tracing::warn!(%problem, "the shop's time zone could not be read");
+                ShopZone::default()
+            }
+        };
+        request.extensions_mut().insert(zone);
         request.extensions_mut().insert(caller);
         request.extensions_mut().insert(PageAccount(account));
     }

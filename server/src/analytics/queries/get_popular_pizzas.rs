@@ -1,8 +1,9 @@
-//! `GetPopularPizzas`: the most sold pizzas over the last days (today, UTC, included),
-//! summed from the popular pizzas view.
+//! `GetPopularPizzas`: the most sold pizzas over the last days of the shop's clock (today
+//! included), summed from the popular pizzas view's quarters of an hour.
 
-use crate::analytics::buckets::{first_day_start, utc_day_key};
+use crate::analytics::buckets::{first_day_start, quarter_key};
 use crate::db::{DbError, count};
+use crate::hours::ShopClock;
 use crate::projections::ReadModels;
 use app::contracts::{GetPopularPizzas, PopularPizza};
 use chrono::Utc;
@@ -11,6 +12,8 @@ use mediator::{Context, Done, Outcome, RequestHandler};
 /// Answers [`GetPopularPizzas`]: most pizzas first, then most orders, then by id.
 pub(crate) struct GetPopularPizzasHandler {
     pub read: ReadModels,
+    /// The shop's clock, whose days are counted.
+    pub clock: ShopClock,
 }
 
 impl RequestHandler<GetPopularPizzas> for GetPopularPizzasHandler {
@@ -24,18 +27,18 @@ impl RequestHandler<GetPopularPizzas> for GetPopularPizzasHandler {
         query: GetPopularPizzas,
         _ctx: &mut Context,
     ) -> Outcome<Vec<PopularPizza>> {
-        // By UTC day: the view counts pizzas per UTC day.
-        let since = first_day_start(query.days, Utc::now(), chrono_tz::Tz::UTC);
+        let zone = self.clock.schedule().await?.zone;
+        let since = first_day_start(query.days, Utc::now(), zone);
         // A renamed pizza keeps its id; MAX picks one of its names for the whole period.
         let statement = sqlx::query_as(
             "SELECT pizza_id, MAX(pizza_name) AS pizza_name, \
              CAST(SUM(quantity) AS BIGINT) AS total_quantity, \
              CAST(SUM(orders) AS BIGINT) AS total_orders \
-             FROM popular_pizzas_view WHERE day >= $1 GROUP BY pizza_id \
+             FROM popular_pizzas_view WHERE quarter >= $1 GROUP BY pizza_id \
              HAVING SUM(quantity) > 0 \
              ORDER BY total_quantity DESC, total_orders DESC, pizza_id LIMIT $2",
         )
-        .bind(utc_day_key(since))
+        .bind(quarter_key(since))
         .bind(i64::from(query.limit));
         let rows: Vec<(String, String, i64, i64)> =
             self.read.fetch_all(query.min_position, statement).await?;

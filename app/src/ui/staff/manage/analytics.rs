@@ -10,6 +10,7 @@ use crate::ui::erase::Erase;
 use crate::ui::format::orders;
 use crate::ui::layout::Loading;
 use crate::ui::server_data::server_resource;
+use crate::ui::shop_zone::shop_timezone;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
@@ -26,7 +27,9 @@ pub(super) fn Analytics() -> impl IntoView {
             <div class="section-head">
                 <div>
                     <h2 id="analytics-heading">"Analytics"</h2>
-                    <p class="section-note">"Times are UTC. Cancelled orders count in neither sales nor revenue."</p>
+                    <p class="section-note">
+                        "Times and days are the shop's (" {shop_timezone()} "). Cancelled orders count in neither sales nor revenue."
+                    </p>
                 </div>
             </div>
             <div class="chart-grid">

@@ -13,7 +13,7 @@ pub(super) struct Column {
     /// The period under the column: `18:00`, `5 Dec`.
     pub label: String,
     pub value: f64,
-    /// The column's tooltip: `18:00 UTC: $45.00 from 3 orders`.
+    /// The column's tooltip: `18:00: $45.00 from 3 orders`.
     pub detail: String,
 }
 
@@ -22,7 +22,7 @@ pub(super) struct Column {
 pub(super) struct ColumnAxes {
     /// Above the plot, naming the value axis: `Revenue ($)`.
     pub values: &'static str,
-    /// Under the plot, naming the category axis: `Hour (UTC)`.
+    /// Under the plot, naming the category axis: `Hour`.
     pub periods: &'static str,
     /// Writes a tick value: `$50.00`.
     pub tick: fn(f64) -> String,

@@ -1,14 +1,15 @@
 //! The promo codes: every code with its discount, limits and uses, a button that deletes
 //! one, and the form that creates one (what `AddPromoCode` takes; the last valid day is
-//! typed as a date and ends at midnight UTC).
+//! typed as a date and ends at the shop's midnight).
 
 use super::fields::{Feedback, Field, checked, invalid, parse_price, summary};
 use crate::api::{add_promo_code, list_promo_codes, remove_promo_code};
-use crate::contracts::{AddPromoCode, DiscountKind, PromoCode};
+use crate::contracts::{AddPromoCode, DiscountKind, PromoCode, ShopZone};
 use crate::ui::erase::Erase;
 use crate::ui::format::{iso_day, money};
 use crate::ui::layout::Loading;
 use crate::ui::server_data::server_resource;
+use crate::ui::shop_zone::shop_zone;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use leptos::either::EitherOf3;
 use leptos::ev::SubmitEvent;
@@ -104,8 +105,9 @@ fn limits(promo: &PromoCode) -> String {
         parts.push(format!("starts {}", iso_day(from)));
     }
     if let Some(until) = promo.valid_until {
-        // Stored as the first moment it no longer applies: the day before is the last.
-        let last = until.checked_sub_days(Days::new(1)).unwrap_or(until);
+        // Stored as the first moment it no longer applies: the minute before is in the
+        // last day (a day back could be two days back, after a 23-hour day).
+        let last = until - chrono::TimeDelta::minutes(1);
         parts.push(format!("until {}", iso_day(last)));
     }
     if let Some(most) = promo.max_uses {
@@ -130,7 +132,8 @@ pub(super) struct NewCode {
 
 impl NewCode {
     /// The command the form describes, or every error in it.
-    pub(super) fn command(&self) -> Result<AddPromoCode, Vec<FieldError>> {
+    /// `zone` is the shop's: the last day ends at its midnight.
+    pub(super) fn command(&self, zone: &ShopZone) -> Result<AddPromoCode, Vec<FieldError>> {
         let mut errors = Vec::new();
         let value = parse_price("value", &self.value).unwrap_or_else(|error| {
             errors.push(error);
@@ -149,7 +152,7 @@ impl NewCode {
                 .ok()
         });
         let valid_until = optional(&self.last_day).and_then(|text| {
-            end_of(text)
+            end_of(zone, text)
                 .ok_or_else(|| errors.push(FieldError::new("valid_until", "Pick a day.")))
                 .ok()
         });
@@ -174,20 +177,16 @@ fn optional(text: &str) -> Option<&str> {
     Some(text.trim()).filter(|text| !text.is_empty())
 }
 
-/// The end of the UTC day `date` (`2026-12-31`): midnight after it. Read by hand, as
-/// `format` spells days: chrono's parser would cost the wasm bundle tens of kilobytes.
-fn end_of(date: &str) -> Option<DateTime<Utc>> {
+/// The end of the shop's day `date` (`2026-12-31`): its midnight after it. Read by hand,
+/// as `format` spells days: chrono's parser would cost the wasm bundle tens of kilobytes.
+fn end_of(zone: &ShopZone, date: &str) -> Option<DateTime<Utc>> {
     let mut parts = date.split('-').map(|part| part.parse::<u32>().ok());
     let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
     if parts.next().is_some() {
         return None;
     }
     let day = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
-    Some(
-        day.checked_add_days(Days::new(1))?
-            .and_hms_opt(0, 0, 0)?
-            .and_utc(),
-    )
+    Some(zone.instant(day.checked_add_days(Days::new(1))?.and_hms_opt(0, 0, 0)?))
 }
 
 #[component]
@@ -196,6 +195,7 @@ fn AddCodeForm(seen: RwSignal<u32>, status: RwSignal<Option<String>>) -> impl In
         std::array::from_fn(|_| RwSignal::new(String::new()));
     let percent = RwSignal::new(true);
     let feedback: Feedback = RwSignal::new(None);
+    let zone = shop_zone();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let typed = NewCode {
@@ -206,7 +206,7 @@ fn AddCodeForm(seen: RwSignal<u32>, status: RwSignal<Option<String>>) -> impl In
             min_subtotal: min_subtotal.get_untracked(),
             last_day: last_day.get_untracked(),
         };
-        match typed.command() {
+        match typed.command(&zone) {
             Err(errors) => feedback.set(Some(invalid(errors))),
             Ok(command) => {
                 feedback.set(None);
@@ -254,7 +254,7 @@ fn AddCodeForm(seen: RwSignal<u32>, status: RwSignal<Option<String>>) -> impl In
                 <Field label="Least order" field="min_subtotal" id="code-least" value=min_subtotal feedback
                     inputmode="decimal" hint="The pizzas' price it needs. Empty: any."/>
                 <Field label="Last day" field="valid_until" id="code-until" value=last_day feedback
-                    hint="YYYY-MM-DD, in UTC. Empty: no end."/>
+                    hint="YYYY-MM-DD, the last day it applies. Empty: no end."/>
             </div>
             <div class="form-actions">
                 <button type="submit" class="button button-primary">"Create code"</button>
@@ -281,15 +281,16 @@ mod tests {
 
     #[test]
     fn a_complete_form_is_a_command_ending_after_its_last_day() {
-        let command = typed().command().unwrap();
+        let command = typed().command(&ShopZone::default()).unwrap();
         assert_eq!(
             (command.code.as_str(), command.max_uses),
             ("spring10", Some(100))
         );
         let until = command.valid_until.unwrap();
         assert_eq!(iso_day(until), "2027-01-01");
-        assert_eq!(end_of("2026-02-30"), None);
-        assert_eq!(end_of("2026-12-31-1"), None);
+        let utc = ShopZone::default();
+        assert_eq!(end_of(&utc, "2026-02-30"), None);
+        assert_eq!(end_of(&utc, "2026-12-31-1"), None);
         let promo = PromoCode {
             code: "SPRING10".into(),
             kind: command.kind,
@@ -307,6 +308,27 @@ mod tests {
     }
 
     #[test]
+    fn the_last_day_ends_at_the_shops_midnight() {
+        // Chicago keeps UTC-6 in winter.
+        let chicago = ShopZone::fixed("America/Chicago", -6 * 3600);
+        let until = typed().command(&chicago).unwrap().valid_until.unwrap();
+        assert_eq!(until.to_rfc3339(), "2027-01-01T06:00:00+00:00");
+        crate::ui::shop_zone::with_shop_zone(chicago, || {
+            let promo = PromoCode {
+                code: "SPRING10".into(),
+                kind: DiscountKind::Percent,
+                value: rust_decimal::Decimal::TEN,
+                valid_from: None,
+                valid_until: Some(until),
+                max_uses: None,
+                min_subtotal: None,
+                uses: 0,
+            };
+            assert_eq!(limits(&promo), "until 2026-12-31");
+        });
+    }
+
+    #[test]
     fn every_broken_field_is_named() {
         let broken = NewCode {
             code: "x".into(),
@@ -315,7 +337,7 @@ mod tests {
             last_day: "soon".into(),
             ..typed()
         };
-        let fields = failing_fields(broken.command());
+        let fields = failing_fields(broken.command(&ShopZone::default()));
         assert_eq!(fields, ["value", "max_uses", "valid_until", "code"]);
     }
 }

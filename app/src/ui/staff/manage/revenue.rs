@@ -9,6 +9,7 @@ use crate::ui::erase::Erase;
 use crate::ui::format::{clock_time, long_date, money, orders};
 use crate::ui::layout::Loading;
 use crate::ui::server_data::server_resource;
+use crate::ui::shop_zone::shop_local;
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -70,8 +71,8 @@ fn RevenueReport(bucket: TimeBucket, figures: Vec<RevenueBucket>) -> impl IntoVi
     let total: Decimal = figures.iter().map(|figure| figure.revenue).sum();
     let count: u64 = figures.iter().map(|figure| figure.order_count).sum();
     let (span, per, periods) = match bucket {
-        TimeBucket::Hour => ("the last 24 hours", "hour", "Hour (UTC)"),
-        TimeBucket::Day => ("the last 30 days", "day", "Day (UTC)"),
+        TimeBucket::Hour => ("the last 24 hours", "hour", "Hour"),
+        TimeBucket::Day => ("the last 30 days", "day", "Day"),
     };
     let label = summary(
         per,
@@ -164,7 +165,8 @@ fn summary(
     text
 }
 
-/// A period in full: `Friday 5 December 2025, 18:00 UTC` or `Friday 5 December 2025`.
+/// A period in full, on the shop's clock: `Friday 5 December 2025, 18:00` or `Friday 5
+/// December 2025`.
 fn period(bucket: TimeBucket, start: DateTime<Utc>) -> String {
     match bucket {
         TimeBucket::Hour => format!("{}, {}", long_date(start), clock_time(start)),
@@ -175,7 +177,7 @@ fn period(bucket: TimeBucket, start: DateTime<Utc>) -> String {
 /// A period under its column: `18:00` or `5 Dec`.
 fn short_period(bucket: TimeBucket, start: DateTime<Utc>) -> String {
     match bucket {
-        TimeBucket::Hour => format!("{:02}:00", start.hour()),
+        TimeBucket::Hour => format!("{:02}:00", shop_local(start).hour()),
         TimeBucket::Day => day_and_month(start),
     }
 }
@@ -183,13 +185,17 @@ fn short_period(bucket: TimeBucket, start: DateTime<Utc>) -> String {
 /// A period in a row of the table, short enough for a phone: `5 Dec 18:00`, `5 Dec`.
 fn table_period(bucket: TimeBucket, start: DateTime<Utc>) -> String {
     match bucket {
-        TimeBucket::Hour => format!("{} {:02}:00", day_and_month(start), start.hour()),
+        TimeBucket::Hour => {
+            let hour = shop_local(start).hour();
+            format!("{} {hour:02}:00", day_and_month(start))
+        }
         TimeBucket::Day => day_and_month(start),
     }
 }
 
-/// `5 Dec`.
+/// `5 Dec`, the shop's day.
 fn day_and_month(at: DateTime<Utc>) -> String {
+    let at = shop_local(at);
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
@@ -219,7 +225,7 @@ mod tests {
         let start = figure(18, 0, 0).start;
         assert_eq!(
             period(TimeBucket::Hour, start),
-            "Friday 5 December 2025, 18:00 UTC"
+            "Friday 5 December 2025, 18:00"
         );
         assert_eq!(period(TimeBucket::Day, start), "Friday 5 December 2025");
         assert_eq!(short_period(TimeBucket::Hour, start), "18:00");
