@@ -42,6 +42,10 @@ test('a chef sees a new order live and cooks it while the customer watches', asy
   await ticket.getByRole('button', { name: 'Mark ready' }).click();
   await expect(ticket).toHaveCount(0);
   await expect(customer.getByTestId('order-status')).toHaveText(/^\s*ready\s*$/i);
+  // The timeline names who took each step, from the live updates alone.
+  const timeline = customer.getByTestId('order-timeline');
+  await expect(timeline).toContainText('Cooking started by chef');
+  await expect(timeline).toContainText('Marked ready by chef');
 
   await expectSameDocument(page);
   await expectSameDocument(customer);

@@ -28,4 +28,7 @@ pub struct OrderUpdate {
     pub at: DateTime<Utc>,
     /// The driver when it went out for delivery, the reason when it was cancelled.
     pub note: Option<String>,
+    /// The member of staff who took the step, as in the order's timeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }

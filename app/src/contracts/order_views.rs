@@ -81,6 +81,10 @@ pub struct OrderTimelineEntry {
     pub at: DateTime<Utc>,
     /// The driver when it went out for delivery, the reason when it was cancelled.
     pub note: Option<String>,
+    /// The member of staff who took the step (their username); absent when the
+    /// customer did, and for steps recorded before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
     /// Set on a step of the payment rather than of the order (`refunded`, `collected`);
     /// `status` is then the order's status at that moment.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -85,6 +85,7 @@ pub(crate) fn update_of(event: &StoredEvent) -> Result<Option<OrderUpdate>, DbEr
         status: change.status,
         at: change.at,
         note: change.note,
+        by: change.by,
     }))
 }
 
@@ -149,6 +150,7 @@ mod tests {
             status,
             at: at(),
             note: note.map(str::to_owned),
+            by: None,
         }
     }
 
@@ -167,6 +169,7 @@ mod tests {
                     &OrderEvent::CookingStarted(CookingStarted {
                         order_id: id,
                         at: at(),
+                        by: None,
                     }),
                 ),
                 update(2, id, Cooking, None),
@@ -177,6 +180,7 @@ mod tests {
                     &OrderEvent::OrderReady(OrderReady {
                         order_id: id,
                         at: at(),
+                        by: None,
                     }),
                 ),
                 update(3, id, Ready, None),
@@ -188,6 +192,7 @@ mod tests {
                         order_id: id,
                         driver: "Luigi".into(),
                         at: at(),
+                        by: None,
                     }),
                 ),
                 update(4, id, Delivering, Some("Luigi")),
@@ -198,6 +203,7 @@ mod tests {
                     &OrderEvent::OrderDelivered(OrderDelivered {
                         order_id: id,
                         at: at(),
+                        by: None,
                     }),
                 ),
                 update(5, id, Delivered, None),
@@ -209,6 +215,7 @@ mod tests {
                         order_id: id,
                         reason: "oven broke".into(),
                         at: at(),
+                        by: None,
                     }),
                 ),
                 update(6, id, Cancelled, Some("oven broke")),
@@ -258,6 +265,7 @@ mod tests {
                 &OrderEvent::CookingStarted(CookingStarted {
                     order_id: id,
                     at: at(),
+                    by: None,
                 }),
             ),
         ]);

@@ -100,6 +100,10 @@ impl OrderPlaced {
 pub(crate) struct CookingStarted {
     pub order_id: Uuid,
     pub at: DateTime<Utc>,
+    /// The member of staff who did it (their username); `None` when the customer did
+    /// (cancelling their own order), and in events recorded before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// Every pizza of the order is out of the oven; it waits for a driver.
@@ -107,6 +111,10 @@ pub(crate) struct CookingStarted {
 pub(crate) struct OrderReady {
     pub order_id: Uuid,
     pub at: DateTime<Utc>,
+    /// The member of staff who did it (their username); `None` when the customer did
+    /// (cancelling their own order), and in events recorded before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// A driver took the order out for delivery.
@@ -115,6 +123,10 @@ pub(crate) struct OrderOutForDelivery {
     pub order_id: Uuid,
     pub driver: String,
     pub at: DateTime<Utc>,
+    /// The member of staff who did it (their username); `None` when the customer did
+    /// (cancelling their own order), and in events recorded before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// The customer received the order.
@@ -122,6 +134,10 @@ pub(crate) struct OrderOutForDelivery {
 pub(crate) struct OrderDelivered {
     pub order_id: Uuid,
     pub at: DateTime<Utc>,
+    /// The member of staff who did it (their username); `None` when the customer did
+    /// (cancelling their own order), and in events recorded before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// The order was cancelled before delivery.
@@ -130,6 +146,10 @@ pub(crate) struct OrderCancelled {
     pub order_id: Uuid,
     pub reason: String,
     pub at: DateTime<Utc>,
+    /// The member of staff who did it (their username); `None` when the customer did
+    /// (cancelling their own order), and in events recorded before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// Everything that can happen to an order, in the order it can happen; stored with the
@@ -167,6 +187,18 @@ impl OrderEvent {
             Self::OrderOutForDelivery(_) => OrderStatus::Delivering,
             Self::OrderDelivered(_) => OrderStatus::Delivered,
             Self::OrderCancelled(_) => OrderStatus::Cancelled,
+        }
+    }
+
+    /// Who took the step, when an account did (see the events' `by`).
+    pub fn by(&self) -> Option<&str> {
+        match self {
+            Self::OrderPlaced(_) => None,
+            Self::CookingStarted(e) => e.by.as_deref(),
+            Self::OrderReady(e) => e.by.as_deref(),
+            Self::OrderOutForDelivery(e) => e.by.as_deref(),
+            Self::OrderDelivered(e) => e.by.as_deref(),
+            Self::OrderCancelled(e) => e.by.as_deref(),
         }
     }
 
@@ -233,6 +265,7 @@ mod tests {
         let event = OrderEvent::OrderReady(OrderReady {
             order_id: Uuid::from_u128(1),
             at: "2026-12-05T12:00:00Z".parse().unwrap(),
+            by: None,
         });
         let (event_type, payload) = encode(&event).unwrap();
         assert_eq!(event_type, "OrderReady");

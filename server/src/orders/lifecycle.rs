@@ -53,40 +53,45 @@ impl Transition {
         }
     }
 
-    /// The event that records this step of `order_id`, taken at `at`.
-    fn event(self, order_id: Uuid, at: DateTime<Utc>) -> OrderEvent {
+    /// The event that records this step of `order_id`, taken at `at` by `by`.
+    fn event(self, order_id: Uuid, at: DateTime<Utc>, by: Option<String>) -> OrderEvent {
         match self {
-            Transition::StartCooking => OrderEvent::CookingStarted(CookingStarted { order_id, at }),
-            Transition::MarkReady => OrderEvent::OrderReady(OrderReady { order_id, at }),
+            Transition::StartCooking => {
+                OrderEvent::CookingStarted(CookingStarted { order_id, at, by })
+            }
+            Transition::MarkReady => OrderEvent::OrderReady(OrderReady { order_id, at, by }),
             Transition::AssignDelivery { driver } => {
                 OrderEvent::OrderOutForDelivery(OrderOutForDelivery {
                     order_id,
                     driver,
                     at,
+                    by,
                 })
             }
             Transition::MarkDelivered => {
-                OrderEvent::OrderDelivered(OrderDelivered { order_id, at })
+                OrderEvent::OrderDelivered(OrderDelivered { order_id, at, by })
             }
             Transition::Cancel { reason } => OrderEvent::OrderCancelled(OrderCancelled {
                 order_id,
                 reason,
                 at,
+                by,
             }),
         }
     }
 }
 
-/// The event that records `transition` of the order `order_id`, at `at`, or why the
-/// order's `current` status forbids it.
+/// The event that records `transition` of the order `order_id`, at `at` by the account
+/// `by` (if one did it), or why the order's `current` status forbids it.
 pub(crate) fn decide(
     current: OrderStatus,
     transition: Transition,
     order_id: Uuid,
     at: DateTime<Utc>,
+    by: Option<String>,
 ) -> Result<OrderEvent, IllegalTransition> {
     if transition.allowed_from(current) {
-        Ok(transition.event(order_id, at))
+        Ok(transition.event(order_id, at, by))
     } else {
         Err(IllegalTransition {
             current,
@@ -160,7 +165,7 @@ mod tests {
         events.extend(
             steps
                 .iter()
-                .map(|step| step.clone().event(order_id(), at())),
+                .map(|step| step.clone().event(order_id(), at(), None)),
         );
         events
     }
@@ -184,7 +189,7 @@ mod tests {
             Then {
                 current,
                 asked: format!("{current:?} + {transition:?}"),
-                outcome: decide(current, transition, order_id(), at()),
+                outcome: decide(current, transition, order_id(), at(), None),
             }
         }
     }
@@ -269,7 +274,7 @@ mod tests {
 
     #[test]
     fn the_refusal_names_the_current_state() {
-        let error = decide(Ready, Transition::StartCooking, order_id(), at()).unwrap_err();
+        let error = decide(Ready, Transition::StartCooking, order_id(), at(), None).unwrap_err();
         assert_eq!(
             error.to_string(),
             "An order that is ready cannot start cooking."

@@ -269,11 +269,13 @@ mod tests {
             order_id,
             driver: "Luigi".into(),
             at,
+            by: None,
         });
         let cancelled = OrderEvent::OrderCancelled(OrderCancelled {
             order_id,
             reason: "Out of dough".into(),
             at,
+            by: None,
         });
 
         let texts: Vec<String> = [out, cancelled]

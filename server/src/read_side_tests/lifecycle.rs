@@ -195,6 +195,7 @@ async fn a_cancellation_recorded_after_delivery_takes_nothing_back() {
         order_id,
         reason: "changed my mind".into(),
         at: Utc::now(),
+        by: None,
     });
     let mut tx = begin_write(&app.pool, app.backend).await.unwrap();
     let version = stream_version(&mut tx, &late.stream_id()).await.unwrap();

@@ -103,21 +103,38 @@ pub(super) fn Timeline(tracking: RwSignal<Tracking>) -> impl IntoView {
     }
 }
 
-/// One timeline entry in words: `Out for delivery with Luigi`, `Cancelled: Wrong address`.
+/// One timeline entry in words, naming the member of staff who took the step when the
+/// order knows: `Cooking started by mario`, `Out for delivery with luigi`, `Cancelled by
+/// anna: Wrong address`.
 fn timeline_text(entry: &OrderTimelineEntry) -> String {
-    let what = match entry.status {
-        OrderStatus::Pending => "Order placed",
-        OrderStatus::Cooking => "Cooking started",
-        OrderStatus::Ready => "Ready",
-        OrderStatus::Delivering => "Out for delivery",
-        OrderStatus::Delivered => "Delivered",
-        OrderStatus::Cancelled => "Cancelled",
+    let by = entry.by.as_deref();
+    let mut text = match (entry.status, by) {
+        (OrderStatus::Pending, _) => "Order placed".to_owned(),
+        (OrderStatus::Cooking, _) => "Cooking started".to_owned(),
+        (OrderStatus::Ready, Some(_)) => "Marked ready".to_owned(),
+        (OrderStatus::Ready, None) => "Ready".to_owned(),
+        (OrderStatus::Delivering, _) => "Out for delivery".to_owned(),
+        (OrderStatus::Delivered, _) => "Delivered".to_owned(),
+        (OrderStatus::Cancelled, _) => "Cancelled".to_owned(),
     };
-    match (entry.status, entry.note.as_deref()) {
-        (OrderStatus::Delivering, Some(driver)) => format!("{what} with {driver}"),
-        (_, Some(note)) => format!("{what}: {note}"),
-        (_, None) => what.to_owned(),
+    let note = entry.note.as_deref();
+    if entry.status == OrderStatus::Delivering {
+        if let Some(driver) = note {
+            text.push_str(&format!(" with {driver}"));
+        }
+        // A driver taking it themselves is said once; someone else sending them, too.
+        if let Some(by) = by.filter(|by| Some(*by) != note) {
+            text.push_str(&format!(" (sent by {by})"));
+        }
+        return text;
     }
+    if let Some(by) = by {
+        text.push_str(&format!(" by {by}"));
+    }
+    if let Some(note) = note {
+        text.push_str(&format!(": {note}"));
+    }
+    text
 }
 
 #[cfg(test)]
@@ -131,7 +148,48 @@ mod tests {
             at: Utc.with_ymd_and_hms(2026, 1, 9, 18, 45, 0).unwrap(),
             note: note.map(str::to_owned),
             payment: None,
+            by: None,
         }
+    }
+
+    #[test]
+    fn each_step_names_the_member_of_staff_who_took_it() {
+        let text = |status, note: Option<&str>, by: &str| {
+            let by = Some(by.to_owned());
+            timeline_text(&OrderTimelineEntry {
+                by,
+                ..entry(status, note)
+            })
+        };
+        assert_eq!(
+            text(OrderStatus::Cooking, None, "mario"),
+            "Cooking started by mario"
+        );
+        assert_eq!(
+            text(OrderStatus::Ready, None, "mario"),
+            "Marked ready by mario"
+        );
+        assert_eq!(
+            text(OrderStatus::Delivering, Some("luigi"), "luigi"),
+            "Out for delivery with luigi"
+        );
+        assert_eq!(
+            text(OrderStatus::Delivering, Some("luigi"), "anna"),
+            "Out for delivery with luigi (sent by anna)"
+        );
+        assert_eq!(
+            text(OrderStatus::Delivered, None, "luigi"),
+            "Delivered by luigi"
+        );
+        assert_eq!(
+            text(OrderStatus::Cancelled, Some("Wrong address"), "anna"),
+            "Cancelled by anna: Wrong address"
+        );
+        assert_eq!(
+            text(OrderStatus::Ready, None, "x").len(),
+            "Marked ready by x".len()
+        );
+        assert_eq!(timeline_text(&entry(OrderStatus::Ready, None)), "Ready");
     }
 
     #[test]

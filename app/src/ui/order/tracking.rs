@@ -108,6 +108,7 @@ impl Tracking {
             status: update.status,
             at: update.at,
             note: update.note.clone(),
+            by: update.by.clone(),
             payment: None,
         })
     }
@@ -232,6 +233,7 @@ mod tests {
             at: minute(at),
             note: None,
             payment: None,
+            by: None,
         }
     }
 
@@ -259,6 +261,7 @@ mod tests {
             status,
             at: minute(at),
             note: None,
+            by: None,
         }
     }
 

@@ -42,6 +42,7 @@ impl Fixture {
         let event = OrderEvent::CookingStarted(CookingStarted {
             order_id,
             at: now(),
+            by: None,
         });
         let appended = append(&mut tx, None, version - 1, &[event]).await.unwrap();
         tx.commit().await.unwrap();

@@ -261,6 +261,7 @@ async fn a_command_holding_a_stale_version_can_neither_move_the_order_nor_append
     let event = OrderEvent::CookingStarted(CookingStarted {
         order_id,
         at: crate::events::now(),
+        by: None,
     });
     let problem = append(&mut tx, None, 1, &[event]).await.unwrap_err();
     assert_eq!(problem.code(), 409);
@@ -315,4 +316,68 @@ async fn a_correlation_id_set_by_the_sender_is_kept() {
         .unwrap();
     let ids = correlation_ids(&app, &format!("order-{order_id}")).await;
     assert_eq!(ids[1].as_deref(), Some(given.to_string().as_str()));
+}
+
+#[tokio::test]
+async fn each_step_records_the_member_of_staff_who_took_it_and_the_timeline_names_them() {
+    use app::contracts::{Caller, GetOrder, StaffRole, StaffUser};
+    let staff = |username: &str, role| {
+        mediator::Context::new().with(Caller::Staff(StaffUser {
+            username: username.into(),
+            role,
+        }))
+    };
+    let app = test_app().await;
+    let order_id = place_order(&app).await;
+    let cook = StartCooking { order_id };
+    app.mediator
+        .0
+        .send_with(cook, staff("mario", StaffRole::Chef))
+        .await
+        .unwrap();
+    let cancel = CancelOrder {
+        order_id,
+        reason: "Oven broke".into(),
+    };
+    let cancelled = app
+        .mediator
+        .0
+        .send_with(cancel, staff("anna", StaffRole::Manager))
+        .await
+        .unwrap();
+    let read = GetOrder {
+        order_id,
+        min_position: Some(cancelled.value.position),
+    };
+    let order = app.mediator.send(read).await.unwrap().value;
+    let steps: Vec<(OrderStatus, Option<&str>)> = order
+        .timeline
+        .iter()
+        .filter(|entry| entry.payment.is_none())
+        .map(|entry| (entry.status, entry.by.as_deref()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (Pending, None),
+            (Cooking, Some("mario")),
+            (Cancelled, Some("anna"))
+        ]
+    );
+
+    // The customer's own cancellation names no one.
+    let other = place_order(&app).await;
+    let cancel = CancelOrder {
+        order_id: other,
+        reason: "Changed my mind".into(),
+    };
+    let guest = mediator::Context::new();
+    let cancelled = app.mediator.0.send_with(cancel, guest).await.unwrap();
+    let position = cancelled.value.position;
+    let read = GetOrder {
+        order_id: other,
+        min_position: Some(position),
+    };
+    let order = app.mediator.send(read).await.unwrap().value;
+    assert!(order.timeline.iter().all(|entry| entry.by.is_none()));
 }

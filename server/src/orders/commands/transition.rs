@@ -13,7 +13,7 @@
 use crate::db::{DbError, Tx, transaction};
 use crate::events::{now, record};
 use crate::orders::lifecycle::{Transition, decide};
-use app::contracts::{OrderStatus, OrderStatusChanged};
+use app::contracts::{Caller, OrderStatus, OrderStatusChanged};
 use mediator::{Context, Done, Outcome, Problem, Request, RequestHandler};
 use uuid::Uuid;
 
@@ -43,11 +43,16 @@ pub(super) async fn change_status(
     order_id: Uuid,
     transition: Transition,
 ) -> Outcome<OrderStatusChanged> {
+    // The member of staff who took the step; a customer's own cancellation is theirs.
+    let by = ctx
+        .get::<Caller>()
+        .and_then(Caller::staff)
+        .map(|staff| staff.username.clone());
     let tx = transaction(ctx)?;
     let (current, version) = find_status(tx, order_id)
         .await?
         .ok_or_else(|| Problem::not_found(format!("No order has the id {order_id}.")))?;
-    let event = decide(current, transition, order_id, now())
+    let event = decide(current, transition, order_id, now(), by)
         .map_err(|refused| Problem::conflict(refused.to_string()))?;
     let status = event.status();
     if !update_status(tx, order_id, status, version).await? {

@@ -198,6 +198,7 @@ struct TimelineRow {
     status: String,
     at: String,
     note: Option<String>,
+    done_by: Option<String>,
 }
 
 impl TryFrom<TimelineRow> for (i64, OrderTimelineEntry) {
@@ -208,6 +209,7 @@ impl TryFrom<TimelineRow> for (i64, OrderTimelineEntry) {
             status: stored_status("order_timeline_view.status", &row.status)?,
             at: timestamp("order_timeline_view.at", &row.at)?,
             note: row.note,
+            by: row.done_by,
             payment: None,
         };
         Ok((row.event_position, entry))
@@ -217,7 +219,7 @@ impl TryFrom<TimelineRow> for (i64, OrderTimelineEntry) {
 /// The order's statuses with the position of the event of each, oldest first.
 async fn find_timeline(tx: &mut Tx, id: Uuid) -> Result<Vec<(i64, OrderTimelineEntry)>, DbError> {
     let rows: Vec<TimelineRow> = sqlx::query_as(
-        "SELECT event_position, status, at, note FROM order_timeline_view \
+        "SELECT event_position, status, at, note, done_by FROM order_timeline_view \
          WHERE order_id = $1 ORDER BY event_position",
     )
     .bind(id.to_string())
@@ -253,6 +255,7 @@ fn push_payment_step(timeline: &mut Vec<OrderTimelineEntry>, step: PaymentStep) 
             status,
             at: step.at,
             note: step.note,
+            by: None,
             payment: Some(step.status),
         });
     }

@@ -109,8 +109,8 @@ fn insert_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<
 async fn insert_steps(tx: &mut Tx, steps: &[(i64, StatusChange)]) -> Result<(), DbError> {
     insert_rows(
         tx,
-        "INSERT INTO order_timeline_view (order_id, event_position, status, at, note)",
-        5,
+        "INSERT INTO order_timeline_view (order_id, event_position, status, at, note, done_by)",
+        6,
         "ON CONFLICT (order_id, event_position) DO NOTHING",
         steps,
         |query, (position, change)| {
@@ -120,6 +120,7 @@ async fn insert_steps(tx: &mut Tx, steps: &[(i64, StatusChange)]) -> Result<(), 
                 .bind(change.status.as_str())
                 .bind(timestamp_text(change.at))
                 .bind(change.note.as_deref())
+                .bind(change.by.as_deref())
         },
     )
     .await

@@ -15,6 +15,8 @@ pub(crate) struct StatusChange {
     pub status: OrderStatus,
     pub at: DateTime<Utc>,
     pub note: Option<String>,
+    /// The member of staff who took the step, when one did.
+    pub by: Option<String>,
 }
 
 impl StatusChange {
@@ -25,6 +27,7 @@ impl StatusChange {
             status: OrderStatus::Pending,
             at: event.placed_at,
             note: None,
+            by: None,
         }
     }
 
@@ -35,6 +38,7 @@ impl StatusChange {
             status: event.status(),
             at: event.occurred_at(),
             note: event.note().map(str::to_owned),
+            by: event.by().map(str::to_owned),
         }
     }
 
