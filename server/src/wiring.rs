@@ -57,6 +57,10 @@ use crate::pricing::commands::{
 };
 use crate::pricing::queries::{GetShopPricingHandler, ListPromoCodesHandler};
 use crate::projections::{Projection, ProjectionWatch, ReadModels};
+use crate::staff::commands::{
+    AddStaffMemberHandler, ResetStaffPasswordHandler, UpdateStaffMemberHandler,
+};
+use crate::staff::queries::ListStaffHandler;
 use crate::staff::{ANY_STAFF, Authorization, ListDriversHandler};
 use app::contracts::StaffRole::{Chef, Driver};
 use app::contracts::{
@@ -68,6 +72,10 @@ use app::contracts::{
     ListPromoCodes, RemovePromoCode, UpdateShopHours, UpdateShopPricing,
 };
 use app::contracts::{
+    AddStaffMember, ListDeadMessages, ListStaff, ResetStaffPassword, RetryMessage,
+    UpdateStaffMember,
+};
+use app::contracts::{
     DismissNotification, GetMyProfile, ListMyNotifications, MarkNotificationRead, UpdateMyProfile,
 };
 use app::contracts::{
@@ -75,7 +83,6 @@ use app::contracts::{
     GetRevenue, ListDrivers, ListOrders,
 };
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
-use app::contracts::{ListDeadMessages, RetryMessage};
 use app::contracts::{ListIntegrationEvents, ListInventory, ListRecipes, SetStock};
 use mediator::{
     Behavior, BuildError, CachePolicy, Caching, HandlersBuilder, Mediator, MediatorBuilder,
@@ -198,6 +205,10 @@ fn authorization() -> Authorization {
         // Every event, customers' names and addresses too: for staff and their services.
         .staff::<ListIntegrationEvents>(ANY_STAFF)
         .managers::<ListDeadMessages>()
+        .managers::<ListStaff>()
+        .managers::<AddStaffMember>()
+        .managers::<UpdateStaffMember>()
+        .managers::<ResetStaffPassword>()
         .managers::<RetryMessage>()
 }
 
@@ -239,10 +250,13 @@ pub(crate) fn build_mediator_with(
             pool: services.pool.clone(),
         }))
         .behavior(caching)
-        // `PlaceOrder` opens its own, once the card is charged.
-        .behavior(Only::except::<(PlaceOrder,)>(Transactional::new(
-            unit_of_work,
-        )));
+        // `PlaceOrder` opens its own, once the card is charged; the staff commands with a
+        // password, once it is hashed.
+        .behavior(Only::except::<(
+            PlaceOrder,
+            AddStaffMember,
+            ResetStaffPassword,
+        )>(Transactional::new(unit_of_work)));
     let handlers = streams(pipeline, services, live);
     write_side(read_side(handlers, services), services)
         .expect_all(app::contracts::catalog())
@@ -291,6 +305,17 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
                 capacity: services.kitchen_capacity,
                 max_wait_minutes: services.kitchen_max_wait_minutes,
             },
+        })
+        .handler::<AddStaffMember, _>(AddStaffMemberHandler {
+            unit: Transactional::new(SqlUnitOfWork {
+                writer: services.writer.clone(),
+            }),
+        })
+        .handler::<UpdateStaffMember, _>(UpdateStaffMemberHandler)
+        .handler::<ResetStaffPassword, _>(ResetStaffPasswordHandler {
+            unit: Transactional::new(SqlUnitOfWork {
+                writer: services.writer.clone(),
+            }),
         })
         .handler::<StartCooking, _>(StartCookingHandler {
             capacity: services.kitchen_capacity,
@@ -354,6 +379,9 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
         .handler::<GetDeliveryBoard, _>(GetDeliveryBoardHandler { read: read.clone() })
         // The staff accounts are no read model: they are read where they are kept.
         .handler::<ListDrivers, _>(ListDriversHandler {
+            pool: services.pool.clone(),
+        })
+        .handler::<ListStaff, _>(ListStaffHandler {
             pool: services.pool.clone(),
         })
         .handler::<GetEditableMenu, _>(GetEditableMenuHandler { read: read.clone() })

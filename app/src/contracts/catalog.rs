@@ -3,14 +3,15 @@
 //! start-up fail, naming the type.
 
 use super::{
-    AddPizza, AddPromoCode, AssignDelivery, CancelOrder, DismissNotification, GetCustomerHistory,
-    GetDeliveryBoard, GetEditableMenu, GetKitchenQueue, GetMenu, GetMyOrders, GetMyProfile,
-    GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas, GetPriceQuote, GetRevenue,
-    GetShopHours, GetShopPricing, GetShopStatus, GetShopZone, ListDeadMessages, ListDrivers,
-    ListIntegrationEvents, ListInventory, ListMyNotifications, ListOrders, ListPromoCodes,
-    ListRecipes, MarkCashCollected, MarkNotificationRead, MarkOrderDelivered, MarkOrderReady,
-    PlaceOrder, RemovePizza, RemovePromoCode, RetryMessage, SetStock, StartCooking,
-    UpdateMyProfile, UpdatePizza, UpdateShopHours, UpdateShopPricing,
+    AddPizza, AddPromoCode, AddStaffMember, AssignDelivery, CancelOrder, DismissNotification,
+    GetCustomerHistory, GetDeliveryBoard, GetEditableMenu, GetKitchenQueue, GetMenu, GetMyOrders,
+    GetMyProfile, GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas,
+    GetPriceQuote, GetRevenue, GetShopHours, GetShopPricing, GetShopStatus, GetShopZone,
+    ListDeadMessages, ListDrivers, ListIntegrationEvents, ListInventory, ListMyNotifications,
+    ListOrders, ListPromoCodes, ListRecipes, ListStaff, MarkCashCollected, MarkNotificationRead,
+    MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza, RemovePromoCode,
+    ResetStaffPassword, RetryMessage, SetStock, StartCooking, UpdateMyProfile, UpdatePizza,
+    UpdateShopHours, UpdateShopPricing, UpdateStaffMember,
 };
 use mediator::Catalog;
 
@@ -61,6 +62,10 @@ pub fn catalog() -> Catalog {
         .expect::<ListRecipes>()
         .expect::<ListIntegrationEvents>()
         .expect::<ListDeadMessages>()
+        .expect::<ListStaff>()
+        .expect::<AddStaffMember>()
+        .expect::<UpdateStaffMember>()
+        .expect::<ResetStaffPassword>()
 }
 
 #[cfg(test)]
@@ -70,7 +75,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 44);
+        assert_eq!(names.len(), 48);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

@@ -27,6 +27,7 @@ mod pricing;
 mod profile;
 mod rules;
 mod shop_zone;
+mod staff_accounts;
 #[cfg(test)]
 pub(crate) mod testing;
 mod validation;
@@ -92,4 +93,7 @@ pub use payments::{CardDetails, MarkCashCollected, PaymentChanged, PaymentDetail
 pub use pricing::{TOPPING_PRICE, line_price, unit_price};
 pub use profile::{GetMyProfile, Profile, UpdateMyProfile};
 pub use shop_zone::{GetShopZone, ShopZone};
+pub use staff_accounts::{
+    AddStaffMember, ListStaff, ResetStaffPassword, StaffMember, UpdateStaffMember,
+};
 pub use validation::{MAX_QUANTITY, MAX_TEXT_LEN};

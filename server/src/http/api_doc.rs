@@ -14,7 +14,7 @@ use crate::http::api_reference::reference_page;
 use crate::http::problem::ApiProblem;
 use crate::http::{AppState, analytics, auth, customers, delivery, kitchen, menu, orders};
 use crate::http::{
-    hours, integration, inventory, outbox, payments, pricing, staff_orders, streams,
+    hours, integration, inventory, outbox, payments, pricing, staff_members, staff_orders, streams,
 };
 use app::contracts::{OrderStatus, TimeBucket};
 use app::error::ProblemDocument;
@@ -66,6 +66,7 @@ const PROBLEM_JSON: &str = "application/problem+json";
         (name = "analytics", description = "Sales figures, for managers."),
         (name = "integration", description = "The event log as CloudEvents, for staff and other services."),
         (name = "outbox", description = "Messages that could not be sent, for managers."),
+        (name = "staff", description = "Staff accounts, for managers."),
         (name = "reference", description = "This document."),
     ),
     // The schemas that only parameters name (utoipa-axum collects those of bodies).
@@ -123,6 +124,7 @@ fn api_parts() -> (Router<AppState>, Document) {
         .merge(analytics::router())
         .merge(integration::router())
         .merge(outbox::router())
+        .merge(staff_members::router())
         .routes(routes!(openapi_json))
         .routes(routes!(api_docs))
         .fallback(|| async { ApiProblem(Problem::not_found("There is no such API route.")) });

@@ -35,6 +35,7 @@ mod router;
 mod same_origin;
 mod security_headers;
 mod session;
+mod staff_members;
 mod staff_orders;
 mod state;
 mod streams;

@@ -1,14 +1,19 @@
-//! Staff: accounts, sign-in sessions, the authorization behavior that checks every
+//! Staff: accounts (managed from the site by `commands` and `queries`, from the server's
+//! machine by `admin`), sign-in sessions, the authorization behavior that checks every
 //! command and query against the caller's role, and who may take an order out.
 
 mod accounts;
 pub(crate) mod admin;
 mod authorization;
+pub(crate) mod commands;
 mod devices;
+mod events;
 mod hashers;
 mod limiter;
 mod list_drivers;
+mod members;
 mod passwords;
+pub(crate) mod queries;
 mod sessions;
 mod sign_in;
 

@@ -40,5 +40,6 @@ mod server_process;
 mod sign_in_form;
 mod sign_in_limits;
 mod slow_clients;
+mod staff_members;
 mod streams;
 mod views;
