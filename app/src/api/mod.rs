@@ -2,7 +2,7 @@
 //! contract to `dispatch`, which runs on the server; the same handlers serve REST.
 //! (The generated request types are named `...Call` so they never shadow the contracts.)
 //! One file per audience: what a customer calls, their account, the kitchen, delivery, the menu
-//! editor, the shop's charges.
+//! editor, the shop's charges, the staff accounts.
 
 mod account;
 mod analytics;
@@ -16,6 +16,7 @@ mod kitchen;
 mod menu_admin;
 mod shop;
 mod staff;
+mod staff_admin;
 
 pub use account::*;
 pub use analytics::*;
@@ -27,6 +28,7 @@ pub use kitchen::*;
 pub use menu_admin::*;
 pub use shop::*;
 pub use staff::*;
+pub use staff_admin::*;
 
 #[cfg(feature = "ssr")]
 pub(crate) use dispatch::refuse;

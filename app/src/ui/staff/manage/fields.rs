@@ -118,6 +118,9 @@ pub(super) fn Field(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] list: Option<&'static str>,
+    /// A password: typed unseen, never filled in by the browser's memory of others.
+    #[prop(optional)]
+    secret: bool,
 ) -> impl IntoView {
     let errors = Memo::new(move |_| feedback.with(|error| messages(error.as_ref(), field)));
     let invalid = move || errors.with(|errors| !errors.is_empty()).then_some("true");
@@ -144,7 +147,8 @@ pub(super) fn Field(
         })
     } else {
         Either::Right(view! {
-            <input id=id.clone() name=field type="text" inputmode=inputmode list=list
+            <input id=id.clone() name=field type=if secret { "password" } else { "text" }
+                autocomplete=secret.then_some("new-password") inputmode=inputmode list=list
                 prop:value=value on:input=on_input aria-invalid=invalid aria-describedby=described_by/>
         })
     };

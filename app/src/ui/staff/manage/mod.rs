@@ -17,6 +17,7 @@
 //! - `promo_codes`: the promo codes, their deletion and the form that creates one.
 //! - `opening_hours`: the time zone, weekly hours and closure days form.
 //! - `dead_messages`: the messages the outbox gave up sending, each with a retry.
+//! - `staff_accounts`: the staff accounts (role, disable, new password) and the add form.
 
 mod add_form;
 mod analytics;
@@ -34,6 +35,7 @@ mod pizza_row;
 mod promo_codes;
 mod revenue;
 mod shop_pricing;
+mod staff_accounts;
 mod stock;
 mod toast;
 

@@ -1,6 +1,6 @@
 //! The management page (`/staff/manage`, managers): analytics first, for the glance a
 //! manager comes for, then the menu editor, the stock, the delivery fee, tax and promo
-//! codes, the opening hours and the messages that could not be sent. The staff gate around the route checks the
+//! codes, the opening hours, the messages that could not be sent and the staff accounts. The staff gate around the route checks the
 //! role; every query and command behind the page is checked again by the server.
 
 use super::analytics::Analytics;
@@ -8,6 +8,7 @@ use super::dead_messages::DeadMessagesSection;
 use super::menu_editor::MenuEditor;
 use super::opening_hours::HoursSection;
 use super::shop_pricing::ChargesSection;
+use super::staff_accounts::StaffSection;
 use super::stock::StockSection;
 use crate::ui::erase::Erase;
 use leptos::prelude::*;
@@ -29,6 +30,7 @@ pub(crate) fn ManagementPage() -> impl IntoView {
                     <a href="#charges">"Delivery, tax and promo codes"</a>
                     <a href="#hours">"Opening hours"</a>
                     <a href="#messages">"Messages not sent"</a>
+                    <a href="#staff">"Staff"</a>
                 </nav>
             </header>
             <Analytics/>
@@ -37,6 +39,7 @@ pub(crate) fn ManagementPage() -> impl IntoView {
             <ChargesSection/>
             <HoursSection/>
             <DeadMessagesSection/>
+            <StaffSection/>
         </div>
     }
     .erase()
