@@ -473,6 +473,9 @@ mod tests {
             "UpdateMyProfile",
             "MarkNotificationRead",
             "DismissNotification",
+            "AddStaffMember",
+            "UpdateStaffMember",
+            "ResetStaffPassword",
         ];
         assert_eq!(
             missing,

@@ -37,6 +37,9 @@ pub fn catalog() -> Catalog {
         .expect::<UpdateMyProfile>()
         .expect::<MarkNotificationRead>()
         .expect::<DismissNotification>()
+        .expect::<AddStaffMember>()
+        .expect::<UpdateStaffMember>()
+        .expect::<ResetStaffPassword>()
         .expect::<GetMenu>()
         .expect::<GetOrder>()
         .expect::<GetOrderStatus>()
@@ -63,9 +66,6 @@ pub fn catalog() -> Catalog {
         .expect::<ListIntegrationEvents>()
         .expect::<ListDeadMessages>()
         .expect::<ListStaff>()
-        .expect::<AddStaffMember>()
-        .expect::<UpdateStaffMember>()
-        .expect::<ResetStaffPassword>()
 }
 
 #[cfg(test)]
