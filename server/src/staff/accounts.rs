@@ -3,9 +3,9 @@
 //! accounts; without it one manager with a random password is created and its password
 //! written to a file only its owner may read (`STAFF_PASSWORD_FILE`), never to the log.
 
-use crate::db::{DbError, timestamp_text};
-use crate::events::now;
+use crate::db::DbError;
 use crate::staff::hashers::Lane;
+use crate::staff::members::insert_account;
 use crate::staff::passwords;
 use anyhow::Context as _;
 use app::contracts::{AccountRole, SignedIn, StaffRole};
@@ -73,17 +73,10 @@ pub(crate) async fn bootstrap(
     };
     for account in accounts {
         let hash = passwords::hash(account.password).await?;
-        sqlx::query(
-            "INSERT INTO staff_accounts (username, role, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(&account.username)
-        .bind(account.role.as_str())
-        .bind(hash)
-        .bind(timestamp_text(now()))
-        .execute(pool)
-        .await
-        .with_context(|| format!("creating staff account {:?}", account.username))?;
+        let mut conn = pool.acquire().await.map_err(DbError::from)?;
+        insert_account(&mut conn, &account.username, account.role, hash)
+            .await
+            .with_context(|| format!("creating staff account {:?}", account.username))?;
         tracing::info!(username = %account.username, role = account.role.as_str(), "created a staff account");
     }
     Ok(())

@@ -6,6 +6,7 @@
 
 use crate::db::{DbError, timestamp_text};
 use crate::events::now;
+use crate::staff::members::{self, active_managers, insert_account};
 use crate::staff::{ANY_ACCOUNT_NAMED, passwords};
 use anyhow::Context as _;
 use app::contracts::{StaffRole, password_error, username_error};
@@ -44,17 +45,10 @@ pub(crate) async fn add(
         anyhow::bail!("username {username:?} is taken by another account");
     }
     let hash = passwords::hash(password).await?;
-    sqlx::query(
-        "INSERT INTO staff_accounts (username, role, password_hash, created_at) \
-         VALUES ($1, $2, $3, $4)",
-    )
-    .bind(username)
-    .bind(role.as_str())
-    .bind(hash)
-    .bind(timestamp_text(now()))
-    .execute(pool)
-    .await
-    .with_context(|| format!("creating staff account {username:?}"))?;
+    let mut conn = pool.acquire().await.context("connecting")?;
+    insert_account(&mut conn, username, role, hash)
+        .await
+        .with_context(|| format!("creating staff account {username:?}"))?;
     Ok(())
 }
 
@@ -122,13 +116,9 @@ pub(crate) async fn disable(pool: &AnyPool, username: &str) -> anyhow::Result<()
         return Ok(());
     }
     if role == StaffRole::Manager.as_str() {
-        let (managers,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM staff_accounts WHERE role = $1 AND disabled_at IS NULL",
-        )
-        .bind(StaffRole::Manager.as_str())
-        .fetch_one(&mut *tx)
-        .await
-        .context("counting the active managers")?;
+        let managers = active_managers(&mut tx)
+            .await
+            .context("counting the active managers")?;
         anyhow::ensure!(
             managers > 1,
             "{username:?} is the last active manager; add or enable another one first"
@@ -160,13 +150,9 @@ pub(crate) async fn enable(pool: &AnyPool, username: &str) -> anyhow::Result<()>
 /// Ends every session of `username`, forgets its known devices (a new password or a
 /// disabled account trusts no browser from before), and commits the change `tx` holds.
 async fn end_sessions(mut tx: Transaction<'_, Any>, username: &str) -> anyhow::Result<()> {
-    for table in ["staff_sessions", "known_devices"] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE username = $1"))
-            .bind(username)
-            .execute(&mut *tx)
-            .await
-            .with_context(|| format!("ending the account's {table}"))?;
-    }
+    members::end_sessions(&mut tx, username)
+        .await
+        .context("ending the account's sessions")?;
     tx.commit().await.context("committing the change")?;
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! The staff accounts table as the manager's commands and queries read and change it,
 //! in the command's transaction: one account, the active managers, the sessions to end.
 
-use crate::db::{DbError, Tx, corrupt, timestamp};
+use crate::db::{DbError, corrupt, timestamp, timestamp_text};
+use crate::events::now;
 use app::contracts::{StaffMember, StaffRole};
 use sqlx::AnyConnection;
 
@@ -39,25 +40,46 @@ fn member((username, role, disabled_at, created_at): MemberRow) -> Result<StaffM
     })
 }
 
+/// Stores a new account, created now: the one insert of the site's, the command line's
+/// and the first start's accounts.
+pub(crate) async fn insert_account(
+    conn: &mut AnyConnection,
+    username: &str,
+    role: StaffRole,
+    password_hash: String,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO staff_accounts (username, role, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(username)
+    .bind(role.as_str())
+    .bind(password_hash)
+    .bind(timestamp_text(now()))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// How many managers can sign in.
-pub(crate) async fn active_managers(tx: &mut Tx) -> Result<i64, DbError> {
+pub(crate) async fn active_managers(conn: &mut AnyConnection) -> Result<i64, DbError> {
     let (managers,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM staff_accounts WHERE role = $1 AND disabled_at IS NULL",
     )
     .bind(StaffRole::Manager.as_str())
-    .fetch_one(&mut **tx)
+    .fetch_one(conn)
     .await?;
     Ok(managers)
 }
 
 /// Ends every session of `username` and forgets its known devices: whoever held the old
 /// password, or the account now disabled, is signed out at their next request.
-pub(crate) async fn end_sessions(tx: &mut Tx, username: &str) -> Result<(), DbError> {
+pub(crate) async fn end_sessions(conn: &mut AnyConnection, username: &str) -> Result<(), DbError> {
     for sql in [
         "DELETE FROM staff_sessions WHERE username = $1",
         "DELETE FROM known_devices WHERE username = $1",
     ] {
-        sqlx::query(sql).bind(username).execute(&mut **tx).await?;
+        sqlx::query(sql).bind(username).execute(&mut *conn).await?;
     }
     Ok(())
 }

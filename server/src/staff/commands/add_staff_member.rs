@@ -3,12 +3,12 @@
 //! wait for: the handler is wired outside `Transactional` and opens its own), then the
 //! account and `StaffMemberAdded` are stored in one transaction.
 
-use crate::db::{SqlUnitOfWork, timestamp_text, transaction};
+use crate::db::{SqlUnitOfWork, transaction};
 use crate::events::{now, record, stream_version};
 use crate::staff::ANY_ACCOUNT_NAMED;
 use crate::staff::commands::{acting_manager, hash_password};
 use crate::staff::events::{StaffEvent, StaffMemberAdded};
-use crate::staff::members::find_member;
+use crate::staff::members::{find_member, insert_account};
 use app::contracts::{AddStaffMember, StaffMember};
 use mediator::{Context, Done, FieldError, Outcome, Problem, RequestHandler, Transactional};
 
@@ -42,17 +42,7 @@ async fn store(ctx: &mut Context, command: &AddStaffMember, hash: String) -> Out
             Problem::conflict(message).with_errors(vec![FieldError::new("username", message)])
         );
     }
-    sqlx::query(
-        "INSERT INTO staff_accounts (username, role, password_hash, created_at) \
-         VALUES ($1, $2, $3, $4)",
-    )
-    .bind(&command.username)
-    .bind(command.role.as_str())
-    .bind(hash)
-    .bind(timestamp_text(now()))
-    .execute(&mut **tx)
-    .await
-    .map_err(crate::db::DbError::from)?;
+    insert_account(tx, &command.username, command.role, hash).await?;
     let event = StaffEvent::StaffMemberAdded(StaffMemberAdded {
         username: command.username.clone(),
         role: command.role,
