@@ -35,7 +35,8 @@ use crate::notifications::{
 };
 use crate::orders::OrderLimits;
 use crate::orders::commands::{
-    AssignDeliveryHandler, CancelOrderHandler, PlaceOrderHandler, StartCookingHandler, StepHandler,
+    AssignDeliveryHandler, CancelOrderHandler, MarkPizzaReadyHandler, PlaceOrderHandler,
+    StartCookingHandler, StepHandler,
 };
 use crate::orders::queries::{
     GetCustomerHistoryHandler, GetDeliveryBoardHandler, GetKitchenQueueHandler, GetMyOrdersHandler,
@@ -65,7 +66,8 @@ use crate::staff::{ANY_STAFF, Authorization, ListDriversHandler};
 use app::contracts::StaffRole::{Chef, Driver};
 use app::contracts::{
     AddPizza, AssignDelivery, CancelOrder, GetMenu, GetOrder, GetOrderStatus, MarkCashCollected,
-    MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza, StartCooking, UpdatePizza,
+    MarkOrderDelivered, MarkOrderReady, MarkPizzaReady, PlaceOrder, RemovePizza, StartCooking,
+    UpdatePizza,
 };
 use app::contracts::{
     AddPromoCode, GetPriceQuote, GetShopHours, GetShopPricing, GetShopStatus, GetShopZone,
@@ -178,6 +180,7 @@ fn authorization() -> Authorization {
         .customer_or_staff::<CancelOrder>(&[Chef])
         .staff::<StartCooking>(&[Chef])
         .staff::<MarkOrderReady>(&[Chef])
+        .staff::<MarkPizzaReady>(&[Chef])
         .staff::<AssignDelivery>(&[Driver])
         .staff::<MarkOrderDelivered>(&[Driver])
         .staff::<MarkCashCollected>(&[Driver])
@@ -321,6 +324,7 @@ fn write_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> 
             capacity: services.kitchen_capacity,
         })
         .handler::<MarkOrderReady, _>(StepHandler)
+        .handler::<MarkPizzaReady, _>(MarkPizzaReadyHandler)
         .handler::<AssignDelivery, _>(AssignDeliveryHandler {
             pool: services.pool.clone(),
         })
@@ -457,6 +461,7 @@ mod tests {
             "PlaceOrder",
             "StartCooking",
             "MarkOrderReady",
+            "MarkPizzaReady",
             "AssignDelivery",
             "MarkOrderDelivered",
             "CancelOrder",

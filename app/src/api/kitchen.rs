@@ -1,4 +1,5 @@
-//! Server functions for the kitchen (chef, manager): the queue, start cooking, ready.
+//! Server functions for the kitchen (chef, manager): the queue, start cooking, a pizza
+//! ready, the order ready.
 
 #[cfg(feature = "ssr")]
 use super::dispatch;
@@ -18,6 +19,13 @@ pub async fn start_cooking(order_id: Uuid) -> Result<OrderStatusChanged, AppErro
 #[server(name = MarkOrderReadyCall, prefix = "/api/fn", endpoint = "mark_order_ready", input = Json)]
 pub async fn mark_order_ready(order_id: Uuid) -> Result<OrderStatusChanged, AppError> {
     dispatch(crate::contracts::MarkOrderReady { order_id }).await
+}
+
+/// Marks one line of a `cooking` order out of the oven (chef, manager); the answer's
+/// status is `ready` once it was the last.
+#[server(name = MarkPizzaReadyCall, prefix = "/api/fn", endpoint = "mark_pizza_ready", input = Json)]
+pub async fn mark_pizza_ready(order_id: Uuid, line: u32) -> Result<OrderStatusChanged, AppError> {
+    dispatch(crate::contracts::MarkPizzaReady { order_id, line }).await
 }
 
 /// The orders to cook, oldest first (chef, manager).

@@ -72,6 +72,11 @@ impl Caller {
         }
     }
 
+    /// The member of staff's username, for the events that name who took a step.
+    pub fn staff_username(&self) -> Option<&str> {
+        self.staff().map(|staff| staff.username.as_str())
+    }
+
     /// The customer, if signed in.
     pub fn customer(&self) -> Option<&CustomerUser> {
         match self {

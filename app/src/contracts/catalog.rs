@@ -9,7 +9,7 @@ use super::{
     GetPriceQuote, GetRevenue, GetShopHours, GetShopPricing, GetShopStatus, GetShopZone,
     ListDeadMessages, ListDrivers, ListIntegrationEvents, ListInventory, ListMyNotifications,
     ListOrders, ListPromoCodes, ListRecipes, ListStaff, MarkCashCollected, MarkNotificationRead,
-    MarkOrderDelivered, MarkOrderReady, PlaceOrder, RemovePizza, RemovePromoCode,
+    MarkOrderDelivered, MarkOrderReady, MarkPizzaReady, PlaceOrder, RemovePizza, RemovePromoCode,
     ResetStaffPassword, RetryMessage, SetStock, StartCooking, UpdateMyProfile, UpdatePizza,
     UpdateShopHours, UpdateShopPricing, UpdateStaffMember,
 };
@@ -21,6 +21,7 @@ pub fn catalog() -> Catalog {
         .expect::<PlaceOrder>()
         .expect::<StartCooking>()
         .expect::<MarkOrderReady>()
+        .expect::<MarkPizzaReady>()
         .expect::<AssignDelivery>()
         .expect::<MarkOrderDelivered>()
         .expect::<CancelOrder>()
@@ -75,7 +76,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 48);
+        assert_eq!(names.len(), 49);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

@@ -46,10 +46,17 @@ pub struct KitchenTicket {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct KitchenItem {
+    /// The line, counting from 0 in the order's lines (`MarkPizzaReady.line`).
+    pub line: u32,
     pub pizza_id: String,
     pub pizza_name: String,
     pub size: PizzaSize,
     pub toppings: Vec<String>,
     pub quantity: u32,
     pub special_instructions: Option<String>,
+    /// Out of the oven already (the order cooks on until its last line is).
+    pub ready: bool,
+    /// Who marked it ready, when someone did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ready_by: Option<String>,
 }

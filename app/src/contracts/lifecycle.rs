@@ -1,5 +1,6 @@
 //! Order lifecycle contracts: the staff commands that move an order along
-//! `pending → cooking → ready → delivering → delivered`, or cancel it before delivery.
+//! `pending → cooking → ready → delivering → delivered` (the kitchen marks a cooking order
+//! ready as a whole, or pizza line by pizza line), or cancel it before delivery.
 //! Each answers [`OrderStatusChanged`]; a step the order's status does not allow is a 409.
 
 use crate::contracts::OrderStatus;
@@ -39,6 +40,15 @@ pub struct MarkOrderReady {
     pub order_id: Uuid,
 }
 
+/// One line of a `cooking` order is out of the oven (`line` counts from 0, in the order's
+/// `lines`). The order is `ready` once its last line is: the answer's status says which.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MarkPizzaReady {
+    pub order_id: Uuid,
+    pub line: u32,
+}
+
 /// A driver takes a `ready` order out for delivery.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -76,6 +86,11 @@ macro_rules! id_only_commands {
 }
 
 id_only_commands!(StartCooking, MarkOrderReady, MarkOrderDelivered);
+
+impl Request for MarkPizzaReady {
+    type Response = OrderStatusChanged;
+    const KIND: RequestKind = RequestKind::Command;
+}
 
 impl Request for AssignDelivery {
     type Response = OrderStatusChanged;

@@ -8,7 +8,7 @@
 //! sends `Last-Event-ID`, or `?after=<position>` on a first connect) gets every update
 //! after that position exactly once, in order.
 
-use crate::contracts::OrderStatus;
+use crate::contracts::{OrderStatus, ReadyPizza};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -31,4 +31,7 @@ pub struct OrderUpdate {
     /// The member of staff who took the step, as in the order's timeline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// Set when one pizza line came out of the oven rather than the order moving on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pizza: Option<ReadyPizza>,
 }

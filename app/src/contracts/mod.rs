@@ -67,7 +67,7 @@ pub use inventory::{
 pub use kitchen::{GetKitchenQueue, KITCHEN_QUEUE_LIMIT, KitchenItem, KitchenTicket};
 pub use lifecycle::{
     AssignDelivery, CancelOrder, MAX_DRIVER_LEN, MAX_REASON_LEN, MarkOrderDelivered,
-    MarkOrderReady, OrderStatusChanged, StartCooking,
+    MarkOrderReady, MarkPizzaReady, OrderStatusChanged, StartCooking,
 };
 pub use live::{ORDER_UPDATE_EVENT, OrderUpdate};
 pub use menu::{GetMenu, MenuItem, PizzaSize, distinct_categories};
@@ -79,7 +79,7 @@ pub use notifications::{
     DismissNotification, INBOX_LIMIT, Inbox, ListMyNotifications, MarkNotificationRead,
     Notification, NotificationChanged,
 };
-pub use order_views::{ListOrders, OrderSummary, OrderTimelineEntry};
+pub use order_views::{ListOrders, OrderSummary, OrderTimelineEntry, ReadyPizza};
 pub use orders::{
     GetOrder, GetOrderStatus, OrderDetails, OrderLine, OrderLineRequest, OrderStatus,
     OrderStatusInfo, PaymentMethod, PlaceOrder, PlacedOrder,

@@ -89,6 +89,20 @@ pub struct OrderTimelineEntry {
     /// `status` is then the order's status at that moment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<PaymentStatus>,
+    /// Set on a step of one pizza line rather than of the whole order: that line came
+    /// out of the oven (`status` is then `cooking`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pizza: Option<ReadyPizza>,
+}
+
+/// A line of an order out of the oven, as its timeline names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ReadyPizza {
+    /// The line, counting from 0 in the order's `lines`.
+    pub line: u32,
+    /// What it holds, in words: `2 × Margherita (Large)`.
+    pub name: String,
 }
 
 #[cfg(test)]

@@ -1,19 +1,20 @@
 //! REST routes of the order lifecycle, for staff: `PUT /api/orders/{id}/cook`, `/ready`,
-//! `/assign {driver}`, `/deliver` and `/cancel {reason}`. Each answers 200
+//! `/items/{line}/ready`, `/assign {driver}`, `/deliver` and `/cancel {reason}`. Each answers 200
 //! `{order_id, status, position}`; who may send which is the mediator's authorization
 //! behavior's business, not the route's.
 
 use crate::http::AppState;
 use crate::http::json::ApiJson;
 use crate::http::orders::order_id;
+use crate::http::problem::ApiProblem;
 use crate::http::reply::ApiResult;
 use crate::http::session::Sender;
 use app::contracts::{
-    AssignDelivery, CancelOrder, MarkOrderDelivered, MarkOrderReady, OrderStatusChanged,
-    StartCooking,
+    AssignDelivery, CancelOrder, MarkOrderDelivered, MarkOrderReady, MarkPizzaReady,
+    OrderStatusChanged, StartCooking,
 };
 use axum::extract::Path;
-use mediator::Request;
+use mediator::{FieldError, Problem, Request};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -24,6 +25,7 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(start_cooking))
         .routes(routes!(mark_order_ready))
+        .routes(routes!(mark_pizza_ready))
         .routes(routes!(assign_delivery))
         .routes(routes!(mark_order_delivered))
         .routes(routes!(cancel))
@@ -47,6 +49,28 @@ async fn start_cooking(sender: Sender, id: Path<String>) -> ApiResult<OrderStatu
     security(("session" = [])))]
 async fn mark_order_ready(sender: Sender, id: Path<String>) -> ApiResult<OrderStatusChanged> {
     step::<MarkOrderReady>(sender, id).await
+}
+
+/// A chef marks one line of a cooking order out of the oven; the order is ready once its
+/// last line is (the answer's `status`).
+#[utoipa::path(put, path = "/orders/{id}/items/{line}/ready", tag = "lifecycle",
+    params(("id" = Uuid, Path, description = "The order's id."),
+        ("line" = u32, Path, description = "The line, counting from 0 in the order's `lines`.")),
+    responses((status = 200, description = "Out of the oven; `status` is `cooking`, or `ready` \
+            after the last line.", body = OrderStatusChanged),
+        (status = 404, description = "No such order, or the order has no such line."),
+        (status = 409, description = "The order is not cooking, or the line is already out.")),
+    security(("session" = [])))]
+async fn mark_pizza_ready(
+    sender: Sender,
+    Path((id, line)): Path<(String, String)>,
+) -> ApiResult<OrderStatusChanged> {
+    let order_id = order_id(&id)?;
+    let line = line.parse::<u32>().map_err(|_| {
+        let error = FieldError::new("line", "A line is a whole number from 0.");
+        ApiProblem(Problem::bad_request("The line number is malformed.").with_errors(vec![error]))
+    })?;
+    sender.send(MarkPizzaReady { order_id, line }).await
 }
 
 /// The driver who delivered an order says so.

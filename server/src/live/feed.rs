@@ -86,6 +86,7 @@ pub(crate) fn update_of(event: &StoredEvent) -> Result<Option<OrderUpdate>, DbEr
         at: change.at,
         note: change.note,
         by: change.by,
+        pizza: change.pizza,
     }))
 }
 
@@ -151,6 +152,7 @@ mod tests {
             at: at(),
             note: note.map(str::to_owned),
             by: None,
+            pizza: None,
         }
     }
 

@@ -4,7 +4,9 @@
 
 use crate::events::DomainEvent;
 use crate::orders::domain::Order;
-use app::contracts::{OrderLine, OrderStatus, PaymentMethod, TotalBreakdown, phone_key};
+use app::contracts::{
+    OrderLine, OrderStatus, PaymentMethod, ReadyPizza, TotalBreakdown, phone_key,
+};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -106,6 +108,24 @@ pub(crate) struct CookingStarted {
     pub by: Option<String>,
 }
 
+/// One line of a cooking order is out of the oven; the order cooks on until its last
+/// line is, which an [`OrderReady`] then records in the same command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct PizzaReady {
+    pub order_id: Uuid,
+    /// The line, counting from 0 in the order's `lines`.
+    pub line: u32,
+    /// What the line holds, in words, for the timeline: `2 × Margherita (Large)`.
+    pub pizza: String,
+    pub at: DateTime<Utc>,
+    /// The member of staff who marked it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// Whole minutes from the start of cooking to this line being ready, for the
+    /// kitchen's performance.
+    pub actual_minutes: u32,
+}
+
 /// Every pizza of the order is out of the oven; it waits for a driver.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct OrderReady {
@@ -159,6 +179,7 @@ pub(crate) struct OrderCancelled {
 pub(crate) enum OrderEvent {
     OrderPlaced(OrderPlaced),
     CookingStarted(CookingStarted),
+    PizzaReady(PizzaReady),
     OrderReady(OrderReady),
     OrderOutForDelivery(OrderOutForDelivery),
     OrderDelivered(OrderDelivered),
@@ -171,6 +192,7 @@ impl OrderEvent {
         match self {
             Self::OrderPlaced(e) => e.order_id,
             Self::CookingStarted(e) => e.order_id,
+            Self::PizzaReady(e) => e.order_id,
             Self::OrderReady(e) => e.order_id,
             Self::OrderOutForDelivery(e) => e.order_id,
             Self::OrderDelivered(e) => e.order_id,
@@ -182,7 +204,7 @@ impl OrderEvent {
     pub fn status(&self) -> OrderStatus {
         match self {
             Self::OrderPlaced(_) => OrderStatus::Pending,
-            Self::CookingStarted(_) => OrderStatus::Cooking,
+            Self::CookingStarted(_) | Self::PizzaReady(_) => OrderStatus::Cooking,
             Self::OrderReady(_) => OrderStatus::Ready,
             Self::OrderOutForDelivery(_) => OrderStatus::Delivering,
             Self::OrderDelivered(_) => OrderStatus::Delivered,
@@ -195,10 +217,22 @@ impl OrderEvent {
         match self {
             Self::OrderPlaced(_) => None,
             Self::CookingStarted(e) => e.by.as_deref(),
+            Self::PizzaReady(e) => e.by.as_deref(),
             Self::OrderReady(e) => e.by.as_deref(),
             Self::OrderOutForDelivery(e) => e.by.as_deref(),
             Self::OrderDelivered(e) => e.by.as_deref(),
             Self::OrderCancelled(e) => e.by.as_deref(),
+        }
+    }
+
+    /// The pizza line out of the oven, when the event is one's.
+    pub fn pizza(&self) -> Option<ReadyPizza> {
+        match self {
+            Self::PizzaReady(e) => Some(ReadyPizza {
+                line: e.line,
+                name: e.pizza.clone(),
+            }),
+            _ => None,
         }
     }
 
@@ -209,6 +243,7 @@ impl OrderEvent {
             Self::OrderCancelled(e) => Some(&e.reason),
             Self::OrderPlaced(_)
             | Self::CookingStarted(_)
+            | Self::PizzaReady(_)
             | Self::OrderReady(_)
             | Self::OrderDelivered(_) => None,
         }
@@ -228,6 +263,7 @@ impl DomainEvent for OrderEvent {
         match self {
             Self::OrderPlaced(e) => e.placed_at,
             Self::CookingStarted(e) => e.at,
+            Self::PizzaReady(e) => e.at,
             Self::OrderReady(e) => e.at,
             Self::OrderOutForDelivery(e) => e.at,
             Self::OrderDelivered(e) => e.at,

@@ -7,6 +7,7 @@ mod domain;
 mod events;
 mod lifecycle;
 mod limits;
+mod pizza_lines;
 pub(crate) mod queries;
 mod store;
 pub(crate) use store::find_billing;
@@ -14,6 +15,6 @@ pub(crate) mod views;
 
 pub(crate) use events::{
     CookingStarted, OrderCancelled, OrderDelivered, OrderEvent, OrderOutForDelivery, OrderPlaced,
-    OrderReady, account_key, order_stream,
+    OrderReady, PizzaReady, account_key, order_stream,
 };
 pub use limits::OrderLimits;

@@ -133,6 +133,8 @@ pub(crate) fn messages(
             ),
             message("kitchen_new_order", None, kitchen_ticket(placed)),
         ],
+        // The customer hears when the order is ready, not of each pizza.
+        OrderEvent::PizzaReady(_) => Vec::new(),
         _ => {
             let text = format!(
                 "Order {}: {}",

@@ -13,7 +13,7 @@ use crate::testing::{TestApp, customer, place_order_as, test_app};
 use crate::wiring;
 use app::contracts::{
     AssignDelivery, CancelOrder, DismissNotification, MarkNotificationRead, MarkOrderDelivered,
-    MarkOrderReady, RemovePizza, SetStock, StartCooking, UpdatePizza,
+    MarkOrderReady, MarkPizzaReady, RemovePizza, SetStock, StartCooking, UpdatePizza,
 };
 use rust_decimal::Decimal;
 use sqlx::any::AnyRow;
@@ -81,6 +81,9 @@ async fn a_busy_evening(app: &TestApp) -> i64 {
         },
     )
     .await;
+    // One of its pizzas out of the oven on its own, then the rest with the order.
+    let order_id = delivered;
+    step(app, MarkPizzaReady { order_id, line: 1 }).await;
     step(
         app,
         MarkOrderReady {
@@ -107,8 +110,18 @@ async fn a_busy_evening(app: &TestApp) -> i64 {
     step(app, StartCooking { order_id: cooking }).await;
     for order_id in [ready, on_the_road] {
         step(app, StartCooking { order_id }).await;
-        step(app, MarkOrderReady { order_id }).await;
     }
+    // Ready by its one pizza line; the other as a whole.
+    step(
+        app,
+        MarkPizzaReady {
+            order_id: ready,
+            line: 0,
+        },
+    )
+    .await;
+    let order_id = on_the_road;
+    step(app, MarkOrderReady { order_id }).await;
     let driver = "Mario".to_owned();
     let order_id = on_the_road;
     step(app, AssignDelivery { order_id, driver }).await;

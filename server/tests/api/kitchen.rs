@@ -95,3 +95,72 @@ async fn an_empty_kitchen_has_an_empty_queue() {
     assert_eq!(response.status(), 200);
     assert_eq!(response.json::<Value>().await.unwrap(), json!([]));
 }
+
+#[tokio::test]
+async fn a_chef_takes_an_order_out_of_the_oven_pizza_line_by_pizza_line() {
+    use reqwest::Method;
+    let app = spawn_app().await;
+    let chef = app.session_of("chef").await;
+    let driver = app.session_of("driver").await;
+    let (placed, _) = place_all(
+        &app,
+        &[order_of(
+            "5551234567",
+            &[("pepperoni", 2), ("margherita", 1)],
+        )],
+    )
+    .await;
+    let id = placed[0]["order_id"].as_str().unwrap();
+    let put = |path: String, cookie: String| {
+        let app = &app;
+        async move { app.call(Method::PUT, &path, Some(&cookie), None).await }
+    };
+    let line = |n: &str| format!("/api/orders/{id}/items/{n}/ready");
+
+    // Not in the oven yet.
+    let early = put(line("0"), chef.clone()).await;
+    assert_problem(early, 409).await;
+    assert_eq!(
+        put(format!("/api/orders/{id}/cook"), chef.clone())
+            .await
+            .status(),
+        200
+    );
+
+    // A driver may not; a line that is no number, or that the order lacks, is refused.
+    assert_problem(put(line("0"), driver.clone()).await, 403).await;
+    let malformed = assert_problem(put(line("first"), chef.clone()).await, 400).await;
+    assert_eq!(malformed["errors"][0]["field"], "line");
+    assert_problem(put(line("-1"), chef.clone()).await, 400).await;
+    assert_problem(put(line("2"), chef.clone()).await, 404).await;
+
+    let first = put(line("1"), chef.clone()).await;
+    assert_eq!(first.status(), 200);
+    let first: Value = first.json().await.unwrap();
+    assert_eq!(first["status"], "cooking");
+    assert_problem(put(line("1"), chef.clone()).await, 409).await;
+    let last: Value = put(line("0"), chef.clone()).await.json().await.unwrap();
+    assert_eq!(last["status"], "ready");
+
+    // The order's timeline names each pizza out of the oven and who took it out.
+    let order = read(
+        &app,
+        &format!("/api/orders/{id}?"),
+        last["position"].as_i64().unwrap(),
+    )
+    .await;
+    let pizzas: Vec<(&Value, &Value)> = order["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|step| step.get("pizza").is_some())
+        .map(|step| (&step["pizza"]["name"], &step["by"]))
+        .collect();
+    assert_eq!(
+        pizzas,
+        [
+            (&json!("1 × Margherita (Medium)"), &json!("chef")),
+            (&json!("2 × Pepperoni (Medium)"), &json!("chef"))
+        ]
+    );
+}

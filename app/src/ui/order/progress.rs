@@ -108,6 +108,12 @@ pub(super) fn Timeline(tracking: RwSignal<Tracking>) -> impl IntoView {
 /// anna: Wrong address`.
 fn timeline_text(entry: &OrderTimelineEntry) -> String {
     let by = entry.by.as_deref();
+    if let Some(pizza) = &entry.pizza {
+        return match by {
+            Some(by) => format!("Out of the oven: {}, by {by}", pizza.name),
+            None => format!("Out of the oven: {}", pizza.name),
+        };
+    }
     let mut text = match (entry.status, by) {
         (OrderStatus::Pending, _) => "Order placed".to_owned(),
         (OrderStatus::Cooking, _) => "Cooking started".to_owned(),
@@ -149,6 +155,7 @@ mod tests {
             note: note.map(str::to_owned),
             payment: None,
             by: None,
+            pizza: None,
         }
     }
 
@@ -190,6 +197,25 @@ mod tests {
             "Marked ready by x".len()
         );
         assert_eq!(timeline_text(&entry(OrderStatus::Ready, None)), "Ready");
+        let pizza = OrderTimelineEntry {
+            pizza: Some(crate::contracts::ReadyPizza {
+                line: 1,
+                name: "2 × Margherita (Large)".into(),
+            }),
+            ..entry(OrderStatus::Cooking, None)
+        };
+        assert_eq!(
+            timeline_text(&pizza),
+            "Out of the oven: 2 × Margherita (Large)"
+        );
+        let by = OrderTimelineEntry {
+            by: Some("bea".into()),
+            ..pizza
+        };
+        assert_eq!(
+            timeline_text(&by),
+            "Out of the oven: 2 × Margherita (Large), by bea"
+        );
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! of the whole order. Pure, so every ordering of the two is tested without a browser.
 //!
 //! An order reaches each status at most once, along
-//! `pending → cooking → ready → delivering → delivered`, or `cancelled` before delivery.
-//! So a status already in the timeline is a repeat, whichever source it came from, and
+//! `pending → cooking → ready → delivering → delivered`, or `cancelled` before delivery,
+//! and while it cooks each pizza line comes out of the oven at most once. So a status (or
+//! a line's step) already in the timeline is a repeat, whichever source it came from, and
 //! the order's status is the furthest one reached. That makes applying idempotent and
 //! order-independent: a replayed or late update, or a re-read older than the updates
 //! already shown, never moves the order backwards.
@@ -20,7 +21,8 @@ use uuid::Uuid;
 pub(super) struct Tracking {
     order_id: Uuid,
     status: OrderStatus,
-    /// One entry per status reached, in lifecycle order (which is also time order).
+    /// One entry per status reached, in lifecycle order (which is also time order), and
+    /// one per pizza line out of the oven after `cooking`'s, by time.
     timeline: Vec<OrderTimelineEntry>,
     /// How it is paid, as the newest read said.
     payment: PaymentDetails,
@@ -110,6 +112,7 @@ impl Tracking {
             note: update.note.clone(),
             by: update.by.clone(),
             payment: None,
+            pizza: update.pizza.clone(),
         })
     }
 
@@ -146,12 +149,13 @@ impl Tracking {
         changed
     }
 
-    /// Adds `entry` in lifecycle order unless its status is already there.
+    /// Adds `entry` in its place unless it is already there.
     fn insert(&mut self, entry: OrderTimelineEntry) -> bool {
         let stage_of_entry = stage(entry.status);
+        let key = place(&entry);
         let index = match self
             .timeline
-            .binary_search_by_key(&stage_of_entry, |known| stage(known.status))
+            .binary_search_by(|known| place(known).cmp(&key))
         {
             Ok(_) => return false,
             Err(index) => index,
@@ -198,6 +202,13 @@ fn settled(status: PaymentStatus) -> u8 {
     }
 }
 
+/// Where an entry sorts in the timeline, and what makes another one a repeat of it: its
+/// status's [`stage`], then for a pizza line's step, when and which line.
+fn place(entry: &OrderTimelineEntry) -> (u8, Option<(DateTime<Utc>, u32)>) {
+    let pizza = entry.pizza.as_ref().map(|pizza| (entry.at, pizza.line));
+    (stage(entry.status), pizza)
+}
+
 /// How far along the lifecycle a status is. `cancelled` comes last: it ends an order
 /// that never reaches `delivered`, so nothing can follow it.
 pub(super) fn stage(status: OrderStatus) -> u8 {
@@ -234,6 +245,7 @@ mod tests {
             note: None,
             payment: None,
             by: None,
+            pizza: None,
         }
     }
 
@@ -262,6 +274,19 @@ mod tests {
             at: minute(at),
             note: None,
             by: None,
+            pizza: None,
+        }
+    }
+
+    /// Line `line` out of the oven at minute `at`.
+    fn pizza_update(position: i64, line: u32, at: u32) -> OrderUpdate {
+        OrderUpdate {
+            pizza: Some(crate::contracts::ReadyPizza {
+                line,
+                name: format!("Pizza {line}"),
+            }),
+            by: Some("chef".into()),
+            ..update(position, Cooking, at)
         }
     }
 
@@ -306,6 +331,32 @@ mod tests {
         assert_eq!(tracking.status(), Ready);
         assert_eq!(statuses(&tracking), [Pending, Cooking, Ready]);
         assert_eq!(tracking.seen(), Some(12));
+    }
+
+    #[test]
+    fn each_pizza_out_of_the_oven_is_a_step_of_its_own_between_cooking_and_ready() {
+        let mut tracking = placed();
+        assert!(tracking.apply(&update(11, Cooking, 5)));
+        assert!(tracking.apply(&pizza_update(13, 1, 14)));
+        // Replayed, or read again with the whole order: a repeat.
+        assert!(!tracking.apply(&pizza_update(13, 1, 14)));
+        assert!(tracking.apply(&update(15, Ready, 16)));
+        // A late one finds its place by time.
+        assert!(tracking.apply(&pizza_update(12, 0, 12)));
+        assert_eq!(
+            statuses(&tracking),
+            [Pending, Cooking, Cooking, Cooking, Ready]
+        );
+        let lines: Vec<Option<u32>> = tracking
+            .timeline()
+            .iter()
+            .map(|entry| entry.pizza.as_ref().map(|pizza| pizza.line))
+            .collect();
+        assert_eq!(lines, [None, None, Some(0), Some(1), None]);
+        assert_eq!(tracking.status(), Ready);
+        let mut read = order(Ready, tracking.timeline().to_vec());
+        read.timeline.retain(|entry| entry.pizza.is_some());
+        assert!(!tracking.merge(&read));
     }
 
     #[test]

@@ -140,6 +140,10 @@ pub(crate) fn CommandButton<F, Fut, T>(
     error: RwSignal<Option<String>>,
     run: F,
     #[prop(optional)] primary: bool,
+    /// The accessible name, when `label` alone does not say what the button acts on; it
+    /// contains `label`'s words.
+    #[prop(optional, into)]
+    name: Option<String>,
 ) -> impl IntoView
 where
     F: Fn() -> Fut + Clone + 'static,
@@ -170,7 +174,8 @@ where
         "button"
     };
     view! {
-        <button type="button" class=class disabled=move || busy.get() on:click=click>
+        <button type="button" class=class aria-label=name disabled=move || busy.get()
+            on:click=click>
             {move || if busy.get() { "Working…" } else { label }}
         </button>
     }

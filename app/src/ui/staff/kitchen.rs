@@ -1,10 +1,12 @@
 //! `/staff/kitchen`: the kitchen's queue, first in first out, from `KitchenQueueView`.
 //! Orders waiting to be cooked on one side, those in the oven on the other; each ticket
-//! shows its pizzas, the special instructions and how long ago it was placed. It updates
+//! shows its pizzas, the special instructions and how long ago it was placed. A cooking
+//! order's pizzas come out of the oven line by line (the last makes the order ready), or
+//! all at once with "Mark ready". It updates
 //! itself from the live stream the moment an order is placed or moves on.
 
-use crate::api::{get_kitchen_queue, mark_order_ready, start_cooking};
-use crate::contracts::{KitchenTicket, OrderStatus};
+use crate::api::{get_kitchen_queue, mark_order_ready, mark_pizza_ready, start_cooking};
+use crate::contracts::{KitchenItem, KitchenTicket, OrderStatus};
 use crate::ui::erase::Erase;
 use crate::ui::format::{clock_time, line_description};
 use crate::ui::layout::{ErrorNotice, Loading};
@@ -12,9 +14,10 @@ use crate::ui::server_data::server_resource;
 use crate::ui::staff::board::{
     Board, CommandButton, LiveBadge, TicketCard, board_column, minutes_ago, ticking_clock,
 };
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use uuid::Uuid;
 
 #[component]
 pub(crate) fn KitchenPage() -> impl IntoView {
@@ -63,13 +66,11 @@ fn Ticket(ticket: KitchenTicket, board: Board, now: ReadSignal<i64>) -> impl Int
     let order_id = ticket.order_id;
     let error = RwSignal::new(None::<String>);
     let placed = ticket.placed_at;
+    let cooking = ticket.status == OrderStatus::Cooking;
     let items = ticket
         .items
         .iter()
-        .map(|item| {
-            let line = line_description(item.quantity, &item.pizza_name, item.size, &item.toppings);
-            view! { <li>{line}</li> }
-        })
+        .map(|item| view! { <PizzaLine item=item.clone() order_id cooking board error/> })
         .collect_view();
     let notes = (!ticket.special_instructions.is_empty()).then(|| {
         let notes = ticket
@@ -106,11 +107,56 @@ fn Ticket(ticket: KitchenTicket, board: Board, now: ReadSignal<i64>) -> impl Int
             {notes}
             <footer class="ticket-foot">
                 <span class="muted">
-                    {pizzas(ticket.pizza_count)} " · about " {ticket.total_prep_minutes} " min"
+                    {progress(&ticket)} " · about " {ticket.total_prep_minutes} " min"
                 </span>
                 {action}
             </footer>
         </TicketCard>
+    }
+}
+
+/// One line of a ticket; while the order cooks, a button marks it out of the oven, and
+/// once it is, who said so.
+#[component]
+fn PizzaLine(
+    item: KitchenItem,
+    order_id: Uuid,
+    cooking: bool,
+    board: Board,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let words = line_description(item.quantity, &item.pizza_name, item.size, &item.toppings);
+    let line = item.line;
+    let state = if item.ready {
+        let by = item.ready_by.map(|by| format!(" · {by}"));
+        EitherOf3::A(view! { <span class="pizza-out">"Out" {by}</span> })
+    } else if cooking {
+        let name = format!("{words}: ready");
+        EitherOf3::B(view! {
+            <CommandButton label="Ready" name board error
+                run=move || mark_pizza_ready(order_id, line)/>
+        })
+    } else {
+        EitherOf3::C(())
+    };
+    view! {
+        <li class="pizza-line" class:pizza-line-out=item.ready>
+            <span>{words}</span>
+            {state}
+        </li>
+    }
+}
+
+/// `3 pizzas`, and while some are out of the oven, `1 of 3 pizzas out`.
+fn progress(ticket: &KitchenTicket) -> String {
+    let out: u32 = (ticket.items.iter())
+        .filter(|item| item.ready)
+        .map(|item| item.quantity)
+        .sum();
+    if out == 0 {
+        pizzas(ticket.pizza_count)
+    } else {
+        format!("{out} of {} out", pizzas(ticket.pizza_count))
     }
 }
 

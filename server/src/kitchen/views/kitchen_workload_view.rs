@@ -41,6 +41,8 @@ impl OrderView for KitchenWorkloadView {
                     None => Ok(()),
                 }
             }
+            // The order holds its place in the oven until its last pizza is out.
+            OrderEvent::PizzaReady(_) => Ok(()),
             OrderEvent::OrderReady(_)
             | OrderEvent::OrderOutForDelivery(_)
             | OrderEvent::OrderDelivered(_)

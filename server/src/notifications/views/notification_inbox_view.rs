@@ -57,6 +57,10 @@ impl Projection for NotificationInboxView {
 
 /// Writes the notification `event` (at `position`) makes for its order's owner, if any.
 async fn on_order(tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
+    // The customer hears when the order is ready, not of each pizza.
+    if matches!(event, OrderEvent::PizzaReady(_)) {
+        return Ok(());
+    }
     let order_id = event.order_id().to_string();
     let owner = match &event {
         OrderEvent::OrderPlaced(placed) => {
@@ -74,6 +78,7 @@ async fn on_order(tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), D
             username
         }
         OrderEvent::CookingStarted(_)
+        | OrderEvent::PizzaReady(_)
         | OrderEvent::OrderReady(_)
         | OrderEvent::OrderOutForDelivery(_)
         | OrderEvent::OrderDelivered(_)

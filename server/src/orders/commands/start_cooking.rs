@@ -4,8 +4,8 @@
 //! command answers 503 with `Retry-After`. The steps every lifecycle command shares are
 //! in `transition.rs`.
 
-use crate::db::{DbError, Tx, transaction};
-use crate::events::lock_for_append;
+use crate::db::{DbError, Tx, timestamp_text, transaction};
+use crate::events::{lock_for_append, now};
 use crate::inventory::consume_stock;
 use crate::orders::commands::transition::{change_status, find_status};
 use crate::orders::lifecycle::Transition;
@@ -54,6 +54,14 @@ impl RequestHandler<StartCooking> for StartCookingHandler {
             ));
         }
         let started = change_status(ctx, command.order_id, Transition::StartCooking).await?;
+        // For the time each pizza spends in the oven (`MarkPizzaReady`).
+        let tx = transaction(ctx)?;
+        sqlx::query("UPDATE orders SET cooking_since = $1 WHERE id = $2")
+            .bind(timestamp_text(now()))
+            .bind(command.order_id.to_string())
+            .execute(&mut **tx)
+            .await
+            .map_err(DbError::from)?;
         // Into the oven: what the order held is used up.
         consume_stock(ctx, command.order_id).await?;
         Ok(started)

@@ -4,7 +4,7 @@
 
 use crate::db::begin_write;
 use crate::events::append;
-use crate::orders::commands::transition::update_status;
+use crate::orders::commands::transition::advance;
 use crate::orders::events::order_stream;
 use crate::orders::{CookingStarted, OrderEvent};
 use crate::testing::{self, TestApp, test_app};
@@ -256,7 +256,7 @@ async fn a_command_holding_a_stale_version_can_neither_move_the_order_nor_append
     let app = test_app().await;
     let order_id = order_in(&app, Cooking).await;
     let mut tx = begin_write(&app.pool, app.backend).await.unwrap();
-    let moved = update_status(&mut tx, order_id, Cooking, 1).await.unwrap();
+    let moved = advance(&mut tx, order_id, Cooking, 1, 1).await.unwrap();
     assert!(!moved, "version 1 is stale: the order is at 2");
     let event = OrderEvent::CookingStarted(CookingStarted {
         order_id,

@@ -44,10 +44,7 @@ pub(super) async fn change_status(
     transition: Transition,
 ) -> Outcome<OrderStatusChanged> {
     // The member of staff who took the step; a customer's own cancellation is theirs.
-    let by = ctx
-        .get::<Caller>()
-        .and_then(Caller::staff)
-        .map(|staff| staff.username.clone());
+    let by = staff_username(ctx);
     let tx = transaction(ctx)?;
     let (current, version) = find_status(tx, order_id)
         .await?
@@ -55,7 +52,7 @@ pub(super) async fn change_status(
     let event = decide(current, transition, order_id, now(), by)
         .map_err(|refused| Problem::conflict(refused.to_string()))?;
     let status = event.status();
-    if !update_status(tx, order_id, status, version).await? {
+    if !advance(tx, order_id, status, version, 1).await? {
         return Err(changed_meanwhile());
     }
     let appended = record(ctx, version, event).await?;
@@ -66,7 +63,14 @@ pub(super) async fn change_status(
     }))
 }
 
-fn changed_meanwhile() -> Problem {
+/// The member of staff sending the command, who the events it records name.
+pub(super) fn staff_username(ctx: &Context) -> Option<String> {
+    ctx.get::<Caller>()
+        .and_then(Caller::staff_username)
+        .map(str::to_owned)
+}
+
+pub(super) fn changed_meanwhile() -> Problem {
     Problem::conflict(
         "The order was changed by someone else at the same time; reload it and try again.",
     )
@@ -93,19 +97,20 @@ pub(super) async fn find_status(
     .transpose()
 }
 
-/// Moves the order to `status` and the next version, only if it is still at `version`.
-/// Returns whether it did. On PostgreSQL a concurrent writer of the same row waits for
-/// this transaction and then matches no row, so it never overwrites this change.
-pub(super) async fn update_status(
+/// Moves the order to `status` and `events` versions on, only if it is still at
+/// `version`. Returns whether it did. On PostgreSQL a concurrent writer of the same row
+/// waits for this transaction and then matches no row, so it never overwrites this change.
+pub(super) async fn advance(
     tx: &mut Tx,
     order_id: Uuid,
     status: OrderStatus,
     version: i64,
+    events: i64,
 ) -> Result<bool, DbError> {
     let updated =
         sqlx::query("UPDATE orders SET status = $1, version = $2 WHERE id = $3 AND version = $4")
             .bind(status.as_str())
-            .bind(version + 1)
+            .bind(version + events)
             .bind(order_id.to_string())
             .bind(version)
             .execute(&mut **tx)

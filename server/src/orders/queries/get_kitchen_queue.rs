@@ -1,5 +1,6 @@
 //! `GetKitchenQueue`: the pending and cooking orders, oldest first, from the kitchen
-//! queue view, each with its lines from the order detail view.
+//! queue view, each with its lines (and which are out of the oven) from the order
+//! detail view.
 
 use crate::db::{DbError, corrupt, count, json_list, timestamp, uuid};
 use crate::orders::views::stored_status;
@@ -21,12 +22,15 @@ struct TicketLine {
     placed_at: String,
     pizza_count: i64,
     total_prep_minutes: i64,
+    line_no: i64,
     pizza_id: String,
     pizza_name: String,
     size: String,
     toppings: String,
     quantity: i64,
     special_instructions: Option<String>,
+    ready_at: Option<String>,
+    ready_by: Option<String>,
 }
 
 impl RequestHandler<GetKitchenQueue> for GetKitchenQueueHandler {
@@ -38,8 +42,8 @@ impl RequestHandler<GetKitchenQueue> for GetKitchenQueueHandler {
     ) -> Outcome<Vec<KitchenTicket>> {
         let statement = sqlx::query_as(
             "SELECT k.order_id, k.customer_name, k.status, k.placed_at, k.pizza_count, \
-             k.total_prep_minutes, i.pizza_id, i.pizza_name, i.size, i.toppings, i.quantity, \
-             i.special_instructions \
+             k.total_prep_minutes, i.line_no, i.pizza_id, i.pizza_name, i.size, i.toppings, \
+             i.quantity, i.special_instructions, i.ready_at, i.ready_by \
              FROM (SELECT order_id, placed_position, customer_name, status, placed_at, \
                    pizza_count, total_prep_minutes FROM kitchen_queue_view \
                    ORDER BY placed_position LIMIT $1) k \
@@ -68,6 +72,7 @@ fn tickets(rows: Vec<TicketLine>) -> Result<Vec<KitchenTicket>, DbError> {
             .special_instructions
             .extend(row.special_instructions.clone());
         ticket.items.push(KitchenItem {
+            line: count("order_detail_items_view.line_no", row.line_no)?,
             pizza_id: row.pizza_id,
             pizza_name: row.pizza_name,
             size: PizzaSize::parse(&row.size)
@@ -75,6 +80,8 @@ fn tickets(rows: Vec<TicketLine>) -> Result<Vec<KitchenTicket>, DbError> {
             toppings: json_list("order_detail_items_view.toppings", &row.toppings)?,
             quantity: count("order_detail_items_view.quantity", row.quantity)?,
             special_instructions: row.special_instructions,
+            ready: row.ready_at.is_some(),
+            ready_by: row.ready_by,
         });
     }
     Ok(tickets)

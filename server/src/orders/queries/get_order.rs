@@ -8,7 +8,7 @@ use crate::payments::views::{PaymentStep, find_payment, find_steps};
 use crate::projections::ReadModels;
 use app::contracts::{
     GetOrder, OrderDetails, OrderLine, OrderTimelineEntry, PaymentDetails, PaymentMethod,
-    PizzaSize, TotalBreakdown,
+    PizzaSize, ReadyPizza, TotalBreakdown,
 };
 use mediator::{Context, Done, Outcome, Problem, RequestHandler};
 use uuid::Uuid;
@@ -199,6 +199,8 @@ struct TimelineRow {
     at: String,
     note: Option<String>,
     done_by: Option<String>,
+    pizza_line: Option<i64>,
+    pizza: Option<String>,
 }
 
 impl TryFrom<TimelineRow> for (i64, OrderTimelineEntry) {
@@ -211,6 +213,13 @@ impl TryFrom<TimelineRow> for (i64, OrderTimelineEntry) {
             note: row.note,
             by: row.done_by,
             payment: None,
+            pizza: match (row.pizza_line, row.pizza) {
+                (Some(line), Some(name)) => Some(ReadyPizza {
+                    line: count("order_timeline_view.pizza_line", line)?,
+                    name,
+                }),
+                _ => None,
+            },
         };
         Ok((row.event_position, entry))
     }
@@ -219,7 +228,8 @@ impl TryFrom<TimelineRow> for (i64, OrderTimelineEntry) {
 /// The order's statuses with the position of the event of each, oldest first.
 async fn find_timeline(tx: &mut Tx, id: Uuid) -> Result<Vec<(i64, OrderTimelineEntry)>, DbError> {
     let rows: Vec<TimelineRow> = sqlx::query_as(
-        "SELECT event_position, status, at, note, done_by FROM order_timeline_view \
+        "SELECT event_position, status, at, note, done_by, pizza_line, pizza \
+         FROM order_timeline_view \
          WHERE order_id = $1 ORDER BY event_position",
     )
     .bind(id.to_string())
@@ -257,6 +267,7 @@ fn push_payment_step(timeline: &mut Vec<OrderTimelineEntry>, step: PaymentStep) 
             note: step.note,
             by: None,
             payment: Some(step.status),
+            pizza: None,
         });
     }
 }

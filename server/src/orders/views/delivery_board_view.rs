@@ -38,6 +38,8 @@ impl OrderView for DeliveryBoardView {
             OrderEvent::OrderPlaced(order) => Self::PLACE(tx, &Placed::one(position, order)).await,
             // Cooking: a new status, the same lane.
             OrderEvent::CookingStarted(_) => change.set_status_in(tx, Self::NAME).await,
+            // Still cooking: the board shows the order, not its pizzas.
+            OrderEvent::PizzaReady(_) => Ok(()),
             OrderEvent::OrderReady(_) => mark_ready(tx, position, &change).await,
             OrderEvent::OrderOutForDelivery(_) => send_out(tx, position, &change).await,
             OrderEvent::OrderDelivered(_) | OrderEvent::OrderCancelled(_) => {

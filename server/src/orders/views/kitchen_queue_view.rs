@@ -27,6 +27,8 @@ impl OrderView for KitchenQueueView {
             OrderEvent::OrderPlaced(order) => {
                 return Self::PLACE(tx, &Placed::one(position, order)).await;
             }
+            // The ticket's lines read their progress from the order detail view.
+            OrderEvent::PizzaReady(_) => return Ok(()),
             OrderEvent::CookingStarted(_) => {
                 sqlx::query("UPDATE kitchen_queue_view SET status = $1 WHERE order_id = $2")
                     .bind(OrderStatus::Cooking.as_str())

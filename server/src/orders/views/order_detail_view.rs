@@ -6,6 +6,8 @@
 //!   (`pending`).
 //! - `CookingStarted` … `OrderCancelled`: the new status, and one more timeline step,
 //!   keyed by the event's position.
+//! - `PizzaReady`: the line is out of the oven (and by whom), and a timeline step of its
+//!   own naming the pizza; the status stays `cooking`.
 
 use crate::db::{DbError, Tx, insert_rows, timestamp_text};
 use crate::orders::views::{OrderView, PlaceRun, Placed, StatusChange};
@@ -24,11 +26,26 @@ impl OrderView for OrderDetailView {
 
     async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
         let change = StatusChange::of(&event);
-        if let OrderEvent::OrderPlaced(order) = event {
-            return Self::PLACE(tx, &Placed::one(position, order)).await;
+        match event {
+            OrderEvent::OrderPlaced(order) => {
+                return Self::PLACE(tx, &Placed::one(position, order)).await;
+            }
+            OrderEvent::PizzaReady(ready) => {
+                sqlx::query(
+                    "UPDATE order_detail_items_view SET ready_at = $1, ready_by = $2 \
+                     WHERE order_id = $3 AND line_no = $4",
+                )
+                .bind(timestamp_text(ready.at))
+                .bind(ready.by.as_deref())
+                .bind(ready.order_id.to_string())
+                .bind(i64::from(ready.line))
+                .execute(&mut **tx)
+                .await?;
+            }
+            // Every other event moves the order on.
+            _ => change.set_status_in(tx, Self::NAME).await?,
         }
-        // Every later event moves the order on, and is a step of its timeline.
-        change.set_status_in(tx, Self::NAME).await?;
+        // Each is a step of its timeline.
         insert_steps(tx, &[(position, change)]).await
     }
 }
@@ -109,8 +126,9 @@ fn insert_orders<'t>(tx: &'t mut Tx, run: &'t [Placed]) -> BoxFuture<'t, Result<
 async fn insert_steps(tx: &mut Tx, steps: &[(i64, StatusChange)]) -> Result<(), DbError> {
     insert_rows(
         tx,
-        "INSERT INTO order_timeline_view (order_id, event_position, status, at, note, done_by)",
-        6,
+        "INSERT INTO order_timeline_view (order_id, event_position, status, at, note, done_by, \
+         pizza_line, pizza)",
+        8,
         "ON CONFLICT (order_id, event_position) DO NOTHING",
         steps,
         |query, (position, change)| {
@@ -121,6 +139,8 @@ async fn insert_steps(tx: &mut Tx, steps: &[(i64, StatusChange)]) -> Result<(), 
                 .bind(timestamp_text(change.at))
                 .bind(change.note.as_deref())
                 .bind(change.by.as_deref())
+                .bind(change.pizza.as_ref().map(|pizza| i64::from(pizza.line)))
+                .bind(change.pizza.as_ref().map(|pizza| pizza.name.as_str()))
         },
     )
     .await

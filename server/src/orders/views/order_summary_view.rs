@@ -20,11 +20,13 @@ impl OrderView for OrderSummaryView {
 
     async fn on(&self, tx: &mut Tx, position: i64, event: OrderEvent) -> Result<(), DbError> {
         let change = StatusChange::of(&event);
-        if let OrderEvent::OrderPlaced(order) = event {
-            return Self::PLACE(tx, &Placed::one(position, order)).await;
+        match event {
+            OrderEvent::OrderPlaced(order) => Self::PLACE(tx, &Placed::one(position, order)).await,
+            // One pizza out of the oven: the order still cooks.
+            OrderEvent::PizzaReady(_) => Ok(()),
+            // Every other event moves the order on.
+            _ => change.set_status_in(tx, Self::NAME).await,
         }
-        // Every later event moves the order on.
-        change.set_status_in(tx, Self::NAME).await
     }
 }
 

@@ -1,10 +1,11 @@
 //! The lifecycle events as the order views see them: which order reached which status,
-//! when, and the note that goes with it (the driver, or the cancellation reason).
+//! when, and the note that goes with it (the driver, or the cancellation reason), or
+//! which of its pizzas came out of the oven.
 
 use crate::db::{DbError, Tx, corrupt};
 use crate::events::DomainEvent;
 use crate::orders::{OrderEvent, OrderPlaced};
-use app::contracts::OrderStatus;
+use app::contracts::{OrderStatus, ReadyPizza};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -17,6 +18,9 @@ pub(crate) struct StatusChange {
     pub note: Option<String>,
     /// The member of staff who took the step, when one did.
     pub by: Option<String>,
+    /// The pizza line out of the oven, when the step is one line's rather than the
+    /// order's.
+    pub pizza: Option<ReadyPizza>,
 }
 
 impl StatusChange {
@@ -28,6 +32,7 @@ impl StatusChange {
             at: event.placed_at,
             note: None,
             by: None,
+            pizza: None,
         }
     }
 
@@ -39,6 +44,7 @@ impl StatusChange {
             at: event.occurred_at(),
             note: event.note().map(str::to_owned),
             by: event.by().map(str::to_owned),
+            pizza: event.pizza(),
         }
     }
 

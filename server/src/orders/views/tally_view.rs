@@ -42,6 +42,7 @@ impl<V: TallyView> OrderView for V {
                 forget::<V>(tx, &delivered.order_id.to_string()).await
             }
             OrderEvent::CookingStarted(_)
+            | OrderEvent::PizzaReady(_)
             | OrderEvent::OrderReady(_)
             | OrderEvent::OrderOutForDelivery(_) => Ok(()),
         }
