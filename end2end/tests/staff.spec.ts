@@ -93,6 +93,10 @@ test('a driver takes a ready order out and delivers it while the customer watche
 
   await ticket.getByRole('button', { name: 'Out for delivery' }).click();
   await expect(ticket.getByRole('button', { name: 'Delivered' })).toBeVisible();
+  // It is on the driver's own tour now, which sums up the cash to collect.
+  const tour = page.getByRole('region', { name: 'My tour' });
+  await expect(tour.getByRole('article', { name: `Order ${shortId(orderId)} for ${customerName}` })).toBeVisible();
+  await expect(tour).toContainText(/\d+ stops? · \$\d+\.\d\d cash to collect/);
   await expect(customer.getByTestId('order-status')).toHaveText(/^\s*delivering\s*$/i);
 
   await ticket.getByRole('button', { name: 'Delivered' }).click();

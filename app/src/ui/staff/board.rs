@@ -63,6 +63,18 @@ pub(crate) fn board_column<T, V: IntoView>(
     items: Vec<T>,
     card: impl Fn(T) -> V,
 ) -> impl IntoView {
+    noted_board_column(title, None, empty, items, card)
+}
+
+/// A [`board_column`] with a line under its title that sums its cards up.
+pub(crate) fn noted_board_column<T, V: IntoView>(
+    title: &'static str,
+    note: Option<String>,
+    empty: &'static str,
+    items: Vec<T>,
+    card: impl Fn(T) -> V,
+) -> impl IntoView {
+    let note = note.map(|note| view! { <p class="column-note">{note}</p> });
     let count = items.len();
     let cards = if items.is_empty() {
         Either::Left(view! { <p class="muted">{empty}</p> })
@@ -72,6 +84,7 @@ pub(crate) fn board_column<T, V: IntoView>(
     view! {
         <section class="board-column" aria-label=title>
             <h2>{title} " " <span class="count">{count}</span></h2>
+            {note}
             {cards}
         </section>
     }

@@ -1,22 +1,26 @@
 //! `/staff/delivery`: the delivery board, from `DeliveryBoardView`. Orders out of the
 //! oven wait for a driver (who takes one out for delivery), then show as on the road
-//! until delivered. Like the kitchen, it updates itself from the live stream.
+//! until delivered: for a signed-in driver, as their tour, their own orders only. Like the kitchen, it updates itself from the live stream.
 
 use crate::api::{
     assign_delivery, get_delivery_board, list_drivers, mark_cash_collected, mark_order_delivered,
 };
-use crate::contracts::{DeliveryTicket, OrderStatus, PaymentMethod, PaymentStatus};
+use crate::contracts::{
+    DeliveryTicket, OrderStatus, PaymentMethod, PaymentStatus, StaffRole, StaffUser,
+};
 use crate::ui::erase::Erase;
 use crate::ui::format::{clock_time, money};
 use crate::ui::layout::{ErrorNotice, Loading};
 use crate::ui::server_data::server_resource;
 use crate::ui::staff::board::{
-    Board, CommandButton, LiveBadge, TicketCard, board_column, minutes_ago, ticking_clock,
+    Board, CommandButton, LiveBadge, TicketCard, board_column, minutes_ago, noted_board_column,
+    ticking_clock,
 };
 use crate::ui::staff::kitchen::pizzas;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use rust_decimal::Decimal;
 
 #[component]
 pub(crate) fn DeliveryPage() -> impl IntoView {
@@ -51,7 +55,9 @@ pub(crate) fn DeliveryPage() -> impl IntoView {
     .erase()
 }
 
-/// Ready orders, then those on the road.
+/// Ready orders, then those on the road. A driver sees their own tour first (the
+/// orders they have out, with what there is to collect) and the ready ones to take; the
+/// other drivers' orders are theirs to see.
 #[component]
 fn Deliveries(
     tickets: Vec<DeliveryTicket>,
@@ -62,14 +68,61 @@ fn Deliveries(
     let (ready, out): (Vec<_>, Vec<_>) = tickets
         .into_iter()
         .partition(|ticket| ticket.status == OrderStatus::Ready);
-    view! {
-        <div class="board">
-            {board_column("Ready to go", "Nothing waiting for a driver.", ready,
-                move |ticket| view! { <Delivery ticket board now drivers=drivers.clone()/> })}
-            {board_column("On the road", "No deliveries under way.", out,
-                move |ticket| view! { <Delivery ticket board now drivers=Vec::new()/> })}
-        </div>
+    let driver = use_context::<StaffUser>()
+        .filter(|user| user.role == StaffRole::Driver)
+        .map(|user| user.username);
+    let ready_column = board_column(
+        "Ready to go",
+        "Nothing waiting for a driver.",
+        ready,
+        move |ticket| view! { <Delivery ticket board now drivers=drivers.clone()/> },
+    );
+    let road = match driver {
+        Some(me) => {
+            let mine: Vec<_> = out
+                .into_iter()
+                .filter(|ticket| ticket.driver.as_deref() == Some(me.as_str()))
+                .collect();
+            let summary = (!mine.is_empty()).then(|| tour_summary(&mine));
+            Either::Left(noted_board_column(
+                "My tour",
+                summary,
+                "Nothing on the road: take a ready order.",
+                mine,
+                move |ticket| view! { <Delivery ticket board now drivers=Vec::new()/> },
+            ))
+        }
+        None => Either::Right(board_column(
+            "On the road",
+            "No deliveries under way.",
+            out,
+            move |ticket| view! { <Delivery ticket board now drivers=Vec::new()/> },
+        )),
+    };
+    view! { <div class="board">{road} {ready_column}</div> }
+}
+
+/// A driver's tour in one line: `2 stops · $31.50 cash to collect`.
+fn tour_summary(tour: &[DeliveryTicket]) -> String {
+    let stops = match tour.len() {
+        1 => "1 stop".to_owned(),
+        count => format!("{count} stops"),
+    };
+    let cash: Decimal = tour
+        .iter()
+        .filter(|ticket| cash_due(ticket))
+        .map(|ticket| ticket.total_amount)
+        .sum();
+    if cash.is_zero() {
+        format!("{stops} · no cash to collect")
+    } else {
+        format!("{stops} · {} cash to collect", money(cash))
     }
+}
+
+/// Whether the driver collects the order's total at the door.
+fn cash_due(ticket: &DeliveryTicket) -> bool {
+    ticket.payment_method == PaymentMethod::Cash && ticket.payment_status == PaymentStatus::Pending
 }
 
 /// One order as a driver needs it.
@@ -88,8 +141,7 @@ fn Delivery(
     } else {
         "Out "
     };
-    let cash_due = ticket.payment_method == PaymentMethod::Cash
-        && ticket.payment_status == PaymentStatus::Pending;
+    let cash_due = cash_due(&ticket);
     let payment = match (ticket.payment_method, ticket.payment_status) {
         (PaymentMethod::Card, _) => "paid by card",
         (PaymentMethod::Cash, PaymentStatus::Collected) => "cash collected",
@@ -174,6 +226,36 @@ fn escape_html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ticket(method: PaymentMethod, payment: PaymentStatus, total: i64) -> DeliveryTicket {
+        DeliveryTicket {
+            order_id: uuid::Uuid::nil(),
+            status: OrderStatus::Delivering,
+            customer_name: "Ada".into(),
+            customer_phone: "+1 555 010 0200".into(),
+            customer_address: "1 Main St".into(),
+            payment_method: method,
+            payment_status: payment,
+            total_amount: Decimal::new(total, 2),
+            pizza_count: 1,
+            ready_at: chrono::DateTime::UNIX_EPOCH,
+            driver: Some("luigi".into()),
+            out_at: None,
+        }
+    }
+
+    #[test]
+    fn a_tour_counts_its_stops_and_the_cash_still_to_collect() {
+        let tour = [
+            ticket(PaymentMethod::Cash, PaymentStatus::Pending, 2550),
+            ticket(PaymentMethod::Card, PaymentStatus::Paid, 1000),
+            ticket(PaymentMethod::Cash, PaymentStatus::Collected, 900),
+            ticket(PaymentMethod::Cash, PaymentStatus::Pending, 600),
+        ];
+        assert_eq!(tour_summary(&tour), "4 stops · $31.50 cash to collect");
+        assert_eq!(tour_summary(&tour[1..3]), "2 stops · no cash to collect");
+        assert_eq!(tour_summary(&tour[..1]), "1 stop · $25.50 cash to collect");
+    }
 
     #[test]
     fn names_are_escaped_before_they_become_markup() {
