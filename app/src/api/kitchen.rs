@@ -9,10 +9,14 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 use uuid::Uuid;
 
-/// Starts cooking a `pending` order (chef, manager); 503 when the kitchen is full.
+/// Starts cooking a `pending` order (chef, manager), for `minutes` in the oven when the
+/// chef says (otherwise the recipes' time); 503 when the kitchen is full.
 #[server(name = StartCookingCall, prefix = "/api/fn", endpoint = "start_cooking", input = Json)]
-pub async fn start_cooking(order_id: Uuid) -> Result<OrderStatusChanged, AppError> {
-    dispatch(crate::contracts::StartCooking { order_id }).await
+pub async fn start_cooking(
+    order_id: Uuid,
+    minutes: Option<u32>,
+) -> Result<OrderStatusChanged, AppError> {
+    dispatch(crate::contracts::StartCooking { order_id, minutes }).await
 }
 
 /// Marks a `cooking` order ready (chef, manager).

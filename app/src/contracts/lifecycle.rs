@@ -11,6 +11,8 @@ use uuid::Uuid;
 
 /// Longest driver name accepted, in characters.
 pub const MAX_DRIVER_LEN: usize = 100;
+/// Most minutes a chef may say an order takes in the oven.
+pub const MAX_COOK_MINUTES: u32 = 180;
 /// Longest cancellation reason accepted, in characters.
 pub const MAX_REASON_LEN: usize = 200;
 
@@ -31,6 +33,10 @@ pub struct OrderStatusChanged {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StartCooking {
     pub order_id: Uuid,
+    /// How long it will take in the oven, as the chef judges it: 1 to
+    /// [`MAX_COOK_MINUTES`]. Left out, the recipes' time; the order's estimate follows.
+    #[serde(default)]
+    pub minutes: Option<u32>,
 }
 
 /// Every pizza of a `cooking` order is out of the oven.
@@ -85,7 +91,24 @@ macro_rules! id_only_commands {
     )*};
 }
 
-id_only_commands!(StartCooking, MarkOrderReady, MarkOrderDelivered);
+id_only_commands!(MarkOrderReady, MarkOrderDelivered);
+
+impl Request for StartCooking {
+    type Response = OrderStatusChanged;
+    const KIND: RequestKind = RequestKind::Command;
+
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let in_range = self
+            .minutes
+            .is_none_or(|minutes| (1..=MAX_COOK_MINUTES).contains(&minutes));
+        if in_range {
+            Ok(())
+        } else {
+            let message = format!("The time in the oven is 1 to {MAX_COOK_MINUTES} minutes.");
+            Err(vec![FieldError::new("minutes", message)])
+        }
+    }
+}
 
 impl Request for MarkPizzaReady {
     type Response = OrderStatusChanged;
@@ -130,6 +153,20 @@ mod tests {
         assert_eq!(assign("Luigi".into()), Ok(()));
         assert_eq!(fields(assign("  ".into())), ["driver"]);
         assert_eq!(fields(assign("x".repeat(MAX_DRIVER_LEN + 1))), ["driver"]);
+    }
+
+    #[test]
+    fn a_chef_may_say_an_order_takes_one_to_a_hundred_and_eighty_minutes() {
+        let order_id = Uuid::nil();
+        let start = |minutes| StartCooking { order_id, minutes }.validate();
+        assert_eq!(start(None), Ok(()));
+        assert_eq!(start(Some(1)), Ok(()));
+        assert_eq!(start(Some(MAX_COOK_MINUTES)), Ok(()));
+        assert_eq!(fields(start(Some(0))), ["minutes"]);
+        assert_eq!(fields(start(Some(MAX_COOK_MINUTES + 1))), ["minutes"]);
+        let json = r#"{"order_id":"00000000-0000-0000-0000-000000000000"}"#;
+        let command: StartCooking = serde_json::from_str(json).unwrap();
+        assert_eq!(command.minutes, None);
     }
 
     #[test]

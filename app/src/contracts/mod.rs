@@ -66,8 +66,8 @@ pub use inventory::{
 };
 pub use kitchen::{GetKitchenQueue, KITCHEN_QUEUE_LIMIT, KitchenItem, KitchenTicket};
 pub use lifecycle::{
-    AssignDelivery, CancelOrder, MAX_DRIVER_LEN, MAX_REASON_LEN, MarkOrderDelivered,
-    MarkOrderReady, MarkPizzaReady, OrderStatusChanged, StartCooking,
+    AssignDelivery, CancelOrder, MAX_COOK_MINUTES, MAX_DRIVER_LEN, MAX_REASON_LEN,
+    MarkOrderDelivered, MarkOrderReady, MarkPizzaReady, OrderStatusChanged, StartCooking,
 };
 pub use live::{ORDER_UPDATE_EVENT, OrderUpdate};
 pub use menu::{GetMenu, MenuItem, PizzaSize, distinct_categories};

@@ -17,28 +17,56 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiProblem;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let is_json = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|value| value.to_str().ok())
-            .is_some_and(|value| value.trim_start().starts_with("application/json"));
-        if !is_json {
-            return Err(Problem::bad_request(
-                "Send the body as JSON with Content-Type: application/json.",
-            )
-            .into());
+        if !is_json(&request) {
+            return Err(not_json().into());
         }
-        let bytes = Bytes::from_request(request, state)
-            .await
-            .map_err(|rejection| {
-                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    Problem::payload_too_large("The request body is larger than 64 KiB.")
-                } else {
-                    Problem::bad_request("The request body could not be read.")
-                }
-            })?;
+        let bytes = body(request, state).await?;
         parse(&bytes).map(ApiJson).map_err(ApiProblem)
     }
+}
+
+/// A JSON request body of type `T` that may be left out: no body at all is `None`; a
+/// body is read as [`ApiJson`] reads it.
+pub(crate) struct OptionalApiJson<T>(pub Option<T>);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for OptionalApiJson<T> {
+    type Rejection = ApiProblem;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let json = is_json(&request);
+        let bytes = body(request, state).await?;
+        match (json, bytes.is_empty()) {
+            (false, true) => Ok(OptionalApiJson(None)),
+            (false, false) => Err(not_json().into()),
+            (true, _) => parse(&bytes)
+                .map(|value| OptionalApiJson(Some(value)))
+                .map_err(ApiProblem),
+        }
+    }
+}
+
+fn is_json(request: &Request) -> bool {
+    request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.trim_start().starts_with("application/json"))
+}
+
+fn not_json() -> Problem {
+    Problem::bad_request("Send the body as JSON with Content-Type: application/json.")
+}
+
+async fn body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, Problem> {
+    Bytes::from_request(request, state)
+        .await
+        .map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                Problem::payload_too_large("The request body is larger than 64 KiB.")
+            } else {
+                Problem::bad_request("The request body could not be read.")
+            }
+        })
 }
 
 /// Deserializes `bytes`, naming the field at fault when the shape is wrong.

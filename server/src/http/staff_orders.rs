@@ -4,7 +4,7 @@
 //! behavior's business, not the route's.
 
 use crate::http::AppState;
-use crate::http::json::ApiJson;
+use crate::http::json::{ApiJson, OptionalApiJson};
 use crate::http::orders::order_id;
 use crate::http::problem::ApiProblem;
 use crate::http::reply::ApiResult;
@@ -31,14 +31,32 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(cancel))
 }
 
-/// A chef starts cooking a pending order.
+/// The body of `PUT /orders/{id}/cook`, which may be left out.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct CookingPlan {
+    /// How long it takes in the oven, as the chef judges it: 1 to 180 minutes. Left out,
+    /// the recipes' time. The order's estimated ready time follows.
+    #[serde(default)]
+    minutes: Option<u32>,
+}
+
+/// A chef starts cooking a pending order, for as long as they say or the recipes' time.
 #[utoipa::path(put, path = "/orders/{id}/cook", tag = "lifecycle",
+    request_body = Option<CookingPlan>,
     params(("id" = Uuid, Path, description = "The order's id.")),
     responses((status = 200, description = "Cooking.", body = OrderStatusChanged),
-        (status = 409, description = "The order is not pending.")),
+        (status = 409, description = "The order is not pending."),
+        (status = 503, description = "The kitchen cooks as many orders as it can.")),
     security(("session" = [])))]
-async fn start_cooking(sender: Sender, id: Path<String>) -> ApiResult<OrderStatusChanged> {
-    step::<StartCooking>(sender, id).await
+async fn start_cooking(
+    sender: Sender,
+    Path(id): Path<String>,
+    OptionalApiJson(plan): OptionalApiJson<CookingPlan>,
+) -> ApiResult<OrderStatusChanged> {
+    let order_id = order_id(&id)?;
+    let minutes = plan.and_then(|plan| plan.minutes);
+    sender.send(StartCooking { order_id, minutes }).await
 }
 
 /// A chef marks a cooking order ready for delivery.
@@ -88,12 +106,6 @@ trait OrderStep: Request<Response = OrderStatusChanged> {
     fn of(order_id: Uuid) -> Self;
 }
 
-impl OrderStep for StartCooking {
-    fn of(order_id: Uuid) -> Self {
-        Self { order_id }
-    }
-}
-
 impl OrderStep for MarkOrderReady {
     fn of(order_id: Uuid) -> Self {
         Self { order_id }
@@ -106,7 +118,7 @@ impl OrderStep for MarkOrderDelivered {
     }
 }
 
-/// `PUT /orders/{id}/cook`, `/ready`, `/deliver`: the step `C` for the order.
+/// `PUT /orders/{id}/ready`, `/deliver`: the step `C` for the order.
 async fn step<C: OrderStep>(
     sender: Sender,
     Path(id): Path<String>,

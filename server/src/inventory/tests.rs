@@ -72,7 +72,13 @@ async fn placing_holds_the_recipe_times_the_quantity_and_cooking_uses_it_up() {
     assert_eq!(stock_of(&app, "dough").await, (OPENING_STOCK, 500));
     assert_eq!(stock_of(&app, "basil").await, (OPENING_STOCK, 6));
     let order_id = placed.order_id;
-    app.mediator.send(StartCooking { order_id }).await.unwrap();
+    app.mediator
+        .send(StartCooking {
+            order_id,
+            minutes: None,
+        })
+        .await
+        .unwrap();
     assert_eq!(stock_of(&app, "dough").await, (OPENING_STOCK - 500, 0));
     assert_eq!(stock_of(&app, "mozzarella").await, (OPENING_STOCK - 240, 0));
 }
@@ -242,7 +248,10 @@ async fn every_kind_of_stock_change_at_once_finishes_and_the_counts_add_up() {
     });
     let cooks = earlier[..2].iter().map(|&order_id| async move {
         app.mediator
-            .send(StartCooking { order_id })
+            .send(StartCooking {
+                order_id,
+                minutes: None,
+            })
             .await
             .map(|_| ())
     });

@@ -49,7 +49,10 @@ async fn each_estimate_counts_the_queue_ahead_as_the_kitchen_moves_it() {
 
     let cooking = app
         .mediator
-        .send(StartCooking { order_id: first })
+        .send(StartCooking {
+            order_id: first,
+            minutes: None,
+        })
         .await
         .unwrap();
     app.views
@@ -122,4 +125,44 @@ async fn an_order_that_would_wait_too_long_is_refused_with_503_before_any_charge
         .await
         .unwrap();
     assert_eq!(orders, 1);
+}
+
+#[tokio::test]
+async fn the_chefs_minutes_in_the_oven_move_the_orders_estimate_and_the_queue_behind_it() {
+    let app = test_app_with_kitchen(one_oven(None)).await;
+    // A margherita takes 12 minutes by its recipe; the chef says 30.
+    let (first, waited) =
+        placed_waiting(&app, an_order("555 010 0820", &[("margherita", 1)])).await;
+    assert!(about(waited, 12), "{waited}");
+    let start = StartCooking {
+        order_id: first,
+        minutes: Some(30),
+    };
+    let cooking = app.mediator.send(start).await.unwrap();
+    let min_position = Some(cooking.value.position);
+    let read = GetOrderStatus {
+        order_id: first,
+        min_position,
+    };
+    let status = app.mediator.send(read).await.unwrap().value;
+    let waits = wait_minutes(Utc::now(), status.estimated_ready_time);
+    assert!(about(waits, 30), "{waits}");
+    let stream = crate::orders::order_stream(first);
+    let started = app.last_payload(&stream).await;
+    assert_eq!(started["minutes"], 30, "{started}");
+    // The next order waits for the chef's 30 minutes, not the recipe's 12.
+    let (_, waited) = placed_waiting(&app, an_order("555 010 0821", &[("margherita", 1)])).await;
+    assert!(about(waited, 30 + 12), "{waited}");
+
+    // Out of range: refused naming the field, and the order still waits.
+    let (waiting, _) = placed_waiting(&app, an_order("555 010 0822", &[("margherita", 1)])).await;
+    for minutes in [0, 181] {
+        let start = StartCooking {
+            order_id: waiting,
+            minutes: Some(minutes),
+        };
+        let refused = app.mediator.send(start).await.unwrap_err();
+        assert_eq!(refused.code(), 422);
+        assert_eq!(refused.errors[0].field, "minutes");
+    }
 }

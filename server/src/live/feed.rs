@@ -172,6 +172,7 @@ mod tests {
                         order_id: id,
                         at: at(),
                         by: None,
+                        minutes: None,
                     }),
                 ),
                 update(2, id, Cooking, None),
@@ -268,6 +269,7 @@ mod tests {
                     order_id: id,
                     at: at(),
                     by: None,
+                    minutes: None,
                 }),
             ),
         ]);

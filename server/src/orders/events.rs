@@ -102,10 +102,14 @@ impl OrderPlaced {
 pub(crate) struct CookingStarted {
     pub order_id: Uuid,
     pub at: DateTime<Utc>,
-    /// The member of staff who did it (their username); `None` when the customer did
-    /// (cancelling their own order), and in events recorded before it was kept.
+    /// The member of staff who did it (their username); `None` in events recorded
+    /// before it was kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// How long the chef said it takes in the oven; `None`: the recipes' time
+    /// ([`OrderPlaced::cook_minutes`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
 }
 
 /// One line of a cooking order is out of the oven; the order cooks on until its last

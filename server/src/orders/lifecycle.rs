@@ -15,11 +15,18 @@ use uuid::Uuid;
 /// A change of status a command asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Transition {
-    StartCooking,
+    /// Into the oven, for `minutes` when the chef says (otherwise the recipes' time).
+    StartCooking {
+        minutes: Option<u32>,
+    },
     MarkReady,
-    AssignDelivery { driver: String },
+    AssignDelivery {
+        driver: String,
+    },
     MarkDelivered,
-    Cancel { reason: String },
+    Cancel {
+        reason: String,
+    },
 }
 
 /// Why a transition was refused: the order is not in a state that allows it.
@@ -34,7 +41,7 @@ impl Transition {
     /// What the customer or staff tried, in words for error messages.
     pub fn action(&self) -> &'static str {
         match self {
-            Transition::StartCooking => "start cooking",
+            Transition::StartCooking { .. } => "start cooking",
             Transition::MarkReady => "be marked ready",
             Transition::AssignDelivery { .. } => "go out for delivery",
             Transition::MarkDelivered => "be marked delivered",
@@ -45,7 +52,7 @@ impl Transition {
     fn allowed_from(&self, current: OrderStatus) -> bool {
         use OrderStatus::*;
         match self {
-            Transition::StartCooking => current == Pending,
+            Transition::StartCooking { .. } => current == Pending,
             Transition::MarkReady => current == Cooking,
             Transition::AssignDelivery { .. } => current == Ready,
             Transition::MarkDelivered => current == Delivering,
@@ -56,9 +63,12 @@ impl Transition {
     /// The event that records this step of `order_id`, taken at `at` by `by`.
     fn event(self, order_id: Uuid, at: DateTime<Utc>, by: Option<String>) -> OrderEvent {
         match self {
-            Transition::StartCooking => {
-                OrderEvent::CookingStarted(CookingStarted { order_id, at, by })
-            }
+            Transition::StartCooking { minutes } => OrderEvent::CookingStarted(CookingStarted {
+                order_id,
+                at,
+                by,
+                minutes,
+            }),
             Transition::MarkReady => OrderEvent::OrderReady(OrderReady { order_id, at, by }),
             Transition::AssignDelivery { driver } => {
                 OrderEvent::OrderOutForDelivery(OrderOutForDelivery {
@@ -116,6 +126,10 @@ mod tests {
         "2026-12-05T12:00:00Z".parse().unwrap()
     }
 
+    fn cook() -> Transition {
+        Transition::StartCooking { minutes: None }
+    }
+
     fn cancel() -> Transition {
         Transition::Cancel {
             reason: "changed my mind".into(),
@@ -150,11 +164,11 @@ mod tests {
     fn history(status: OrderStatus) -> Vec<OrderEvent> {
         let steps: &[Transition] = match status {
             Pending => &[],
-            Cooking => &[Transition::StartCooking],
-            Ready => &[Transition::StartCooking, Transition::MarkReady],
-            Delivering => &[Transition::StartCooking, Transition::MarkReady, assign()],
+            Cooking => &[cook()],
+            Ready => &[cook(), Transition::MarkReady],
+            Delivering => &[cook(), Transition::MarkReady, assign()],
             Delivered => &[
-                Transition::StartCooking,
+                cook(),
                 Transition::MarkReady,
                 assign(),
                 Transition::MarkDelivered,
@@ -213,9 +227,7 @@ mod tests {
 
     #[test]
     fn the_happy_path_runs_from_pending_to_delivered() {
-        given(history(Pending))
-            .when(Transition::StartCooking)
-            .then_reaches(Cooking);
+        given(history(Pending)).when(cook()).then_reaches(Cooking);
         given(history(Cooking))
             .when(Transition::MarkReady)
             .then_reaches(Ready);
@@ -240,7 +252,7 @@ mod tests {
     fn delivered_and_cancelled_orders_are_final() {
         for from in [Delivered, Cancelled] {
             for transition in [
-                Transition::StartCooking,
+                cook(),
                 Transition::MarkReady,
                 assign(),
                 Transition::MarkDelivered,
@@ -257,13 +269,13 @@ mod tests {
             (Pending, Transition::MarkReady),
             (Pending, assign()),
             (Pending, Transition::MarkDelivered),
-            (Cooking, Transition::StartCooking),
+            (Cooking, cook()),
             (Cooking, assign()),
             (Cooking, Transition::MarkDelivered),
-            (Ready, Transition::StartCooking),
+            (Ready, cook()),
             (Ready, Transition::MarkReady),
             (Ready, Transition::MarkDelivered),
-            (Delivering, Transition::StartCooking),
+            (Delivering, cook()),
             (Delivering, Transition::MarkReady),
             (Delivering, assign()),
         ];
@@ -274,7 +286,7 @@ mod tests {
 
     #[test]
     fn the_refusal_names_the_current_state() {
-        let error = decide(Ready, Transition::StartCooking, order_id(), at(), None).unwrap_err();
+        let error = decide(Ready, cook(), order_id(), at(), None).unwrap_err();
         assert_eq!(
             error.to_string(),
             "An order that is ready cannot start cooking."

@@ -154,7 +154,14 @@ async fn a_placed_order_is_confirmed_to_the_customer_and_the_kitchen_through_a_s
         0
     );
 
-    let cooking = app.mediator.send(StartCooking { order_id }).await.unwrap();
+    let cooking = app
+        .mediator
+        .send(StartCooking {
+            order_id,
+            minutes: None,
+        })
+        .await
+        .unwrap();
     app.views
         .wait_for(Some(cooking.value.position))
         .await

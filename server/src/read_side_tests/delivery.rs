@@ -28,7 +28,14 @@ async fn lanes(app: &TestApp, position: i64) -> Vec<(Uuid, OrderStatus, Option<S
 
 /// Cooks the order and takes it out of the oven; returns the last position.
 async fn make_ready(app: &TestApp, order_id: Uuid) -> i64 {
-    step(app, StartCooking { order_id }).await;
+    step(
+        app,
+        StartCooking {
+            order_id,
+            minutes: None,
+        },
+    )
+    .await;
     step(app, MarkOrderReady { order_id }).await
 }
 
@@ -78,7 +85,14 @@ async fn orders_still_in_the_kitchen_are_not_on_the_board() {
     let app = test_app().await;
     let (order_id, _) = place(&app, ADA, &[("margherita", 1)]).await;
     place(&app, BOB, &[("funghi", 1)]).await;
-    let position = step(&app, StartCooking { order_id }).await;
+    let position = step(
+        &app,
+        StartCooking {
+            order_id,
+            minutes: None,
+        },
+    )
+    .await;
 
     assert_eq!(board(&app, position).await, []);
 }
@@ -150,7 +164,14 @@ async fn ready_orders_come_longest_waiting_first_then_those_out_longest_on_the_r
     let mut orders = Vec::new();
     for _ in 0..4 {
         let (order_id, _) = place(&app, BOB, &[("funghi", 1)]).await;
-        step(&app, StartCooking { order_id }).await;
+        step(
+            &app,
+            StartCooking {
+                order_id,
+                minutes: None,
+            },
+        )
+        .await;
         orders.push(order_id);
     }
     let [a, b, c, d] = orders[..] else {

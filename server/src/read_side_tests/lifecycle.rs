@@ -72,7 +72,14 @@ async fn revenue_today(app: &TestApp, position: i64) -> (String, u64) {
 
 /// Cooks, readies, sends out (with Luigi) and delivers the order; returns the last position.
 async fn deliver(app: &TestApp, order_id: Uuid) -> i64 {
-    step(app, StartCooking { order_id }).await;
+    step(
+        app,
+        StartCooking {
+            order_id,
+            minutes: None,
+        },
+    )
+    .await;
     step(app, MarkOrderReady { order_id }).await;
     let driver = "Luigi".to_owned();
     step(app, AssignDelivery { order_id, driver }).await;
@@ -84,7 +91,14 @@ async fn the_kitchen_queue_shows_cooking_orders_and_drops_them_once_ready() {
     let app = test_app().await;
     let (order_id, _) = place(&app, ADA, &[("margherita", 1)]).await;
     let (other, _) = place(&app, BOB, &[("funghi", 2)]).await;
-    let cooking = step(&app, StartCooking { order_id }).await;
+    let cooking = step(
+        &app,
+        StartCooking {
+            order_id,
+            minutes: None,
+        },
+    )
+    .await;
     let expected = [(order_id, Cooking), (other, Pending)];
     assert_eq!(queue(&app, cooking).await, expected);
     let ready = step(&app, MarkOrderReady { order_id }).await;

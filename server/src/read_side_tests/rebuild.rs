@@ -78,6 +78,7 @@ async fn a_busy_evening(app: &TestApp) -> i64 {
         app,
         StartCooking {
             order_id: delivered,
+            minutes: None,
         },
     )
     .await;
@@ -107,9 +108,23 @@ async fn a_busy_evening(app: &TestApp) -> i64 {
         },
     )
     .await;
-    step(app, StartCooking { order_id: cooking }).await;
+    step(
+        app,
+        StartCooking {
+            order_id: cooking,
+            minutes: None,
+        },
+    )
+    .await;
     for order_id in [ready, on_the_road] {
-        step(app, StartCooking { order_id }).await;
+        step(
+            app,
+            StartCooking {
+                order_id,
+                minutes: None,
+            },
+        )
+        .await;
     }
     // Ready by its one pizza line; the other as a whole.
     step(
@@ -153,11 +168,19 @@ async fn a_busy_evening(app: &TestApp) -> i64 {
 async fn a_customers_evening(app: &TestApp) -> i64 {
     let (delivered, first) = place_order_as(app, "carla", &[("funghi", 1)]).await;
     let (cooking, _) = place_order_as(app, "carla", &[("diavola", 2)]).await;
-    step(app, StartCooking { order_id: cooking }).await;
+    step(
+        app,
+        StartCooking {
+            order_id: cooking,
+            minutes: None,
+        },
+    )
+    .await;
     step(
         app,
         StartCooking {
             order_id: delivered,
+            minutes: None,
         },
     )
     .await;

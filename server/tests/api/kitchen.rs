@@ -164,3 +164,71 @@ async fn a_chef_takes_an_order_out_of_the_oven_pizza_line_by_pizza_line() {
         ]
     );
 }
+
+#[tokio::test]
+async fn a_chef_may_say_how_long_an_order_takes_in_the_oven_when_starting_it() {
+    use reqwest::Method;
+    let app = spawn_app().await;
+    let chef = app.session_of("chef").await;
+    let (placed, _) = place_all(
+        &app,
+        &[
+            order_of("5551234567", &[("margherita", 1)]),
+            order_of("5551234568", &[("margherita", 1)]),
+        ],
+    )
+    .await;
+    let cook = |n: usize| {
+        format!(
+            "/api/orders/{}/cook",
+            placed[n]["order_id"].as_str().unwrap()
+        )
+    };
+    let send = |path: String, body: Option<Value>| {
+        let (app, chef) = (&app, chef.clone());
+        async move {
+            app.call(Method::PUT, &path, Some(&chef), body.as_ref())
+                .await
+        }
+    };
+
+    // Out of range, or a field the body does not have: 422 naming it.
+    for body in [
+        json!({"minutes": 0}),
+        json!({"minutes": 181}),
+        json!({"mins": 20}),
+    ] {
+        let refused = assert_problem(send(cook(0), Some(body)).await, 422).await;
+        assert!(
+            ["minutes", "mins"].contains(&refused["errors"][0]["field"].as_str().unwrap()),
+            "{refused}"
+        );
+    }
+    let text = app
+        .client
+        .put(format!("{}{}", app.address, cook(0)))
+        .header("cookie", &chef)
+        .body("minutes=20")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(text, 400).await;
+
+    let started = send(cook(0), Some(json!({"minutes": 40}))).await;
+    assert_eq!(started.status(), 200);
+    let position = started.json::<Value>().await.unwrap()["position"]
+        .as_i64()
+        .unwrap();
+    let id = placed[0]["order_id"].as_str().unwrap();
+    let status = read(&app, &format!("/api/orders/{id}/status?"), position).await;
+    let ready: chrono::DateTime<chrono::Utc> = status["estimated_ready_time"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let minutes = (ready - chrono::Utc::now()).num_minutes();
+    assert!((39..=40).contains(&minutes), "{minutes}");
+
+    // No body at all: the recipes' time.
+    assert_eq!(send(cook(1), None).await.status(), 200);
+}

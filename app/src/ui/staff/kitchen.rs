@@ -86,9 +86,24 @@ fn Ticket(ticket: KitchenTicket, board: Board, now: ReadSignal<i64>) -> impl Int
         }
     });
     let action = if ticket.status == OrderStatus::Pending {
+        // Blank: the recipes' time. Anything else the server judges (1 to 180).
+        let minutes = RwSignal::new(String::new());
+        let input_id = format!("minutes-{order_id}");
+        let chosen = move || {
+            let text = minutes.get_untracked();
+            let text = text.trim();
+            // Not a whole number: 0, which the server refuses naming the field.
+            (!text.is_empty()).then(|| text.parse::<u32>().unwrap_or(0))
+        };
         Either::Left(view! {
-            <CommandButton label="Start cooking" board error primary=true
-                run=move || start_cooking(order_id)/>
+            <div class="cook">
+                <label for=input_id.clone()>"Minutes in the oven"</label>
+                <input id=input_id type="number" inputmode="numeric" min="1" max="180"
+                    placeholder="recipe" prop:value=move || minutes.get()
+                    on:input=move |ev| minutes.set(event_target_value(&ev))/>
+                <CommandButton label="Start cooking" board error primary=true
+                    run=move || start_cooking(order_id, chosen())/>
+            </div>
         })
     } else {
         Either::Right(view! {

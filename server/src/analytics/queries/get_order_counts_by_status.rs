@@ -79,7 +79,10 @@ mod tests {
         let (second, _) = place(&app).await;
         place(&app).await;
         app.mediator
-            .send(StartCooking { order_id: first })
+            .send(StartCooking {
+                order_id: first,
+                minutes: None,
+            })
             .await
             .expect("cooking");
         let reason = "Changed my mind".to_owned();

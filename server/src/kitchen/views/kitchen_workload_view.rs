@@ -6,7 +6,8 @@
 //! summed, so placing an order reads the queue in one statement whatever its length.
 //!
 //! - `OrderPlaced`: a waiting job; the totals grow by one order and its minutes.
-//! - `CookingStarted`: the job cooks from then; it leaves the totals.
+//! - `CookingStarted`: the job cooks from then, for the minutes the chef said if they
+//!   did; it leaves the totals.
 //! - `OrderReady`, `OrderOutForDelivery`, `OrderDelivered`, `OrderCancelled`: the job
 //!   leaves the kitchen (and the totals, if it was still waiting).
 
@@ -28,6 +29,7 @@ impl OrderView for KitchenWorkloadView {
         match event {
             OrderEvent::OrderPlaced(order) => Self::PLACE(tx, &Placed::one(position, order)).await,
             OrderEvent::CookingStarted(started) => {
+                let (chef_minutes, event_order_id) = (started.minutes, order_id.clone());
                 let started: Option<(i64,)> = sqlx::query_as(
                     "UPDATE kitchen_jobs_view SET cooking_since = $1 \
                      WHERE order_id = $2 AND cooking_since IS NULL RETURNING cook_minutes",
@@ -36,10 +38,21 @@ impl OrderView for KitchenWorkloadView {
                 .bind(order_id)
                 .fetch_optional(&mut **tx)
                 .await?;
-                match started {
-                    Some((minutes,)) => add_waiting(tx, -1, -minutes).await,
-                    None => Ok(()),
+                let Some((minutes,)) = started else {
+                    return Ok(());
+                };
+                add_waiting(tx, -1, -minutes).await?;
+                // The chef's word on its time in the oven, over the recipes'.
+                if let Some(minutes) = chef_minutes {
+                    sqlx::query(
+                        "UPDATE kitchen_jobs_view SET cook_minutes = $1 WHERE order_id = $2",
+                    )
+                    .bind(i64::from(minutes))
+                    .bind(event_order_id)
+                    .execute(&mut **tx)
+                    .await?;
                 }
+                Ok(())
             }
             // The order holds its place in the oven until its last pizza is out.
             OrderEvent::PizzaReady(_) => Ok(()),

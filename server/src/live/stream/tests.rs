@@ -43,6 +43,7 @@ impl Fixture {
             order_id,
             at: now(),
             by: None,
+            minutes: None,
         });
         let appended = append(&mut tx, None, version - 1, &[event]).await.unwrap();
         tx.commit().await.unwrap();

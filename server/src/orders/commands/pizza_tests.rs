@@ -23,7 +23,13 @@ fn chef(username: &str) -> Caller {
 async fn cooking_order(app: &TestApp) -> Uuid {
     let pizzas = [("margherita", 2), ("pepperoni", 1)];
     let (order_id, _) = testing::place_order(app, "+1 555 010 0300", &pizzas).await;
-    app.mediator.send(StartCooking { order_id }).await.unwrap();
+    app.mediator
+        .send(StartCooking {
+            order_id,
+            minutes: None,
+        })
+        .await
+        .unwrap();
     order_id
 }
 

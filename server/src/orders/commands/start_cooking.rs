@@ -53,7 +53,10 @@ impl RequestHandler<StartCooking> for StartCookingHandler {
                 Some(RETRY_WHEN_FULL_SECS),
             ));
         }
-        let started = change_status(ctx, command.order_id, Transition::StartCooking).await?;
+        let start = Transition::StartCooking {
+            minutes: command.minutes,
+        };
+        let started = change_status(ctx, command.order_id, start).await?;
         // For the time each pizza spends in the oven (`MarkPizzaReady`).
         let tx = transaction(ctx)?;
         sqlx::query("UPDATE orders SET cooking_since = $1 WHERE id = $2")

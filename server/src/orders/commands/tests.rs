@@ -40,7 +40,14 @@ const STEPS: [Step; 5] = [
 async fn send(app: &TestApp, order_id: Uuid, step: Step) -> Outcome<OrderStatusChanged> {
     let mediator = &app.mediator;
     match step {
-        Step::Cook => mediator.send(StartCooking { order_id }).await,
+        Step::Cook => {
+            mediator
+                .send(StartCooking {
+                    order_id,
+                    minutes: None,
+                })
+                .await
+        }
         Step::Ready => mediator.send(MarkOrderReady { order_id }).await,
         Step::Deliver => {
             let driver = " Luigi ".into();
@@ -262,6 +269,7 @@ async fn a_command_holding_a_stale_version_can_neither_move_the_order_nor_append
         order_id,
         at: crate::events::now(),
         by: None,
+        minutes: None,
     });
     let problem = append(&mut tx, None, 1, &[event]).await.unwrap_err();
     assert_eq!(problem.code(), 409);
@@ -285,7 +293,13 @@ async fn correlation_ids(app: &TestApp, stream: &str) -> Vec<Option<String>> {
 async fn every_request_stamps_its_events_with_its_own_correlation_id() {
     let app = test_app().await;
     let order_id = place_order(&app).await;
-    app.mediator.send(StartCooking { order_id }).await.unwrap();
+    app.mediator
+        .send(StartCooking {
+            order_id,
+            minutes: None,
+        })
+        .await
+        .unwrap();
     let ids = correlation_ids(&app, &format!("order-{order_id}")).await;
     assert_eq!(ids.len(), 2);
     let parsed: Vec<Uuid> = ids
@@ -311,7 +325,13 @@ async fn a_correlation_id_set_by_the_sender_is_kept() {
         .with(CorrelationId(given));
     app.mediator
         .0
-        .send_with(StartCooking { order_id }, ctx)
+        .send_with(
+            StartCooking {
+                order_id,
+                minutes: None,
+            },
+            ctx,
+        )
         .await
         .unwrap();
     let ids = correlation_ids(&app, &format!("order-{order_id}")).await;
@@ -329,7 +349,10 @@ async fn each_step_records_the_member_of_staff_who_took_it_and_the_timeline_name
     };
     let app = test_app().await;
     let order_id = place_order(&app).await;
-    let cook = StartCooking { order_id };
+    let cook = StartCooking {
+        order_id,
+        minutes: None,
+    };
     app.mediator
         .0
         .send_with(cook, staff("mario", StaffRole::Chef))

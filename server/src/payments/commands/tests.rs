@@ -208,7 +208,13 @@ async fn cancelling_a_cash_order_moves_no_money() {
 
 /// Takes the order out for delivery with the driver Luigi.
 async fn out_for_delivery(app: &TestApp, order_id: Uuid) {
-    app.mediator.send(StartCooking { order_id }).await.unwrap();
+    app.mediator
+        .send(StartCooking {
+            order_id,
+            minutes: None,
+        })
+        .await
+        .unwrap();
     app.mediator
         .send(MarkOrderReady { order_id })
         .await
