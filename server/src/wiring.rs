@@ -3,9 +3,9 @@
 //! `app::contracts::catalog` without a handler makes start-up fail, naming the type.
 
 use crate::analytics::queries::{
-    GetOrderCountsByStatusHandler, GetPopularPizzasHandler, GetRevenueHandler,
+    GetOrderCountsByStatusHandler, GetOverviewHandler, GetPopularPizzasHandler, GetRevenueHandler,
 };
-use crate::analytics::views::{PopularPizzasView, RevenueView};
+use crate::analytics::views::{PopularPizzasView, RevenueView, ServiceTimesView};
 use crate::customers::{
     CreateCustomerAccount, CreateCustomerAccountHandler, GetMyProfileHandler,
     UpdateMyProfileHandler,
@@ -81,8 +81,8 @@ use app::contracts::{
     DismissNotification, GetMyProfile, ListMyNotifications, MarkNotificationRead, UpdateMyProfile,
 };
 use app::contracts::{
-    GetCustomerHistory, GetDeliveryBoard, GetKitchenQueue, GetMyOrders, GetPopularPizzas,
-    GetRevenue, ListDrivers, ListOrders,
+    GetCustomerHistory, GetDeliveryBoard, GetKitchenQueue, GetMyOrders, GetOverview,
+    GetPopularPizzas, GetRevenue, ListDrivers, ListOrders,
 };
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
 use app::contracts::{ListIntegrationEvents, ListInventory, ListRecipes, SetStock};
@@ -134,6 +134,7 @@ pub(crate) fn projections_with(outbox: OutboxProjection) -> Vec<Box<dyn Projecti
         Box::new(NotificationInboxView),
         Box::new(PopularPizzasView),
         Box::new(RevenueView),
+        Box::new(ServiceTimesView),
         Box::new(outbox),
     ]
 }
@@ -196,6 +197,7 @@ fn authorization() -> Authorization {
         .managers::<GetOrderCountsByStatus>()
         .managers::<GetPopularPizzas>()
         .managers::<GetRevenue>()
+        .managers::<GetOverview>()
         .managers::<GetShopPricing>()
         .managers::<UpdateShopPricing>()
         .managers::<UpdateShopHours>()
@@ -394,6 +396,10 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
             clock: services.clock.clone(),
         })
         .handler::<GetPopularPizzas, _>(GetPopularPizzasHandler {
+            read: read.clone(),
+            clock: services.clock.clone(),
+        })
+        .handler::<GetOverview, _>(GetOverviewHandler {
             read: read.clone(),
             clock: services.clock.clone(),
         })

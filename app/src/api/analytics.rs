@@ -4,7 +4,8 @@
 #[cfg(feature = "ssr")]
 use super::dispatch;
 use crate::contracts::{
-    GetOrderCountsByStatus, GetPopularPizzas, PopularPizza, RevenueBucket, StatusCount, TimeBucket,
+    GetOrderCountsByStatus, GetPopularPizzas, Overview, PopularPizza, RevenueBucket, StatusCount,
+    TimeBucket,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -41,4 +42,10 @@ pub async fn get_order_counts_by_status(
     query: GetOrderCountsByStatus,
 ) -> Result<Vec<StatusCount>, AppError> {
     dispatch(query).await
+}
+
+/// Today so far next to yesterday up to the same time of day (manager).
+#[server(name = GetOverviewCall, prefix = "/api/fn", endpoint = "get_overview", input = Json)]
+pub async fn get_overview(min_position: Option<i64>) -> Result<Overview, AppError> {
+    dispatch(crate::contracts::GetOverview { min_position }).await
 }

@@ -5,7 +5,7 @@
 use super::{
     AddPizza, AddPromoCode, AddStaffMember, AssignDelivery, CancelOrder, DismissNotification,
     GetCustomerHistory, GetDeliveryBoard, GetEditableMenu, GetKitchenQueue, GetMenu, GetMyOrders,
-    GetMyProfile, GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetPopularPizzas,
+    GetMyProfile, GetOrder, GetOrderCountsByStatus, GetOrderStatus, GetOverview, GetPopularPizzas,
     GetPriceQuote, GetRevenue, GetShopHours, GetShopPricing, GetShopStatus, GetShopZone,
     ListDeadMessages, ListDrivers, ListIntegrationEvents, ListInventory, ListMyNotifications,
     ListOrders, ListPromoCodes, ListRecipes, ListStaff, MarkCashCollected, MarkNotificationRead,
@@ -56,6 +56,7 @@ pub fn catalog() -> Catalog {
         .expect::<GetOrderCountsByStatus>()
         .expect::<GetPopularPizzas>()
         .expect::<GetRevenue>()
+        .expect::<GetOverview>()
         .expect::<GetPriceQuote>()
         .expect::<GetShopPricing>()
         .expect::<GetShopHours>()
@@ -76,7 +77,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 49);
+        assert_eq!(names.len(), 50);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

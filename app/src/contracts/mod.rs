@@ -21,6 +21,7 @@ mod notifications;
 mod order_views;
 mod orders;
 mod outbox;
+mod overview;
 mod paging;
 mod payments;
 mod pricing;
@@ -88,6 +89,7 @@ pub use outbox::{
     DeadMessage, ListDeadMessages, MAX_DEAD_LISTED, MAX_MESSAGE_ID_LEN, MessageRetried,
     RetryMessage,
 };
+pub use overview::{DayFigures, GetOverview, Overview};
 pub use paging::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page};
 pub use payments::{CardDetails, MarkCashCollected, PaymentChanged, PaymentDetails, PaymentStatus};
 pub use pricing::{TOPPING_PRICE, line_price, unit_price};

@@ -1,4 +1,4 @@
-//! Analytics slice: what sells and what it earns. It owns no write model: its read models
+//! Analytics slice: what sells, what it earns and how fast the shop serves. It owns no write model: its read models
 //! are projected from the orders' events, and its queries read only them.
 
 pub(crate) mod buckets;

@@ -1,6 +1,6 @@
 //! REST routes of analytics: `GET /api/analytics/popular-pizzas?days=&limit=`,
 //! `GET /api/analytics/revenue?from=&to=&bucket=hour|day` and
-//! `GET /api/analytics/orders-by-status?days=`. Managers only (see the policy table in
+//! `GET /api/analytics/orders-by-status?days=` and `GET /api/analytics/overview`. Managers only (see the policy table in
 //! `wiring.rs`).
 
 use crate::http::AppState;
@@ -8,7 +8,8 @@ use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send_query};
 use crate::http::session::Sender;
 use app::contracts::{
-    GetOrderCountsByStatus, GetPopularPizzas, GetRevenue, PopularPizza, RevenueBucket, StatusCount,
+    GetOrderCountsByStatus, GetOverview, GetPopularPizzas, GetRevenue, Overview, PopularPizza,
+    RevenueBucket, StatusCount,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -18,6 +19,7 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(popular_pizzas))
         .routes(routes!(revenue))
         .routes(routes!(orders_by_status))
+        .routes(routes!(overview))
 }
 
 /// The most ordered pizzas over the last days, cancelled orders left out.
@@ -49,5 +51,14 @@ async fn orders_by_status(
     sender: Sender,
     query: ApiQuery<GetOrderCountsByStatus>,
 ) -> ApiResult<Vec<StatusCount>> {
+    send_query(sender, query).await
+}
+
+/// Today so far on the shop's clock next to yesterday up to the same time of day: orders,
+/// revenue, average ticket, cancellations, preparation and delivery times.
+#[utoipa::path(get, path = "/analytics/overview", tag = "analytics", params(GetOverview),
+    responses((status = 200, description = "Today and yesterday.", body = Overview)),
+    security(("session" = [])))]
+async fn overview(sender: Sender, query: ApiQuery<GetOverview>) -> ApiResult<Overview> {
     send_query(sender, query).await
 }

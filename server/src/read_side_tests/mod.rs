@@ -6,5 +6,6 @@
 mod delivery;
 mod lifecycle;
 mod menu;
+mod overview;
 mod rebuild;
 mod support;

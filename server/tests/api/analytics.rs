@@ -211,3 +211,42 @@ async fn orders_by_status_counts_every_status_in_lifecycle_order() {
     let bad = app.get("/api/analytics/orders-by-status?days=0").await;
     assert_eq!(error_fields(&assert_problem(bad, 422).await), ["days"]);
 }
+
+#[tokio::test]
+async fn the_overview_is_for_managers_and_counts_todays_orders() {
+    let mut app = spawn_app().await;
+    let anonymous = app.get("/api/analytics/overview").await;
+    assert_problem(anonymous, 401).await;
+    let chef = app.session_of("chef").await;
+    let as_chef = app
+        .call(
+            reqwest::Method::GET,
+            "/api/analytics/overview",
+            Some(&chef),
+            None,
+        )
+        .await;
+    assert_problem(as_chef, 403).await;
+
+    app.sign_in("manager").await;
+    let (placed, position) = place_all(
+        &app,
+        &[
+            order_of("5551234567", &[("margherita", 2)]),
+            order_of("5551234568", &[("funghi", 1)]),
+        ],
+    )
+    .await;
+    let overview = read(&app, "/api/analytics/overview?", position).await;
+    let today = &overview["today"];
+    assert_eq!(today["orders"], 2);
+    let total: Decimal = placed
+        .iter()
+        .map(|order| Decimal::from_str(order["total_amount"].as_str().unwrap()).unwrap())
+        .sum();
+    let revenue = Decimal::from_str(today["revenue"].as_str().unwrap()).unwrap();
+    assert_eq!(revenue, total);
+    assert_eq!(today["cancelled"], 0);
+    assert_eq!(today["average_preparation_secs"], Value::Null);
+    assert_eq!(overview["yesterday"]["orders"], 0);
+}

@@ -2,6 +2,8 @@
 
 mod popular_pizzas_view;
 mod revenue_view;
+mod service_times_view;
 
 pub(crate) use popular_pizzas_view::PopularPizzasView;
 pub(crate) use revenue_view::RevenueView;
+pub(crate) use service_times_view::ServiceTimesView;

@@ -3,6 +3,7 @@
 //! `SsrMode::Async`, so the first HTML already holds every chart.
 
 use super::bar_chart::{Bar, BarChart};
+use super::overview::OverviewCard;
 use super::revenue::RevenueCard;
 use crate::api::{get_order_counts_by_status, get_popular_pizzas};
 use crate::contracts::{GetOrderCountsByStatus, GetPopularPizzas, PopularPizza, StatusCount};
@@ -32,6 +33,7 @@ pub(super) fn Analytics() -> impl IntoView {
                     </p>
                 </div>
             </div>
+            <OverviewCard/>
             <div class="chart-grid">
                 <RevenueCard/>
                 <PopularPizzasCard/>

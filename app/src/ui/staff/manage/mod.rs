@@ -30,6 +30,7 @@ mod editor;
 mod fields;
 mod menu_editor;
 mod opening_hours;
+mod overview;
 mod page;
 mod pizza_row;
 mod promo_codes;
