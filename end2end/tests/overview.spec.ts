@@ -40,3 +40,32 @@ test("the overview counts an order placed today in today's orders and revenue", 
   expect(revenueAfter).toBeCloseTo(revenueBefore + Number(total), 2);
   await expect(card).toContainText('on yesterday');
 });
+
+test('the kitchen card times the orders cooked this week and names the chef who started them', async ({ page, playwright, baseURL }) => {
+  // An order the chef cooks and marks ready.
+  const kitchen = await playwright.request.newContext({ baseURL });
+  expect((await kitchen.post('/api/auth/login', { data: STAFF.chef })).status()).toBe(200);
+  const placed = await kitchen.post('/api/orders', {
+    data: {
+      customer_name: `Timed Tom ${Date.now()}`,
+      customer_phone: '+1 555-010-0901',
+      customer_address: '6 Clock Street',
+      payment_method: 'cash',
+      pizza_items: [{ pizza_id: 'funghi', size: 'small', quantity: 1 }],
+    },
+  });
+  const { order_id: orderId } = await placed.json();
+  for (const step of ['cook', 'ready']) {
+    expect((await kitchen.put(`/api/orders/${orderId}/${step}`)).status()).toBe(200);
+  }
+  await kitchen.dispose();
+
+  await signIn(page, STAFF.manager, '/staff/manage');
+  const card = page.getByRole('article', { name: 'Kitchen' });
+  await expect(async () => {
+    await page.reload();
+    await expect(card.getByRole('row', { name: /^chef \d+/ })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(card.getByTestId('kitchen-performance')).toContainText('Orders cooked');
+  await expect(card.getByTestId('kitchen-performance')).toContainText(/On time\s*\d+%/);
+});

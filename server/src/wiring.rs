@@ -3,9 +3,12 @@
 //! `app::contracts::catalog` without a handler makes start-up fail, naming the type.
 
 use crate::analytics::queries::{
-    GetOrderCountsByStatusHandler, GetOverviewHandler, GetPopularPizzasHandler, GetRevenueHandler,
+    GetKitchenPerformanceHandler, GetOrderCountsByStatusHandler, GetOverviewHandler,
+    GetPopularPizzasHandler, GetRevenueHandler,
 };
-use crate::analytics::views::{PopularPizzasView, RevenueView, ServiceTimesView};
+use crate::analytics::views::{
+    KitchenPerformanceView, PopularPizzasView, RevenueView, ServiceTimesView,
+};
 use crate::customers::{
     CreateCustomerAccount, CreateCustomerAccountHandler, GetMyProfileHandler,
     UpdateMyProfileHandler,
@@ -81,8 +84,8 @@ use app::contracts::{
     DismissNotification, GetMyProfile, ListMyNotifications, MarkNotificationRead, UpdateMyProfile,
 };
 use app::contracts::{
-    GetCustomerHistory, GetDeliveryBoard, GetKitchenQueue, GetMyOrders, GetOverview,
-    GetPopularPizzas, GetRevenue, ListDrivers, ListOrders,
+    GetCustomerHistory, GetDeliveryBoard, GetKitchenPerformance, GetKitchenQueue, GetMyOrders,
+    GetOverview, GetPopularPizzas, GetRevenue, ListDrivers, ListOrders,
 };
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
 use app::contracts::{ListIntegrationEvents, ListInventory, ListRecipes, SetStock};
@@ -135,6 +138,7 @@ pub(crate) fn projections_with(outbox: OutboxProjection) -> Vec<Box<dyn Projecti
         Box::new(PopularPizzasView),
         Box::new(RevenueView),
         Box::new(ServiceTimesView),
+        Box::new(KitchenPerformanceView),
         Box::new(outbox),
     ]
 }
@@ -198,6 +202,7 @@ fn authorization() -> Authorization {
         .managers::<GetPopularPizzas>()
         .managers::<GetRevenue>()
         .managers::<GetOverview>()
+        .managers::<GetKitchenPerformance>()
         .managers::<GetShopPricing>()
         .managers::<UpdateShopPricing>()
         .managers::<UpdateShopHours>()
@@ -400,6 +405,10 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
             clock: services.clock.clone(),
         })
         .handler::<GetOverview, _>(GetOverviewHandler {
+            read: read.clone(),
+            clock: services.clock.clone(),
+        })
+        .handler::<GetKitchenPerformance, _>(GetKitchenPerformanceHandler {
             read: read.clone(),
             clock: services.clock.clone(),
         })

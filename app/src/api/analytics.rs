@@ -4,8 +4,8 @@
 #[cfg(feature = "ssr")]
 use super::dispatch;
 use crate::contracts::{
-    GetOrderCountsByStatus, GetPopularPizzas, Overview, PopularPizza, RevenueBucket, StatusCount,
-    TimeBucket,
+    GetOrderCountsByStatus, GetPopularPizzas, KitchenPerformance, Overview, PopularPizza,
+    RevenueBucket, StatusCount, TimeBucket,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -48,4 +48,14 @@ pub async fn get_order_counts_by_status(
 #[server(name = GetOverviewCall, prefix = "/api/fn", endpoint = "get_overview", input = Json)]
 pub async fn get_overview(min_position: Option<i64>) -> Result<Overview, AppError> {
     dispatch(crate::contracts::GetOverview { min_position }).await
+}
+
+/// How the kitchen cooked over the last `days` days (manager).
+#[server(name = GetKitchenPerformanceCall, prefix = "/api/fn", endpoint = "get_kitchen_performance", input = Json)]
+pub async fn get_kitchen_performance(days: u32) -> Result<KitchenPerformance, AppError> {
+    dispatch(crate::contracts::GetKitchenPerformance {
+        days,
+        min_position: None,
+    })
+    .await
 }

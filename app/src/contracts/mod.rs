@@ -13,6 +13,7 @@ mod idempotency;
 mod integration;
 mod inventory;
 mod kitchen;
+mod kitchen_performance;
 mod lifecycle;
 mod live;
 mod menu;
@@ -66,6 +67,10 @@ pub use inventory::{
     ListInventory, ListRecipes, MAX_STOCK, Recipe, RecipeIngredient, SetStock, StockLevel,
 };
 pub use kitchen::{GetKitchenQueue, KITCHEN_QUEUE_LIMIT, KitchenItem, KitchenTicket};
+pub use kitchen_performance::{
+    ChefFigures, CookingFigures, GetKitchenPerformance, HourCount, KitchenPerformance,
+    MAX_PERFORMANCE_DAYS,
+};
 pub use lifecycle::{
     AssignDelivery, CancelOrder, MAX_COOK_MINUTES, MAX_DRIVER_LEN, MAX_REASON_LEN,
     MarkOrderDelivered, MarkOrderReady, MarkPizzaReady, OrderStatusChanged, StartCooking,

@@ -1,6 +1,7 @@
 //! REST routes of analytics: `GET /api/analytics/popular-pizzas?days=&limit=`,
 //! `GET /api/analytics/revenue?from=&to=&bucket=hour|day` and
-//! `GET /api/analytics/orders-by-status?days=` and `GET /api/analytics/overview`. Managers only (see the policy table in
+//! `GET /api/analytics/orders-by-status?days=`, `GET /api/analytics/overview` and
+//! `GET /api/analytics/kitchen-performance?days=`. Managers only (see the policy table in
 //! `wiring.rs`).
 
 use crate::http::AppState;
@@ -8,8 +9,8 @@ use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send_query};
 use crate::http::session::Sender;
 use app::contracts::{
-    GetOrderCountsByStatus, GetOverview, GetPopularPizzas, GetRevenue, Overview, PopularPizza,
-    RevenueBucket, StatusCount,
+    GetKitchenPerformance, GetOrderCountsByStatus, GetOverview, GetPopularPizzas, GetRevenue,
+    KitchenPerformance, Overview, PopularPizza, RevenueBucket, StatusCount,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -20,6 +21,7 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(revenue))
         .routes(routes!(orders_by_status))
         .routes(routes!(overview))
+        .routes(routes!(kitchen_performance))
 }
 
 /// The most ordered pizzas over the last days, cancelled orders left out.
@@ -60,5 +62,18 @@ async fn orders_by_status(
     responses((status = 200, description = "Today and yesterday.", body = Overview)),
     security(("session" = [])))]
 async fn overview(sender: Sender, query: ApiQuery<GetOverview>) -> ApiResult<Overview> {
+    send_query(sender, query).await
+}
+
+/// How the kitchen cooked over the last days: start of cooking to ready against the
+/// estimate (average, nine in ten, on time), the busiest hour, and each chef's.
+#[utoipa::path(get, path = "/analytics/kitchen-performance", tag = "analytics",
+    params(GetKitchenPerformance),
+    responses((status = 200, description = "The kitchen and its chefs.", body = KitchenPerformance)),
+    security(("session" = [])))]
+async fn kitchen_performance(
+    sender: Sender,
+    query: ApiQuery<GetKitchenPerformance>,
+) -> ApiResult<KitchenPerformance> {
     send_query(sender, query).await
 }

@@ -4,6 +4,7 @@
 //! live projector wrote.
 
 mod delivery;
+mod kitchen_performance;
 mod lifecycle;
 mod menu;
 mod overview;

@@ -15,7 +15,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-fn placed(order_id: Uuid, at: DateTime<Utc>, cents: i64) -> OrderEvent {
+pub(super) fn placed(order_id: Uuid, at: DateTime<Utc>, cents: i64) -> OrderEvent {
     OrderEvent::OrderPlaced(OrderPlaced {
         order_id,
         customer_name: "Ada".into(),

@@ -250,3 +250,39 @@ async fn the_overview_is_for_managers_and_counts_todays_orders() {
     assert_eq!(today["average_preparation_secs"], Value::Null);
     assert_eq!(overview["yesterday"]["orders"], 0);
 }
+
+#[tokio::test]
+async fn kitchen_performance_times_the_orders_cooked_and_names_their_chef() {
+    use reqwest::Method;
+    let mut app = spawn_app().await;
+    let chef = app.session_of("chef").await;
+    let (placed, _) = place_all(&app, &[order_of("5551234567", &[("margherita", 1)])]).await;
+    let id = placed[0]["order_id"].as_str().unwrap();
+    let mut position = 0;
+    for step in ["cook", "ready"] {
+        let path = format!("/api/orders/{id}/{step}");
+        let moved = app.call(Method::PUT, &path, Some(&chef), None).await;
+        assert_eq!(moved.status(), 200, "{step}");
+        position = moved.json::<Value>().await.unwrap()["position"]
+            .as_i64()
+            .unwrap();
+    }
+    let path = "/api/analytics/kitchen-performance?days=1";
+    let as_chef = app.call(Method::GET, path, Some(&chef), None).await;
+    assert_problem(as_chef, 403).await;
+
+    app.sign_in("manager").await;
+    let performance = read(&app, path, position).await;
+    assert_eq!(performance["kitchen"]["orders"], 1);
+    assert_eq!(performance["chefs"][0]["chef"], "chef");
+    // A margherita's recipe: 12 minutes, and it was ready at once.
+    assert_eq!(performance["kitchen"]["average_estimate_secs"], 12 * 60);
+    assert_eq!(performance["kitchen"]["on_time_percent"], 100);
+
+    for days in ["0", "32"] {
+        let refused = app
+            .get(&format!("/api/analytics/kitchen-performance?days={days}"))
+            .await;
+        assert_eq!(error_fields(&assert_problem(refused, 422).await), ["days"]);
+    }
+}

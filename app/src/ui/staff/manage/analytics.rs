@@ -3,6 +3,7 @@
 //! `SsrMode::Async`, so the first HTML already holds every chart.
 
 use super::bar_chart::{Bar, BarChart};
+use super::kitchen_card::KitchenCard;
 use super::overview::OverviewCard;
 use super::revenue::RevenueCard;
 use crate::api::{get_order_counts_by_status, get_popular_pizzas};
@@ -38,6 +39,7 @@ pub(super) fn Analytics() -> impl IntoView {
                 <RevenueCard/>
                 <PopularPizzasCard/>
                 <OrdersByStatusCard/>
+                <KitchenCard/>
             </div>
         </section>
     }

@@ -28,6 +28,7 @@ mod dead_messages;
 mod edit_form;
 mod editor;
 mod fields;
+mod kitchen_card;
 mod menu_editor;
 mod opening_hours;
 mod overview;
