@@ -3,11 +3,11 @@
 //! `app::contracts::catalog` without a handler makes start-up fail, naming the type.
 
 use crate::analytics::queries::{
-    GetKitchenPerformanceHandler, GetOrderCountsByStatusHandler, GetOverviewHandler,
-    GetPopularPizzasHandler, GetRevenueHandler,
+    GetDriverPerformanceHandler, GetKitchenPerformanceHandler, GetOrderCountsByStatusHandler,
+    GetOverviewHandler, GetPopularPizzasHandler, GetRevenueHandler,
 };
 use crate::analytics::views::{
-    KitchenPerformanceView, PopularPizzasView, RevenueView, ServiceTimesView,
+    DriverPerformanceView, KitchenPerformanceView, PopularPizzasView, RevenueView, ServiceTimesView,
 };
 use crate::customers::{
     CreateCustomerAccount, CreateCustomerAccountHandler, GetMyProfileHandler,
@@ -84,8 +84,9 @@ use app::contracts::{
     DismissNotification, GetMyProfile, ListMyNotifications, MarkNotificationRead, UpdateMyProfile,
 };
 use app::contracts::{
-    GetCustomerHistory, GetDeliveryBoard, GetKitchenPerformance, GetKitchenQueue, GetMyOrders,
-    GetOverview, GetPopularPizzas, GetRevenue, ListDrivers, ListOrders,
+    GetCustomerHistory, GetDeliveryBoard, GetDriverPerformance, GetKitchenPerformance,
+    GetKitchenQueue, GetMyOrders, GetOverview, GetPopularPizzas, GetRevenue, ListDrivers,
+    ListOrders,
 };
 use app::contracts::{GetEditableMenu, GetOrderCountsByStatus};
 use app::contracts::{ListIntegrationEvents, ListInventory, ListRecipes, SetStock};
@@ -139,6 +140,7 @@ pub(crate) fn projections_with(outbox: OutboxProjection) -> Vec<Box<dyn Projecti
         Box::new(RevenueView),
         Box::new(ServiceTimesView),
         Box::new(KitchenPerformanceView),
+        Box::new(DriverPerformanceView),
         Box::new(outbox),
     ]
 }
@@ -203,6 +205,7 @@ fn authorization() -> Authorization {
         .managers::<GetRevenue>()
         .managers::<GetOverview>()
         .managers::<GetKitchenPerformance>()
+        .managers::<GetDriverPerformance>()
         .managers::<GetShopPricing>()
         .managers::<UpdateShopPricing>()
         .managers::<UpdateShopHours>()
@@ -409,6 +412,10 @@ fn read_side<B: Behavior>(builder: HandlersBuilder<B>, services: &Services) -> H
             clock: services.clock.clone(),
         })
         .handler::<GetKitchenPerformance, _>(GetKitchenPerformanceHandler {
+            read: read.clone(),
+            clock: services.clock.clone(),
+        })
+        .handler::<GetDriverPerformance, _>(GetDriverPerformanceHandler {
             read: read.clone(),
             clock: services.clock.clone(),
         })

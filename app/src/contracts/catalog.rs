@@ -4,15 +4,15 @@
 
 use super::{
     AddPizza, AddPromoCode, AddStaffMember, AssignDelivery, CancelOrder, DismissNotification,
-    GetCustomerHistory, GetDeliveryBoard, GetEditableMenu, GetKitchenPerformance, GetKitchenQueue,
-    GetMenu, GetMyOrders, GetMyProfile, GetOrder, GetOrderCountsByStatus, GetOrderStatus,
-    GetOverview, GetPopularPizzas, GetPriceQuote, GetRevenue, GetShopHours, GetShopPricing,
-    GetShopStatus, GetShopZone, ListDeadMessages, ListDrivers, ListIntegrationEvents,
-    ListInventory, ListMyNotifications, ListOrders, ListPromoCodes, ListRecipes, ListStaff,
-    MarkCashCollected, MarkNotificationRead, MarkOrderDelivered, MarkOrderReady, MarkPizzaReady,
-    PlaceOrder, RemovePizza, RemovePromoCode, ResetStaffPassword, RetryMessage, SetStock,
-    StartCooking, UpdateMyProfile, UpdatePizza, UpdateShopHours, UpdateShopPricing,
-    UpdateStaffMember,
+    GetCustomerHistory, GetDeliveryBoard, GetDriverPerformance, GetEditableMenu,
+    GetKitchenPerformance, GetKitchenQueue, GetMenu, GetMyOrders, GetMyProfile, GetOrder,
+    GetOrderCountsByStatus, GetOrderStatus, GetOverview, GetPopularPizzas, GetPriceQuote,
+    GetRevenue, GetShopHours, GetShopPricing, GetShopStatus, GetShopZone, ListDeadMessages,
+    ListDrivers, ListIntegrationEvents, ListInventory, ListMyNotifications, ListOrders,
+    ListPromoCodes, ListRecipes, ListStaff, MarkCashCollected, MarkNotificationRead,
+    MarkOrderDelivered, MarkOrderReady, MarkPizzaReady, PlaceOrder, RemovePizza, RemovePromoCode,
+    ResetStaffPassword, RetryMessage, SetStock, StartCooking, UpdateMyProfile, UpdatePizza,
+    UpdateShopHours, UpdateShopPricing, UpdateStaffMember,
 };
 use mediator::Catalog;
 
@@ -59,6 +59,7 @@ pub fn catalog() -> Catalog {
         .expect::<GetRevenue>()
         .expect::<GetOverview>()
         .expect::<GetKitchenPerformance>()
+        .expect::<GetDriverPerformance>()
         .expect::<GetPriceQuote>()
         .expect::<GetShopPricing>()
         .expect::<GetShopHours>()
@@ -79,7 +80,7 @@ mod tests {
     #[test]
     fn every_contract_is_listed_once_by_its_name() {
         let names: Vec<_> = catalog().names().collect();
-        assert_eq!(names.len(), 51);
+        assert_eq!(names.len(), 52);
         assert!(names.contains(&"PlaceOrder") && names.contains(&"GetRevenue"));
         let mut unique = names.clone();
         unique.sort_unstable();

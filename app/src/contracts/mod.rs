@@ -8,6 +8,7 @@ mod catalog;
 mod charges;
 mod customers;
 mod delivery;
+mod driver_performance;
 mod hours;
 mod idempotency;
 mod integration;
@@ -51,6 +52,7 @@ pub use charges::{
 };
 pub use customers::{CustomerHistory, GetCustomerHistory, GetMyOrders, PizzaTally, phone_key};
 pub use delivery::{DELIVERY_BOARD_LIMIT, DeliveryTicket, GetDeliveryBoard, ListDrivers};
+pub use driver_performance::{DriverFigures, DriverPerformance, GetDriverPerformance, RoadFigures};
 pub use hours::{
     DAY_NAMES, GetShopHours, GetShopStatus, MAX_CLOSURES, MAX_OPENINGS_A_DAY, MAX_TIMEZONE_LEN,
     MINUTES_A_DAY, Opening, OpeningHours, ShopHours, ShopStatus, UpdateShopHours, WEEKDAYS,

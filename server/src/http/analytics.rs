@@ -1,7 +1,8 @@
 //! REST routes of analytics: `GET /api/analytics/popular-pizzas?days=&limit=`,
 //! `GET /api/analytics/revenue?from=&to=&bucket=hour|day` and
 //! `GET /api/analytics/orders-by-status?days=`, `GET /api/analytics/overview` and
-//! `GET /api/analytics/kitchen-performance?days=`. Managers only (see the policy table in
+//! `GET /api/analytics/kitchen-performance?days=` and
+//! `GET /api/analytics/driver-performance?days=`. Managers only (see the policy table in
 //! `wiring.rs`).
 
 use crate::http::AppState;
@@ -9,8 +10,9 @@ use crate::http::query::ApiQuery;
 use crate::http::reply::{ApiResult, send_query};
 use crate::http::session::Sender;
 use app::contracts::{
-    GetKitchenPerformance, GetOrderCountsByStatus, GetOverview, GetPopularPizzas, GetRevenue,
-    KitchenPerformance, Overview, PopularPizza, RevenueBucket, StatusCount,
+    DriverPerformance, GetDriverPerformance, GetKitchenPerformance, GetOrderCountsByStatus,
+    GetOverview, GetPopularPizzas, GetRevenue, KitchenPerformance, Overview, PopularPizza,
+    RevenueBucket, StatusCount,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -22,6 +24,7 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(orders_by_status))
         .routes(routes!(overview))
         .routes(routes!(kitchen_performance))
+        .routes(routes!(driver_performance))
 }
 
 /// The most ordered pizzas over the last days, cancelled orders left out.
@@ -75,5 +78,17 @@ async fn kitchen_performance(
     sender: Sender,
     query: ApiQuery<GetKitchenPerformance>,
 ) -> ApiResult<KitchenPerformance> {
+    send_query(sender, query).await
+}
+
+/// The deliveries of the last days and how long each driver was on the road.
+#[utoipa::path(get, path = "/analytics/driver-performance", tag = "analytics",
+    params(GetDriverPerformance),
+    responses((status = 200, description = "Every driver and each.", body = DriverPerformance)),
+    security(("session" = [])))]
+async fn driver_performance(
+    sender: Sender,
+    query: ApiQuery<GetDriverPerformance>,
+) -> ApiResult<DriverPerformance> {
     send_query(sender, query).await
 }

@@ -4,6 +4,7 @@
 //! live projector wrote.
 
 mod delivery;
+mod driver_performance;
 mod kitchen_performance;
 mod lifecycle;
 mod menu;

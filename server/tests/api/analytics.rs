@@ -286,3 +286,41 @@ async fn kitchen_performance_times_the_orders_cooked_and_names_their_chef() {
         assert_eq!(error_fields(&assert_problem(refused, 422).await), ["days"]);
     }
 }
+
+#[tokio::test]
+async fn driver_performance_times_the_deliveries_of_each_driver() {
+    use reqwest::Method;
+    let mut app = spawn_app().await;
+    let (chef, driver) = (app.session_of("chef").await, app.session_of("driver").await);
+    let (placed, _) = place_all(&app, &[order_of("5551234567", &[("margherita", 1)])]).await;
+    let id = placed[0]["order_id"].as_str().unwrap();
+    let steps = [
+        ("cook", &chef, None),
+        ("ready", &chef, None),
+        (
+            "assign",
+            &driver,
+            Some(serde_json::json!({"driver": "driver"})),
+        ),
+        ("deliver", &driver, None),
+    ];
+    let mut position = 0;
+    for (step, who, body) in steps {
+        let path = format!("/api/orders/{id}/{step}");
+        let moved = app.call(Method::PUT, &path, Some(who), body.as_ref()).await;
+        assert_eq!(moved.status(), 200, "{step}");
+        position = moved.json::<Value>().await.unwrap()["position"]
+            .as_i64()
+            .unwrap();
+    }
+    let path = "/api/analytics/driver-performance?days=1";
+    assert_problem(app.call(Method::GET, path, Some(&driver), None).await, 403).await;
+
+    app.sign_in("manager").await;
+    let performance = read(&app, path, position).await;
+    assert_eq!(performance["all"]["deliveries"], 1);
+    assert_eq!(performance["drivers"][0]["driver"], "driver");
+    assert_eq!(performance["drivers"][0]["figures"]["deliveries"], 1);
+    let refused = app.get("/api/analytics/driver-performance?days=32").await;
+    assert_eq!(error_fields(&assert_problem(refused, 422).await), ["days"]);
+}
