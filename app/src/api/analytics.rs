@@ -4,8 +4,8 @@
 #[cfg(feature = "ssr")]
 use super::dispatch;
 use crate::contracts::{
-    DriverPerformance, GetOrderCountsByStatus, GetPopularPizzas, KitchenPerformance, Overview,
-    PopularPizza, RevenueBucket, StatusCount, TimeBucket,
+    GetOrderCountsByStatus, GetPopularPizzas, KitchenPerformance, Overview, PopularPizza,
+    RevenueBucket, StatusCount, TimeBucket,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -54,16 +54,6 @@ pub async fn get_overview(min_position: Option<i64>) -> Result<Overview, AppErro
 #[server(name = GetKitchenPerformanceCall, prefix = "/api/fn", endpoint = "get_kitchen_performance", input = Json)]
 pub async fn get_kitchen_performance(days: u32) -> Result<KitchenPerformance, AppError> {
     dispatch(crate::contracts::GetKitchenPerformance {
-        days,
-        min_position: None,
-    })
-    .await
-}
-
-/// The deliveries of the last `days` days and each driver's time on the road (manager).
-#[server(name = GetDriverPerformanceCall, prefix = "/api/fn", endpoint = "get_driver_performance", input = Json)]
-pub async fn get_driver_performance(days: u32) -> Result<DriverPerformance, AppError> {
-    dispatch(crate::contracts::GetDriverPerformance {
         days,
         min_position: None,
     })

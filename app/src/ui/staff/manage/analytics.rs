@@ -3,7 +3,6 @@
 //! `SsrMode::Async`, so the first HTML already holds every chart.
 
 use super::bar_chart::{Bar, BarChart};
-use super::drivers_card::DriversCard;
 use super::kitchen_card::KitchenCard;
 use super::overview::OverviewCard;
 use super::revenue::RevenueCard;
@@ -41,7 +40,6 @@ pub(super) fn Analytics() -> impl IntoView {
                 <PopularPizzasCard/>
                 <OrdersByStatusCard/>
                 <KitchenCard/>
-                <DriversCard/>
             </div>
         </section>
     }

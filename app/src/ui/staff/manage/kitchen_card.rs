@@ -50,23 +50,18 @@ fn Performance(performance: KitchenPerformance) -> impl IntoView {
         || "–".to_owned(),
         |busiest| format!("{:02}:00 · {}", busiest.hour, busiest.orders),
     );
-    let estimate = kitchen
-        .average_estimate_secs
-        .map(|secs| format!("estimated {}", minutes(Some(secs))));
     let tiles = [
-        ("Orders cooked", kitchen.orders.to_string(), None),
-        ("Average", minutes(kitchen.average_cooking_secs), estimate),
-        ("9 in 10 within", minutes(kitchen.p90_cooking_secs), None),
-        ("On time", percent(kitchen.on_time_percent), None),
-        ("Busiest hour", busiest, None),
+        ("Orders cooked", kitchen.orders.to_string()),
+        ("Average", vs_estimate(kitchen)),
+        ("9 in 10 within", minutes(kitchen.p90_cooking_secs)),
+        ("On time", percent(kitchen.on_time_percent)),
+        ("Busiest hour", busiest),
     ]
-    .map(|(name, value, note)| {
-        let note = note.map(|note| view! { <dd class="tile-change">{note}</dd> });
+    .map(|(name, value)| {
         view! {
             <div class="tile">
                 <dt>{name}</dt>
                 <dd class="tile-value">{value}</dd>
-                {note}
             </div>
         }
     });
@@ -119,7 +114,7 @@ fn vs_estimate(figures: &CookingFigures) -> String {
 }
 
 /// `14 min`, to the nearest minute; `–` for none.
-pub(super) fn minutes(secs: Option<u32>) -> String {
+fn minutes(secs: Option<u32>) -> String {
     secs.map_or_else(
         || "–".to_owned(),
         |secs| format!("{} min", (secs + 30) / 60),

@@ -25,7 +25,6 @@ mod bar_chart;
 mod charts;
 mod column_chart;
 mod dead_messages;
-mod drivers_card;
 mod edit_form;
 mod editor;
 mod fields;
