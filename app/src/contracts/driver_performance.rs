@@ -2,8 +2,7 @@
 //! the deliveries of the last days of the shop's clock and how long each driver was on
 //! the road (from out the door to delivered).
 
-use crate::contracts::MAX_PERFORMANCE_DAYS;
-use crate::contracts::rules::verdict;
+use crate::contracts::kitchen_performance::{check_look_back, default_days, nearest_rank_p90};
 use mediator::{FieldError, Request, RequestKind};
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +10,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct GetDriverPerformance {
-    /// 1 to [`MAX_PERFORMANCE_DAYS`], 7 by default.
+    /// 1 to [`MAX_PERFORMANCE_DAYS`](crate::contracts::MAX_PERFORMANCE_DAYS), 7 by default.
     #[serde(default = "default_days")]
     pub days: u32,
     /// Wait (at most 2 s) until the read models include this event position.
@@ -19,23 +18,12 @@ pub struct GetDriverPerformance {
     pub min_position: Option<i64>,
 }
 
-fn default_days() -> u32 {
-    7
-}
-
 impl Request for GetDriverPerformance {
     type Response = DriverPerformance;
     const KIND: RequestKind = RequestKind::Query;
 
     fn validate(&self) -> Result<(), Vec<FieldError>> {
-        let mut errors = Vec::new();
-        if !(1..=MAX_PERFORMANCE_DAYS).contains(&self.days) {
-            errors.push(FieldError::new(
-                "days",
-                format!("Look back 1 to {MAX_PERFORMANCE_DAYS} days."),
-            ));
-        }
-        verdict(errors)
+        check_look_back(self.days)
     }
 }
 
@@ -80,12 +68,10 @@ impl RoadFigures {
         sorted.sort_unstable();
         let sum: u64 = sorted.iter().map(|secs| u64::from(*secs)).sum();
         let count = sorted.len();
-        // The nearest-rank 90th percentile.
-        let rank = (count * 9).div_ceil(10).max(1);
         Self {
             deliveries: u32::try_from(count).unwrap_or(u32::MAX),
             average_road_secs: u32::try_from(sum / count as u64).ok(),
-            p90_road_secs: Some(sorted[rank - 1]),
+            p90_road_secs: nearest_rank_p90(&sorted),
         }
     }
 }

@@ -22,7 +22,7 @@ pub struct GetKitchenPerformance {
     pub min_position: Option<i64>,
 }
 
-fn default_days() -> u32 {
+pub(crate) fn default_days() -> u32 {
     7
 }
 
@@ -40,15 +40,26 @@ impl Request for GetKitchenPerformance {
     const KIND: RequestKind = RequestKind::Query;
 
     fn validate(&self) -> Result<(), Vec<FieldError>> {
-        let mut errors = Vec::new();
-        if !(1..=MAX_PERFORMANCE_DAYS).contains(&self.days) {
-            errors.push(FieldError::new(
-                "days",
-                format!("Look back 1 to {MAX_PERFORMANCE_DAYS} days."),
-            ));
-        }
-        verdict(errors)
+        check_look_back(self.days)
     }
+}
+
+/// A performance query's `days`: 1 to [`MAX_PERFORMANCE_DAYS`].
+pub(crate) fn check_look_back(days: u32) -> Result<(), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if !(1..=MAX_PERFORMANCE_DAYS).contains(&days) {
+        errors.push(FieldError::new(
+            "days",
+            format!("Look back 1 to {MAX_PERFORMANCE_DAYS} days."),
+        ));
+    }
+    verdict(errors)
+}
+
+/// The nearest-rank 90th percentile of `sorted` (ascending); `None` when it is empty.
+pub(crate) fn nearest_rank_p90(sorted: &[u32]) -> Option<u32> {
+    let rank = (sorted.len() * 9).div_ceil(10).max(1);
+    sorted.get(rank - 1).copied()
 }
 
 /// The orders cooked in a period, by when they came out of the oven.
@@ -119,12 +130,10 @@ impl CookingFigures {
             .iter()
             .filter(|(cooking, estimate)| cooking <= estimate)
             .count();
-        // The nearest-rank 90th percentile.
-        let rank = (cooking.len() * 9).div_ceil(10).max(1);
         Self {
             orders: count,
             average_cooking_secs: Some(average(cooking_sum)),
-            p90_cooking_secs: Some(cooking[rank - 1]),
+            p90_cooking_secs: nearest_rank_p90(&cooking),
             average_estimate_secs: Some(average(estimate_sum)),
             on_time_percent: u32::try_from(on_time * 100 / orders.len()).ok(),
         }

@@ -5,8 +5,8 @@
 use crate::analytics::buckets::first_day_start;
 use crate::db::begin_write;
 use crate::events::append;
-use crate::orders::{CookingStarted, OrderCancelled, OrderEvent, OrderReady};
-use crate::read_side_tests::overview::placed;
+use crate::orders::{CookingStarted, OrderCancelled, OrderEvent};
+use crate::read_side_tests::overview::{placed, ready};
 use crate::testing::test_app;
 use app::contracts::{ChefFigures, CookingFigures, GetKitchenPerformance, HourCount};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -18,14 +18,6 @@ fn started(order_id: Uuid, at: DateTime<Utc>, chef: &str, minutes: Option<u32>) 
         at,
         by: Some(chef.into()),
         minutes,
-    })
-}
-
-fn ready(order_id: Uuid, at: DateTime<Utc>) -> OrderEvent {
-    OrderEvent::OrderReady(OrderReady {
-        order_id,
-        at,
-        by: None,
     })
 }
 

@@ -33,7 +33,7 @@ pub(super) fn placed(order_id: Uuid, at: DateTime<Utc>, cents: i64) -> OrderEven
     })
 }
 
-fn ready(order_id: Uuid, at: DateTime<Utc>) -> OrderEvent {
+pub(super) fn ready(order_id: Uuid, at: DateTime<Utc>) -> OrderEvent {
     OrderEvent::OrderReady(OrderReady {
         order_id,
         at,
